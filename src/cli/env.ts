@@ -1,0 +1,51 @@
+/** What the CLI reads from the process once, so that everything below it stays pure. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { langFromEnv, parseLang, t, type Lang } from '../i18n/index.js';
+import { UsageError } from '../types.js';
+
+export interface CliEnv {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+}
+
+export function processEnv(): CliEnv {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/** --lang, else the config's lang, else PLANS_LANG / LC_ALL / LANG. */
+export function resolveLang(option: string | undefined, configLang: string | undefined, env: CliEnv['env']): Lang {
+  if (option !== undefined) {
+    if (option !== 'zh' && option !== 'en') throw new UsageError(t('cli/bad-lang', { lang: option }));
+    return option;
+  }
+  return parseLang(configLang) ?? langFromEnv(env);
+}
+
+/** Colour level from --no-color, NO_COLOR, FORCE_COLOR and whether stdout is a terminal. */
+export function makeChalk(color: boolean | undefined, cli: CliEnv): ChalkInstance {
+  const env = cli.env;
+  if (color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return new Chalk({ level: 0 });
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+    const n = Number(force);
+    return new Chalk({ level: (n >= 1 && n <= 3 ? n : 1) as 1 | 2 | 3 });
+  }
+  return new Chalk({ level: cli.stdout.isTTY ? 2 : 0 });
+}
+
+export function parseDate(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(t('cli/bad-date', { option, value }));
+  }
+  return value;
+}
+
+export function parseCount(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(t('cli/bad-number', { option, value }));
+  return Number(value);
+}

@@ -1,0 +1,32 @@
+import type { Catalog } from '../index.js';
+
+/** Messages of the command line: usage problems, summaries, help. */
+export const cliMessages: Catalog = {
+  'cli/path-missing': { zh: '路径不存在或无法访问：{path}（{code}）', en: 'no such file or folder: {path} ({code})' },
+  'cli/bad-format': { zh: '不支持的格式 `{format}`；可选：{allowed}', en: 'unknown format `{format}`; use one of {allowed}' },
+  'cli/bad-lang': { zh: '不支持的语言 `{lang}`；可选：zh、en', en: 'unknown language `{lang}`; use zh or en' },
+  'cli/bad-date': { zh: '`{option}` 须为日期 YYYY-MM-DD，而不是 `{value}`', en: '`{option}` takes a date YYYY-MM-DD, not `{value}`' },
+  'cli/bad-number': { zh: '`{option}` 须为非负整数，而不是 `{value}`', en: '`{option}` takes a whole number of 0 or more, not `{value}`' },
+  'cli/out-is-input': { zh: '拒绝写入 {path}：它是本次读取的输入文件', en: 'refusing to write {path}: it is one of the input files' },
+  'cli/out-failed': { zh: '无法写入 {path}（{code}）', en: 'cannot write {path} ({code})' },
+  'cli/needs-out': { zh: '格式 {format} 是二进制格式，须用 --out FILE 指定输出文件', en: 'the {format} format is binary: name a file with --out FILE' },
+  'cli/internal': {
+    zh: 'plans: 内部错误（{where}）：{message}。这是 plans 的缺陷，请附上引起它的文件报告；加 --debug 可显示详细信息。',
+    en: 'plans: internal error in {where}: {message}. This is a defect of plans: please report it with the file that caused it; --debug shows the details.',
+  },
+  'lint/error': { zh: '错误', en: 'error' },
+  'lint/warning': { zh: '警告', en: 'warning' },
+  'lint/summary': {
+    zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告），共检查 {files} 个文件',
+    en: '{total} problems ({errors} errors, {warnings} warnings) in {files} files',
+  },
+  'lint/clean': { zh: '✔ 已检查 {files} 个文件，未发现问题', en: '✔ {files} files checked, no problems' },
+  'lint/too-many-warnings': {
+    zh: '警告数 {count} 超过了 --max-warnings {max}',
+    en: '{count} warnings exceed --max-warnings {max}',
+  },
+  'report/errors-note': {
+    zh: 'plans: 仓库中有 {count} 个错误（运行 plans lint 查看）；报告基于可读取的内容',
+    en: 'plans: the repository has {count} errors (run plans lint to see them); the report covers what could be read',
+  },
+};

@@ -1,0 +1,78 @@
+/** The lint pipeline: files → kind and schema findings → model → rule findings, sorted and filtered by settings. */
+import { t } from './i18n/index.js';
+import { findingAt, locate, KINDS, type SourceDoc, type SourceFile } from './load/source.js';
+import { isRecord } from './load/parse.js';
+import { buildModel } from './model/build.js';
+import type { Model } from './model/types.js';
+import { modelRules } from './rules/index.js';
+import type { RuleContext } from './rules/types.js';
+import { validateDoc } from './schema/index.js';
+import type { Finding, RuleSetting } from './types.js';
+import { closest } from './util/closest.js';
+
+export interface LintResult {
+  files: SourceFile[];
+  findings: Finding[];
+  model: Model;
+}
+
+export interface CheckOptions {
+  /** Severity overrides by rule id (from the config). */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** `unknown-kind` for one document, or undefined when its kind is known. */
+export function kindFinding(doc: SourceDoc): Finding | undefined {
+  if (!doc.parsed || doc.kind) return undefined;
+  const value = doc.value;
+  if (value === null || value === undefined) return undefined; // an empty document: nothing to check
+  if (!isRecord(value)) {
+    const got = Array.isArray(value) ? 'type/array' : typeof value === 'number' ? 'type/number' : typeof value === 'boolean' ? 'type/boolean' : 'type/string';
+    return findingAt(doc.file, locate(doc, []), 'unknown-kind', 'error', t('kind/not-mapping', { got: t(got) }));
+  }
+  if (!('kind' in value)) return findingAt(doc.file, locate(doc, []), 'unknown-kind', 'error', t('kind/missing'));
+  const kind = String(value.kind);
+  return findingAt(doc.file, locate(doc, ['kind']), 'unknown-kind', 'error', t('kind/unknown', { kind, suggestion: closest(kind, KINDS) ?? '' }));
+}
+
+/** Runs every check on loaded files. */
+export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckOptions = {}): LintResult {
+  const findings: Finding[] = [...loadFindings];
+  for (const file of files) {
+    for (const doc of file.docs) {
+      const kind = kindFinding(doc);
+      if (kind) findings.push(kind);
+      else if (doc.parsed && doc.kind) findings.push(...validateDoc(doc));
+    }
+  }
+  const model = buildModel(files);
+  for (const rule of modelRules) {
+    const ctx: RuleContext = {
+      model,
+      report(origin, message, ro = {}) {
+        const path = [...origin.path, ...(ro.at ?? [])];
+        findings.push(findingAt(origin.doc.file, locate(origin.doc, path, { key: ro.key }), rule.id, rule.severity, message));
+      },
+    };
+    rule.check(ctx);
+  }
+  return { files, findings: sortFindings(applySettings(findings, opts.rules)), model };
+}
+
+/** Turns rules off or changes their severity as configured. */
+export function applySettings(findings: Finding[], rules: Record<string, RuleSetting> | undefined): Finding[] {
+  if (!rules) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = rules[f.rule];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...f, severity: setting } : f);
+  }
+  return out;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}

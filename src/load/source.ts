@@ -1,0 +1,152 @@
+/** A file as read: its text, its documents and the map from offsets to lines and columns. */
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Finding, Path, Severity } from '../types.js';
+import type { Localized } from '../i18n/index.js';
+import type { Encoding } from './decode.js';
+
+/** Offsets to 1-based line and column; `\n`, `\r\n` and a lone `\r` each end a line. */
+export class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const text = this.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+    return starts;
+  }
+
+  /** 1-based line and column of an offset (clamped to the text). */
+  position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts();
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo] + 1 };
+  }
+
+  /** Offset where a 1-based line starts. */
+  lineStart(line: number): number {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line - 1, starts.length - 1))];
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+}
+
+export interface SourceFile {
+  /** Relative to the current directory, `/` separators: what findings show. */
+  path: string;
+  abs: string;
+  text: string;
+  encoding: Encoding;
+  lines: LineIndex;
+  docs: SourceDoc[];
+}
+
+export type Kind = 'Campaign' | 'Owners' | 'Plan' | 'Progress';
+export const KINDS: readonly Kind[] = ['Campaign', 'Owners', 'Plan', 'Progress'];
+
+export interface SourceDoc {
+  file: SourceFile;
+  /** 0-based position of the document in its file. */
+  index: number;
+  yaml: Document.Parsed;
+  /** The document as plain data; undefined when it could not be parsed. */
+  value: unknown;
+  /** Set when the document parsed and names one of the four kinds. */
+  kind?: Kind;
+  /** False when the document had YAML errors (it then contributes nothing). */
+  parsed: boolean;
+}
+
+export type Range = readonly [number, number];
+
+/** Builds a finding at a range of a file. */
+export function findingAt(
+  file: SourceFile,
+  range: Range,
+  rule: string,
+  severity: Severity,
+  message: Localized,
+): Finding {
+  const start = file.lines.position(range[0]);
+  const end = file.lines.position(Math.max(range[0], range[1]));
+  return {
+    rule,
+    severity,
+    file: file.path,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    message,
+    offset: range[0],
+    endOffset: Math.max(range[0], range[1]),
+  };
+}
+
+function nodeRange(node: Node | null | undefined): Range | undefined {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/**
+ * The source range of the node at `path` in a document: the value, or with `key` the key of
+ * the last step. Where the path leaves the tree, the deepest node that exists (its key when it
+ * is a mapping entry), so a missing property points at the mapping that lacks it.
+ */
+export function locate(doc: SourceDoc, path: Path, opts: { key?: boolean } = {}): Range {
+  const fallback: Range = nodeRange(doc.yaml.contents as Node) ?? [0, 0];
+  let node: unknown = doc.yaml.contents;
+  let best: Range = fallback;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(step));
+      if (!pair) return best;
+      const keyRange = nodeRange(pair.key as Node);
+      if (last && opts.key && keyRange) return keyRange;
+      const valueRange = nodeRange(pair.value as Node);
+      best = valueRange && !(isScalar(pair.value) && pair.value.source === '' && pair.value.value === null) ? valueRange : keyRange ?? best;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(step)];
+      if (item === undefined) return best;
+      best = nodeRange(item as Node) ?? best;
+      node = item;
+    } else {
+      return best;
+    }
+  }
+  return trimCollection(doc.file.text, best);
+}
+
+function keyOf(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+/** A block collection's range runs to the next key; cut it at the end of its own text. */
+function trimCollection(text: string, range: Range): Range {
+  let end = range[1];
+  while (end > range[0] && /\s/.test(text[end - 1])) end--;
+  return [range[0], end];
+}

@@ -1,0 +1,245 @@
+/** Documents to the resolved model. Reads each field only when it has the right type, so a document with schema errors still contributes what it can. */
+import type { SourceDoc, SourceFile } from '../load/source.js';
+import type { Path } from '../types.js';
+import type {
+  Action, Baseline, Campaign, CityEntry, CityPlan, Indicator, Measure, Model, Op, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
+} from './types.js';
+
+type Rec = Record<string, unknown>;
+
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+const OPS: readonly string[] = ['>=', '>', '<=', '<', '=', '~'];
+
+/** Builds the model from every parsed document of the files. */
+export function buildModel(files: SourceFile[]): Model {
+  const model: Model = {
+    files,
+    campaigns: [],
+    owners: [],
+    ownersById: new Map(),
+    plans: new Map(),
+    actions: [],
+    targets: [],
+    targetsById: new Map(),
+    progress: [],
+  };
+  const docs = files.flatMap((f) => f.docs).filter((d) => d.parsed && d.kind && isRec(d.value));
+  for (const doc of docs) {
+    const v = doc.value as Rec;
+    switch (doc.kind) {
+      case 'Campaign':
+        model.campaigns.push(readCampaign(doc, v));
+        break;
+      case 'Owners':
+        arr(v.owners).forEach((o, i) => {
+          const owner = readOwner(doc, o, ['owners', i]);
+          if (owner) model.owners.push(owner);
+        });
+        break;
+      case 'Plan':
+        readPlan(model, doc, v);
+        break;
+      case 'Progress': {
+        const report = readProgress(doc, v);
+        if (report) model.progress.push(report);
+        break;
+      }
+    }
+  }
+  model.campaign = model.campaigns[0];
+  for (const o of model.owners) if (!model.ownersById.has(o.id)) model.ownersById.set(o.id, o);
+  for (const plan of model.plans.values()) model.actions.push(...plan.actions);
+  for (const a of model.actions) model.targets.push(...a.targets);
+  for (const tg of model.targets) if (!model.targetsById.has(tg.id)) model.targetsById.set(tg.id, tg);
+  // `better` falls back to the indicator's
+  const indicators = new Map((model.campaign?.indicators ?? []).map((i) => [i.id, i]));
+  for (const tg of model.targets) {
+    if (!tg.better && tg.indicator) tg.better = indicators.get(tg.indicator)?.better;
+  }
+  model.progress.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  return model;
+}
+
+function readCampaign(doc: SourceDoc, v: Rec): Campaign {
+  const origin = { doc, path: [] };
+  const period = isRec(v.period) && str(v.period.start) && str(v.period.end) ? { start: v.period.start as string, end: v.period.end as string } : undefined;
+  const cities: CityEntry[] = [];
+  arr(v.cities).forEach((c, i) => {
+    if (isRec(c) && str(c.id)) cities.push({ id: c.id as string, name: str(c.name) ?? (c.id as string), origin: { doc, path: ['cities', i] } });
+  });
+  const allTasks: Task[] = [];
+  const readTasks = (list: unknown, path: Path, parent?: string): Task[] => {
+    const out: Task[] = [];
+    arr(list).forEach((x, i) => {
+      if (!isRec(x) || !str(x.id)) return;
+      const here = [...path, i];
+      const task: Task = { id: x.id as string, title: str(x.title) ?? '', parent, subtasks: [], origin: { doc, path: here } };
+      allTasks.push(task);
+      task.subtasks = readTasks(x.subtasks, [...here, 'subtasks'], task.id);
+      out.push(task);
+    });
+    return out;
+  };
+  const tasks = readTasks(v.tasks, ['tasks']);
+  const indicators: Indicator[] = [];
+  arr(v.indicators).forEach((x, i) => {
+    if (!isRec(x) || !str(x.id)) return;
+    indicators.push({
+      id: x.id as string,
+      name: str(x.name) ?? (x.id as string),
+      unit: str(x.unit),
+      better: x.better === 'higher' || x.better === 'lower' ? x.better : undefined,
+      required: x.required === true,
+      origin: { doc, path: ['indicators', i] },
+    });
+  });
+  return {
+    id: str(v.id) ?? '',
+    title: str(v.title) ?? '',
+    issuer: str(v.issuer),
+    period,
+    cities,
+    tasks,
+    allTasks,
+    leafTasks: allTasks.filter((task) => task.subtasks.length === 0),
+    indicators,
+    origin,
+  };
+}
+
+function readOwner(doc: SourceDoc, o: unknown, path: Path): Owner | undefined {
+  if (!isRec(o) || !str(o.id)) return undefined;
+  return {
+    id: o.id as string,
+    name: str(o.name) ?? (o.id as string),
+    city: str(o.city),
+    parent: str(o.parent),
+    aliases: strs(o.aliases),
+    origin: { doc, path },
+  };
+}
+
+function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
+  const city = str(v.city);
+  if (!city) return;
+  let plan = model.plans.get(city);
+  if (!plan) {
+    plan = { campaign: str(v.campaign) ?? '', city, units: [], actions: [], docs: [], origin: { doc, path: [] } };
+    model.plans.set(city, plan);
+  }
+  plan.docs.push(doc);
+  plan.title ??= str(v.title);
+  plan.owner ??= str(v.owner);
+  plan.adopted ??= str(v.adopted);
+  arr(v.units).forEach((u, i) => {
+    if (isRec(u) && str(u.id)) plan.units.push({ id: u.id as string, name: str(u.name) ?? (u.id as string), origin: { doc, path: ['units', i] } } satisfies Unit);
+  });
+  arr(v.actions).forEach((a, i) => {
+    const action = readAction(doc, a, ['actions', i], plan);
+    if (action) plan.actions.push(action);
+  });
+}
+
+function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Action | undefined {
+  if (!isRec(a) || !str(a.id)) return undefined;
+  const action: Action = {
+    id: a.id as string,
+    title: str(a.title) ?? '',
+    tasks: strs(a.tasks),
+    track: str(a.track),
+    lead: str(a.lead),
+    support: strs(a.support),
+    due: str(a.due),
+    measures: [],
+    targets: [],
+    city: plan.city,
+    plan,
+    origin: { doc, path },
+  };
+  arr(a.measures).forEach((m, i) => {
+    const here = [...path, 'measures', i];
+    let measure: Measure | undefined;
+    if (typeof m === 'string') measure = { text: m, support: [], action, index: i, origin: { doc, path: here } };
+    else if (isRec(m) && str(m.text)) {
+      measure = { text: m.text as string, lead: str(m.lead), support: strs(m.support), due: str(m.due), action, index: i, origin: { doc, path: here } };
+    }
+    if (measure) action.measures.push(measure);
+  });
+  arr(a.targets).forEach((x, i) => {
+    const target = readTarget(doc, x, [...path, 'targets', i], action);
+    if (target) action.targets.push(target);
+  });
+  return action;
+}
+
+function readTarget(doc: SourceDoc, x: unknown, path: Path, action: Action): Target | undefined {
+  if (!isRec(x) || !str(x.id)) return undefined;
+  let baseline: Baseline | undefined;
+  if (isRec(x.baseline) && num(x.baseline.value) !== undefined) {
+    baseline = { value: x.baseline.value as number, date: str(x.baseline.date), text: str(x.baseline.text) };
+  }
+  return {
+    id: x.id as string,
+    name: str(x.name) ?? (x.id as string),
+    indicator: str(x.indicator),
+    unit: str(x.unit),
+    better: x.better === 'higher' || x.better === 'lower' ? x.better : undefined,
+    per: x.per === 'unit' ? 'unit' : undefined,
+    baseline,
+    target: readTargetForm(x.target),
+    due: str(x.due),
+    nature: x.nature === 'binding' ? 'binding' : 'expected',
+    city: action.city,
+    action,
+    origin: { doc, path },
+  };
+}
+
+/** Reads a `change`/`annual_change` string: `+20%` → {amount: 20, percent: true}. */
+export function parseChange(raw: string): { amount: number; percent: boolean } | undefined {
+  const m = /^([+-])([0-9]+(?:\.[0-9]+)?)(%?)$/.exec(raw);
+  if (!m) return undefined;
+  return { amount: (m[1] === '-' ? -1 : 1) * Number(m[2]), percent: m[3] === '%' };
+}
+
+/** The form of a target value, or undefined when it fits none (the schema says why). */
+export function readTargetForm(v: unknown): TargetForm | undefined {
+  if (!isRec(v)) return undefined;
+  const text = str(v.text);
+  const op = typeof v.op === 'string' && OPS.includes(v.op) ? (v.op as Op) : undefined;
+  if (op && str(v.than)) return { form: 'relative', op, than: v.than as string, tolerance: num(v.tolerance), text };
+  if (op && num(v.value) !== undefined) return { form: 'level', op, value: v.value as number, tolerance: num(v.tolerance), text };
+  if (num(v.min) !== undefined && num(v.max) !== undefined) return { form: 'range', min: v.min as number, max: v.max as number, text };
+  if (typeof v.change === 'string') {
+    const c = parseChange(v.change);
+    if (c) return { form: 'change', ...c, raw: v.change, text };
+  }
+  if (typeof v.annual_change === 'string') {
+    const c = parseChange(v.annual_change);
+    if (c) return { form: 'annual', ...c, raw: v.annual_change, text };
+  }
+  if (text && Object.keys(v).length === 1) return { form: 'qualitative', text };
+  return undefined;
+}
+
+function readProgress(doc: SourceDoc, v: Rec): ProgressReport | undefined {
+  const city = str(v.city);
+  const asOf = str(v.as_of);
+  if (!city || !asOf) return undefined;
+  const report: ProgressReport = { campaign: str(v.campaign) ?? '', city, asOf, values: [], origin: { doc, path: [] } };
+  arr(v.values).forEach((x, i) => {
+    if (!isRec(x) || !str(x.target)) return;
+    let units: Record<string, number> | undefined;
+    if (isRec(x.units)) {
+      units = Object.create(null) as Record<string, number>;
+      for (const [k, n] of Object.entries(x.units)) if (num(n) !== undefined) units[k] = n as number;
+    }
+    const value: ProgressValue = { target: x.target as string, value: num(x.value), units, note: str(x.note), report, origin: { doc, path: ['values', i] } };
+    report.values.push(value);
+  });
+  return report;
+}

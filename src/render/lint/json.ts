@@ -1,0 +1,23 @@
+import type { LintFormatter } from './types.js';
+
+/** The JSON shape of cli.md: diagnostics, errorCount, warningCount, fileCount. */
+export const json: LintFormatter = (report, ctx) =>
+  JSON.stringify(
+    {
+      diagnostics: report.findings.map((f) => ({
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message[ctx.lang],
+      })),
+      errorCount: report.errorCount,
+      warningCount: report.warningCount,
+      fileCount: report.fileCount,
+    },
+    null,
+    2,
+  ) + '\n';
