@@ -2,6 +2,9 @@
 import { coreMessages } from './messages/core.js';
 import { ruleMessages } from './messages/rules.js';
 import { cliMessages } from './messages/cli.js';
+import { gapsMessages } from './messages/gaps.js';
+import { tablesMessages } from './messages/tables.js';
+import { ciMessages } from './messages/ci.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -29,6 +32,9 @@ export function registerMessages(defs: Catalog): void {
 registerMessages(coreMessages);
 registerMessages(ruleMessages);
 registerMessages(cliMessages);
+registerMessages(gapsMessages);
+registerMessages(tablesMessages);
+registerMessages(ciMessages);
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
   if (typeof template === 'function') return template(data);
