@@ -2,7 +2,7 @@
 import { parseAllDocuments, visit, isAlias, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../types.js';
 import { t } from '../i18n/index.js';
-import { findingAt, KINDS, type Kind, type SourceDoc, type SourceFile } from './source.js';
+import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
 
 export interface ParseLimits {
   /** Aliases a document may expand (billion-laughs guard). */
@@ -16,17 +16,11 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth:
 /** Parses all documents of a file in place (`file.docs`) and returns the findings. */
 export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Finding[] {
   const findings: Finding[] = [];
-  // The yaml package knows `\n` and `\r\n`; a lone `\r` (old Mac, some Word exports) becomes `\n`, same length, so offsets hold.
-  const text = file.text.includes('\r') ? file.text.replace(/\r(?!\n)/g, '\n') : file.text;
+  // The yaml package knows `\n` and `\r\n`; a lone `\r` (old Mac, some Word exports) becomes `\n`.
+  const text = yamlText(file.text);
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, {
-      prettyErrors: false,
-      logLevel: 'silent',
-      uniqueKeys: true,
-      strict: true,
-      stringKeys: false,
-    });
+    const parsed = parseAllDocuments(text, YAML_OPTIONS);
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (err) {
     // The parser recurses on nesting; a stack overflow is a file nested too deep.

@@ -1,5 +1,5 @@
 /** A file as read: its text, its documents and the map from offsets to lines and columns. */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Finding, Path, Severity } from '../types.js';
 import type { Localized } from '../i18n/index.js';
 import type { Encoding } from './decode.js';
@@ -67,7 +67,11 @@ export interface SourceDoc {
   file: SourceFile;
   /** 0-based position of the document in its file. */
   index: number;
-  yaml: Document.Parsed;
+  /**
+   * The parsed YAML document, kept only while it is cheap to keep; `yamlDocument(doc)` parses the
+   * file again when it is gone, so a large repository need not hold every syntax tree in memory.
+   */
+  yaml?: Document.Parsed;
   /** The document as plain data; undefined when it could not be parsed. */
   value: unknown;
   /** Set when the document parsed and names one of the four kinds. */
@@ -113,8 +117,9 @@ function nodeRange(node: Node | null | undefined): Range | undefined {
  * is a mapping entry), so a missing property points at the mapping that lacks it.
  */
 export function locate(doc: SourceDoc, path: Path, opts: { key?: boolean } = {}): Range {
-  const fallback: Range = nodeRange(doc.yaml.contents as Node) ?? [0, 0];
-  let node: unknown = doc.yaml.contents;
+  const contents = yamlDocument(doc)?.contents;
+  const fallback: Range = nodeRange(contents as Node) ?? [0, 0];
+  let node: unknown = contents;
   let best: Range = fallback;
   for (let i = 0; i < path.length; i++) {
     const step = path[i];
@@ -137,6 +142,36 @@ export function locate(doc: SourceDoc, path: Path, opts: { key?: boolean } = {})
     }
   }
   return trimCollection(doc.file.text, best);
+}
+
+/** Parse options shared by the loader and by `yamlDocument`, so a re-parse gives the same tree. */
+export const YAML_OPTIONS = {
+  prettyErrors: false,
+  logLevel: 'silent',
+  uniqueKeys: true,
+  strict: true,
+  stringKeys: false,
+} as const;
+
+/** The file's text as the yaml package reads it: a lone `\r` becomes `\n` (same length, so offsets hold). */
+export function yamlText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The document's syntax tree: the one kept from loading, else the file parsed again. */
+export function yamlDocument(doc: SourceDoc): Document.Parsed | undefined {
+  if (doc.yaml) return doc.yaml;
+  try {
+    const all = parseAllDocuments(yamlText(doc.file.text), YAML_OPTIONS);
+    if (!Array.isArray(all)) return undefined;
+    all.forEach((d, i) => {
+      const sibling = doc.file.docs[i];
+      if (sibling) sibling.yaml = d;
+    });
+    return all[doc.index];
+  } catch {
+    return undefined;
+  }
 }
 
 function keyOf(key: unknown): string {
