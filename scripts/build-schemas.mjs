@@ -56,7 +56,7 @@ const definitions = {
     additionalProperties: false,
     required: ['id', 'name'],
     properties: {
-      id: { ...ref('id'), description: d('标识。', 'Id.'), examples: ['hangzhou'] },
+      id: { ...ref('id'), description: d('标识（城市或县区）。', 'Identifier of the city or unit.'), examples: ['hangzhou'] },
       name: { ...ref('text'), description: d('名称。', 'Name.'), examples: ['杭州市'] },
     },
     description: d('带标识和名称的条目。', 'An entry with an id and a name.'),
