@@ -1,5 +1,7 @@
 import type { Catalog } from '../index.js';
 
+const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Messages of the command line: usage problems, summaries, help. */
 export const cliMessages: Catalog = {
   'cli/path-missing': { zh: '路径不存在或无法访问：{path}（{code}）', en: 'no such file or folder: {path} ({code})' },
@@ -18,9 +20,9 @@ export const cliMessages: Catalog = {
   'lint/warning': { zh: '警告', en: 'warning' },
   'lint/summary': {
     zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告），共检查 {files} 个文件',
-    en: '{total} problems ({errors} errors, {warnings} warnings) in {files} files',
+    en: (d) => `${plural(d.total, 'problem')} (${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}) in ${plural(d.files, 'file')}`,
   },
-  'lint/clean': { zh: '✔ 已检查 {files} 个文件，未发现问题', en: '✔ {files} files checked, no problems' },
+  'lint/clean': { zh: '✔ 已检查 {files} 个文件，未发现问题', en: (d) => `✔ ${plural(d.files, 'file')} checked, no problems` },
   'lint/too-many-warnings': {
     zh: '警告数 {count} 超过了 --max-warnings {max}',
     en: '{count} warnings exceed --max-warnings {max}',
