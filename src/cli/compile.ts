@@ -1,0 +1,44 @@
+/** `plans compile [PATH]`: the repository as one JSON document; refuses a repository with errors unless --allow-errors. */
+import type { Command } from 'commander';
+import { Chalk } from 'chalk';
+import { t } from '../i18n/index.js';
+import { compileModel } from '../compile/index.js';
+import { lintFormatters } from '../render/lint/index.js';
+import { countFindings } from '../render/lint/types.js';
+import { resolveLang, type CliEnv } from './env.js';
+import { writeOutput } from './output.js';
+import { loadRepository } from './repository.js';
+
+export interface CompileCliOptions {
+  out?: string;
+  lang?: string;
+  allowErrors?: boolean;
+}
+
+export function registerCompile(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  program
+    .command('compile')
+    .description('the whole repository as one JSON document / 将整个仓库编译为一个 JSON 文档')
+    .argument('[path]', 'the plans repository (default .)')
+    .option('-o, --out <file>', 'write the document to a file')
+    .option('--lang <lang>', 'language of messages: zh or en')
+    .option('--allow-errors', 'compile a repository that has errors')
+    .action((repoPath: string | undefined, opts: CompileCliOptions) => {
+      setCode(runCompile(repoPath, opts, cli));
+    });
+}
+
+export function runCompile(repoPath: string | undefined, opts: CompileCliOptions, cli: CliEnv): number {
+  const lang = resolveLang(opts.lang, undefined, cli.env);
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli);
+  if (repo.errorCount > 0 && !opts.allowErrors) {
+    // the errors as lint shows them, so the drafter can go straight to the place
+    const errors = repo.findings.filter((f) => f.severity === 'error');
+    cli.stderr.write(lintFormatters.stylish(countFindings(errors, repo.files.length), { lang, chalk: new Chalk({ level: 0 }), cwd: cli.cwd }));
+    cli.stderr.write(t('compile/refused', { count: repo.errorCount })[lang] + '\n');
+    return 1;
+  }
+  const doc = compileModel(repo.model, repo.errorCount);
+  writeOutput(cli, JSON.stringify(doc, null, 2) + '\n', opts.out, repo.files.map((f) => f.abs));
+  return 0;
+}

@@ -1,0 +1,70 @@
+/** `plans table NAME [PATH]`: a consolidated table over the cities, in the chosen format. */
+import type { Command } from 'commander';
+import { t } from '../i18n/index.js';
+import { tableFormatters } from '../render/tables/index.js';
+import { buildTables, TABLE_NAMES, type TableName } from '../tables/index.js';
+import { knownCities } from '../tables/common.js';
+import { UsageError } from '../types.js';
+import { parseDate, resolveLang, type CliEnv } from './env.js';
+import { writeOutput } from './output.js';
+import { loadRepository, noteErrors } from './repository.js';
+
+export interface TableCliOptions {
+  format: string;
+  out?: string;
+  lang?: string;
+  city?: string[];
+  asOf?: string;
+  color?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerTable(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  program
+    .command('table')
+    .description('a consolidated table over all cities / 汇总表：分工责任清单、指标表、任务覆盖表、责任单位表')
+    .argument('<name>', `${TABLE_NAMES.join(', ')} or all`)
+    .argument('[path]', 'the plans repository (default .)')
+    .option('-f, --format <format>', `output format: ${Object.keys(tableFormatters).join(', ')}`, 'text')
+    .option('-o, --out <file>', 'write the table to a file (needed for xlsx)')
+    .option('--lang <lang>', 'language of headings: zh or en')
+    .option('--city <id>', 'only this city (repeatable)', collect)
+    .option('--as-of <date>', 'ignore progress reported after this date (targets)')
+    .option('--no-color', 'no colours')
+    .action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
+      setCode(await runTable(name, repoPath, opts, cli));
+    });
+}
+
+/** The day a report is made: SOURCE_DATE_EPOCH when set (reproducible output), else today, local time. */
+export function reportDate(env: CliEnv['env'], now = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Builds the named table (or `all`) and writes it in the chosen format. */
+export async function runTable(name: string, repoPath: string | undefined, opts: TableCliOptions, cli: CliEnv): Promise<number> {
+  const lang = resolveLang(opts.lang, undefined, cli.env);
+  const names: TableName[] = name === 'all' ? [...TABLE_NAMES] : (TABLE_NAMES as readonly string[]).includes(name) ? [name as TableName] : [];
+  if (names.length === 0) throw new UsageError(t('tables/bad-name', { name, allowed: [...TABLE_NAMES, 'all'].join(', ') }));
+  const formatter = tableFormatters[opts.format];
+  if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(tableFormatters).join(', ') }));
+  if (formatter.binary && opts.out === undefined) throw new UsageError(t('cli/needs-out', { format: opts.format }));
+  if (opts.format === 'csv' && names.length > 1) throw new UsageError(t('tables/one-table', { format: opts.format }));
+  const asOf = parseDate('--as-of', opts.asOf);
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli);
+  const known = knownCities(repo.model);
+  for (const city of opts.city ?? []) {
+    if (!known.includes(city)) throw new UsageError(t('tables/bad-city', { city, allowed: known.join(', ') }));
+  }
+  noteErrors(repo, cli, lang);
+  const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, date: reportDate(cli.env) });
+  // a file has no terminal: it gets the width of a piped table
+  const columns = opts.out === undefined ? cli.stdout.columns : undefined;
+  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100 });
+  writeOutput(cli, content, opts.out, repo.files.map((f) => f.abs));
+  return 0;
+}

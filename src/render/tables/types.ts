@@ -1,0 +1,12 @@
+import type { TableReport } from '../../tables/types.js';
+
+export interface TableRenderContext {
+  /** Width of the terminal (text format); 100 when not known. */
+  width: number;
+}
+
+/** A table format: a pure function of the report; `binary` formats need `--out`. */
+export interface TableFormatter {
+  binary: boolean;
+  render(report: TableReport, ctx: TableRenderContext): Promise<string | Uint8Array>;
+}

@@ -1,0 +1,83 @@
+/** What every table needs from the model: names for ids, numbers as drafted, the cities shown. */
+import { isScalar } from 'yaml';
+import type { Lang } from '../i18n/index.js';
+import type { Action, CityPlan, Measure, Model, Origin } from '../model/types.js';
+import type { Path } from '../types.js';
+
+/** An owner's name; an id that names no owner prints as written, so a mistake stays visible. */
+export function ownerName(model: Model, id: string | undefined): string {
+  if (!id) return '';
+  return model.ownersById.get(id)?.name ?? id;
+}
+
+/** A city's name from the campaign, else its id. */
+export function cityName(model: Model, id: string): string {
+  return model.campaign?.cities.find((c) => c.id === id)?.name ?? id;
+}
+
+/** The plans to show, in the campaign's order of cities, then any other plan in reading order. */
+export function plansShown(model: Model, cities: readonly string[] | undefined): CityPlan[] {
+  const order = (model.campaign?.cities ?? []).map((c) => c.id);
+  for (const id of model.plans.keys()) if (!order.includes(id)) order.push(id);
+  const wanted = cities && cities.length ? new Set(cities) : undefined;
+  return order.filter((id) => !wanted || wanted.has(id)).flatMap((id) => {
+    const plan = model.plans.get(id);
+    return plan ? [plan] : [];
+  });
+}
+
+/** Every city id known to the repository: the campaign's and those with a plan. */
+export function knownCities(model: Model): string[] {
+  const ids = (model.campaign?.cities ?? []).map((c) => c.id);
+  for (const id of model.plans.keys()) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/**
+ * A number as the drafter wrote it (`5.0` stays `5.0`), read from the YAML source at `path`
+ * below the item; the value itself when the source says something else.
+ */
+export function numberAsWritten(origin: Origin, path: Path, value: number): string {
+  const node = origin.doc.yaml?.getIn([...origin.path, ...path], true);
+  if (isScalar(node) && typeof node.source === 'string' && node.value === value && /^[+-]?(\d[\d_]*)?\.?\d*$/.test(node.source.trim()) && node.source.trim() !== '') {
+    return node.source.trim();
+  }
+  return formatNumber(value);
+}
+
+/** A computed number: no float noise (0.1 + 0.2 prints 0.3). */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return String(Number(value.toPrecision(12)));
+}
+
+/** The lead, support and due of a measure: its own where it says, else its action's. */
+export function measureDuty(measure: Measure): { lead?: string; support: string[]; due?: string } {
+  const action = measure.action;
+  // A measure that names its own lead but no support is that lead's alone.
+  const support = measure.support.length ? measure.support : measure.lead ? [] : action.support;
+  return { lead: measure.lead ?? action.lead, support, due: measure.due ?? action.due };
+}
+
+/** `HZ-01 共同富裕法治同行行动`. */
+export function actionLabel(action: Action): string {
+  return action.title ? `${action.id} ${action.title}` : action.id;
+}
+
+/** The separator of a list inside one cell. */
+export function listSep(lang: Lang): string {
+  return lang === 'zh' ? '、' : ', ';
+}
+
+/**
+ * A plan's actions in the order a reader expects: those of the document that carries the plan's
+ * title first (its head), then the other documents in reading order, each in its own order.
+ */
+export function actionsInOrder(plan: CityPlan): Action[] {
+  const rank = (action: Action) => {
+    const i = plan.docs.indexOf(action.origin.doc);
+    const doc = action.origin.doc.value as Record<string, unknown> | undefined;
+    return doc && typeof doc === 'object' && 'title' in doc ? -1 : i;
+  };
+  return plan.actions.map((a, i) => ({ a, i, r: rank(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
+}

@@ -1,0 +1,59 @@
+/** 分工责任清单: one row per measure, with its action, lead, support and due date. */
+import { tr } from '../i18n/index.js';
+import type { Model } from '../model/types.js';
+import { actionsInOrder, actionLabel, cityName, listSep, measureDuty, ownerName, plansShown } from './common.js';
+import type { Row, Table, TableOptions } from './types.js';
+
+/** The responsibilities table: every measure of every action of the cities shown. */
+export function responsibilitiesTable(model: Model, opts: TableOptions): Table {
+  const { lang } = opts;
+  const h = (key: string) => tr(lang, `tables/col/${key}`);
+  const rows: Row[] = [];
+  for (const plan of plansShown(model, opts.cities)) {
+    const city = cityName(model, plan.city);
+    for (const action of actionsInOrder(plan)) {
+      const group = `${plan.city}/${action.id}`;
+      const base = { city, action: actionLabel(action) };
+      const baseIds = { city: plan.city, action: action.id };
+      if (action.measures.length === 0) {
+        // An action without measures still owes its work: one row with the action's own duty.
+        rows.push({
+          group,
+          cells: { ...base, measure: '', lead: ownerName(model, action.lead), support: action.support.map((s) => ownerName(model, s)).join(listSep(lang)), due: action.due ?? '' },
+          ids: { ...baseIds, measure: null, lead: action.lead ?? null, support: action.support, due: action.due ?? null },
+        });
+        continue;
+      }
+      for (const measure of action.measures) {
+        const duty = measureDuty(measure);
+        rows.push({
+          group,
+          cells: {
+            ...base,
+            measure: measure.text,
+            lead: ownerName(model, duty.lead),
+            support: duty.support.map((s) => ownerName(model, s)).join(listSep(lang)),
+            due: duty.due ?? '',
+          },
+          ids: { ...baseIds, measure: measure.index + 1, lead: duty.lead ?? null, support: duty.support, due: duty.due ?? null },
+        });
+      }
+    }
+  }
+  // 序号: clerks cite a line of the printed table by it
+  rows.forEach((row, i) => (row.cells = { no: String(i + 1), ...row.cells }));
+  return {
+    name: 'responsibilities',
+    title: tr(lang, 'tables/title/responsibilities'),
+    columns: [
+      { key: 'no', heading: h('no'), width: 3, nowrap: true },
+      { key: 'city', heading: h('city'), merge: true, width: 6 },
+      { key: 'action', heading: h('action'), merge: true, width: 14 },
+      { key: 'measure', heading: h('measure'), width: 30 },
+      { key: 'lead', heading: h('lead'), width: 13 },
+      { key: 'support', heading: h('support'), width: 17 },
+      { key: 'due', heading: h('due'), width: 10, nowrap: true },
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,181 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const root = path.join(__dirname, '..');
+const example = path.join(root, 'examples/zhejiang-2022');
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'plans-print-'));
+
+/** RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      if (c === '\n' || c === '\r' || c === '"') throw new Error(`bare ${JSON.stringify(c)} outside quotes at ${i}`);
+      field += c;
+      i++;
+    }
+  }
+  if (quoted) throw new Error('unterminated quote');
+  if (field !== '' || record.length) throw new Error('last record without CRLF');
+  return records;
+}
+
+describe('csv', () => {
+  it('parser: quotes, doubled quotes, commas and line breaks inside fields', () => {
+    expect(parseCsv('a,"b,c","d""e","f\ng"\r\n,x\r\n')).toEqual([['a', 'b,c', 'd"e', 'f\ng'], ['', 'x']]);
+  });
+
+  for (const table of ['responsibilities', 'targets', 'coverage', 'owners']) {
+    it(`${table}: a file written by the tool reads back to the same cells as the json rows`, async () => {
+      const out = path.join(tmp(), `${table}.csv`);
+      const run = await runCli(['table', table, example, '--format', 'csv', '--lang', 'zh', '--out', out]);
+      expect(run.code).toBe(0);
+      const bytes = fs.readFileSync(out);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+      const records = parseCsv(bytes.toString('utf8').slice(1));
+      const doc = JSON.parse((await runCli(['table', table, example, '--format', 'json', '--lang', 'zh'])).stdout);
+      const keys: string[] = doc.columns.map((c: { key: string }) => c.key);
+      expect(records[0]).toEqual(doc.columns.map((c: { heading: string }) => c.heading));
+      expect(records.slice(1)).toEqual(doc.rows.map((r: Record<string, string>) => keys.map((k) => r[k])));
+    });
+  }
+
+  it('quotes a cell with a comma, a quote or a line break', async () => {
+    const dir = tmp();
+    fs.writeFileSync(
+      path.join(dir, 'p.yaml'),
+      'kind: Plan\ncampaign: c\ncity: a\nactions:\n  - id: A-1\n    title: "一, 二"\n    tasks: [T1]\n    lead: x\n    measures: ["说“好”，做\\"好\\"", "第一行\\n第二行"]\n',
+    );
+    const out = path.join(dir, 'r.csv');
+    expect((await runCli(['table', 'responsibilities', dir, '--format', 'csv', '--out', out])).code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('"A-1 一, 二"');
+    expect(text).toContain('"说“好”，做""好"""');
+    expect(parseCsv(text.slice(1)).map((r) => r[3])).toEqual(['Measure', '说“好”，做"好"', '第一行\n第二行']);
+  });
+});
+
+describe('xlsx', () => {
+  it('one sheet per table; bold frozen header; widths for Chinese; wrapped cells; A4 landscape with the header repeated', async () => {
+    const out = path.join(tmp(), 'all.xlsx');
+    const run = await runCli(['table', 'all', example, '--format', 'xlsx', '--lang', 'zh', '--out', out]);
+    expect(run.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['分工责任清单', '指标表', '省级任务覆盖表', '责任单位任务表']);
+
+    const sheet = book.getWorksheet('分工责任清单')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '城市', '行动', '具体举措', '牵头单位', '配合单位', '完成时限']);
+    for (let c = 1; c <= 7; c++) expect(sheet.getRow(1).getCell(c).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    expect(sheet.pageSetup.fitToPage).toBe(true);
+    // the first measure of Hangzhou's first action, with its duty
+    expect(sheet.getCell('A2').value).toBe('1');
+    expect(sheet.getCell('B2').value).toBe('杭州市');
+    expect(sheet.getCell('C2').value).toBe('HZ-01 共同富裕法治同行行动');
+    expect(sheet.getCell('E2').value).toBe('杭州市司法局法治督察处');
+    expect(sheet.getCell('D2').alignment?.wrapText).toBe(true);
+    // the action's cells are merged over its three measures; the measures are not
+    expect(sheet.getCell('C3').isMerged).toBe(true);
+    expect(sheet.getCell('C3').master.address).toBe('C2');
+    expect(sheet.getCell('C5').master.address).toBe('C5');
+    expect(sheet.getCell('D3').isMerged).toBe(false);
+    // a Chinese column is wide enough for its heading and at least a dozen characters
+    expect(sheet.getColumn(5).width!).toBeGreaterThanOrEqual(2 * 12);
+    expect(sheet.getColumn(7).width!).toBeGreaterThanOrEqual('2022-12-31'.length);
+
+    const targets = book.getWorksheet('指标表')!;
+    const rows = targets.getSheetValues().slice(2) as unknown[][];
+    const nb06 = rows.find((r) => r && r[4] === '法治体检企业数' && r[9] === '约束性');
+    expect(nb06?.slice(5, 12)).toEqual(['家', '21000', '法治体检企业3万家以上', '2022-12-31', '约束性', '24800', '有风险']);
+  });
+});
+
+describe('html printed to PDF by headless Chromium', () => {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+  const poppler = fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdfinfo');
+  const missing = !chromium || !poppler;
+  // In CI a missing browser is a failure, not a skip: the print test must run there.
+  const runIt = missing && !process.env.CI ? it.skip : it;
+
+  runIt('is A4 and holds the Chinese city names', async () => {
+    expect(chromium, 'chromium is not installed').toBeDefined();
+    expect(poppler, 'poppler-utils (pdfinfo, pdftotext) are not installed').toBe(true);
+    const dir = tmp();
+    const html = path.join(dir, 'targets.html');
+    const pdf = path.join(dir, 'targets.pdf');
+    const run = await runCli(['table', 'targets', example, '--format', 'html', '--lang', 'zh', '--as-of', '2022-06-30', '--out', html]);
+    expect(run.code).toBe(0);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/(src|href)=|@import|url\(/); // self-contained
+    expect(page).toContain('<title>“法助共富、法护平安”专项行动 · 指标表 2022-06-30</title>');
+    const result = spawnSync(
+      chromium!,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${pdf}`,
+        `file://${html}`,
+      ],
+      { timeout: 120_000, encoding: 'utf8' },
+    );
+    expect(fs.existsSync(pdf), `chromium printed nothing: ${result.stderr}`).toBe(true);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+    expect(size).not.toBeNull();
+    const [w, h] = [Number(size![1]), Number(size![2])].sort((a, b) => a - b);
+    expect(Math.round(w)).toBe(595);
+    expect(Math.round(h)).toBe(842);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const city of ['杭州市', '宁波市', '温州市']) expect(text).toContain(city);
+    // the header row is printed on every page
+    const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) expect(p).toMatch(/序号\s+城市\s+行动\s+指标/);
+  }, 150_000);
+});
