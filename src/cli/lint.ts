@@ -1,50 +1,159 @@
-/** `plans lint [PATH...]`: every finding of the catalogue, in the chosen format; exit 1 on errors. */
+/**
+ * `plans lint [PATH...]`: every finding of the catalogue, in one or more formats; exit 1 on errors.
+ * Named files are linted in context: the repository around them (the folder holding the campaign)
+ * is loaded and checked as a whole, and the findings of the named files are reported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Chalk } from 'chalk';
 import type { Command } from 'commander';
+import { filterByBaseline, lineTextOf, parseBaseline, writeBaseline } from '../baseline/index.js';
+import { emptyConfig, findConfigFile, ignoreFilter, loadConfig, type LoadedConfig } from '../config/index.js';
+import { findCampaignRoot, startFolder } from '../config/root.js';
+import { catalogue } from '../config/rules.js';
 import { t } from '../i18n/index.js';
+import { applySettings, check, sortFindings } from '../lint.js';
+import { discover, toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
 import { loadPaths } from '../load/index.js';
-import { check } from '../lint.js';
+import type { SourceFile } from '../load/source.js';
 import { lintFormatters } from '../render/lint/index.js';
-import { countFindings } from '../render/lint/types.js';
-import { UsageError } from '../types.js';
+import { countFindings, type FormatContext } from '../render/lint/types.js';
+import { applySuppressions } from '../suppress/index.js';
+import { UsageError, type Finding } from '../types.js';
 import { makeChalk, parseCount, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
+import { packageFile } from './schema.js';
 
 export interface LintCliOptions {
-  format: string;
-  out?: string;
+  format?: string[];
+  out?: string[];
   lang?: string;
   color?: boolean;
   quiet?: boolean;
   maxWarnings?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  /** The order in which --format and --out were given. */
+  order?: OutputFlag[];
 }
 
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Adds `plans lint` to the program. */
 export function registerLint(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
-  program
-    .command('lint')
+  // The order of --format and --out on the command line pairs them; commander keeps only the values.
+  const order: OutputFlag[] = [];
+  const command = program.command('lint');
+  command.on('option:format', () => order.push('format'));
+  command.on('option:out', () => order.push('out'));
+  command
     .description('check plan files: YAML, schemas and cross-file rules / 检查方案文件')
-    .argument('[paths...]', 'files or folders to check (default .)')
-    .option('-f, --format <format>', `output format: ${Object.keys(lintFormatters).join(', ')}`, 'stylish')
-    .option('-o, --out <file>', 'write the report to a file')
+    .argument('[paths...]', 'files or folders to check (default .); named files are checked in the context of their repository')
+    .option('-f, --format <format>', `output format, repeatable (each with its --out): ${Object.keys(lintFormatters).join(', ')} (default stylish)`, collect)
+    .option('-o, --out <file>', 'write the report of the matching --format to a file', collect)
     .option('--lang <lang>', 'language of messages: zh or en')
     .option('--no-color', 'no colours')
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-c, --config <file>', 'the config file (default: plans.config.yaml here or in a parent folder)')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', "record today's findings in a baseline file")
     .action((paths: string[], opts: LintCliOptions) => {
-      setCode(runLint(paths, opts, cli));
+      setCode(runLint(paths, { ...opts, order }, cli));
     });
 }
 
+interface Output {
+  format: string;
+  out?: string;
+}
+
+type OutputFlag = 'format' | 'out';
+
+/**
+ * Pairs `--format` and `--out`: each --out belongs to the --format before it (a single --format and
+ * --out pair in any order); a format without --out goes to stdout, and only one may.
+ */
+export function pairOutputs(formats: string[], outs: string[], order?: OutputFlag[]): Output[] {
+  const list = formats.length ? formats : ['stylish'];
+  for (const format of list) {
+    if (!lintFormatters[format]) throw new UsageError(t('cli/bad-format', { format, allowed: Object.keys(lintFormatters).join(', ') }));
+  }
+  let outputs: Output[];
+  if (list.length <= 1 || !order || order.length !== formats.length + outs.length) {
+    if (outs.length > list.length) throw new UsageError(t('lint/out-without-format', { count: outs.length, formats: list.length }));
+    outputs = list.map((format, i) => ({ format, out: outs[i] }));
+  } else {
+    outputs = [];
+    let f = 0;
+    let o = 0;
+    for (const flag of order) {
+      if (flag === 'format') {
+        outputs.push({ format: list[f++] });
+        continue;
+      }
+      const last = outputs[outputs.length - 1];
+      if (!last || last.out !== undefined) throw new UsageError(t('lint/out-without-format', { count: outs.length, formats: list.length }));
+      last.out = outs[o++];
+    }
+  }
+  const toStdout = outputs.filter((x) => x.out === undefined);
+  if (toStdout.length > 1) throw new UsageError(t('lint/many-to-stdout', { formats: toStdout.map((x) => x.format).join(', ') }));
+  return outputs;
+}
+
+/** Runs `plans lint` and returns the exit status: 0 clean, 1 errors or too many warnings. */
 export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): number {
-  const lang = resolveLang(opts.lang, undefined, cli.env);
-  const formatter = lintFormatters[opts.format];
-  if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(lintFormatters).join(', ') }));
+  const loadedConfig = readConfig(opts.config, cli);
+  const config = loadedConfig.config;
+  const lang = resolveLang(opts.lang, config.lang, cli.env);
+  const outputs = pairOutputs(opts.format ?? [], opts.out ?? [], opts.order);
   const maxWarnings = parseCount('--max-warnings', opts.maxWarnings);
-  const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd });
-  const result = check(loaded.files, loaded.findings);
-  const all = countFindings(result.findings, loaded.files.length + countUnread(loaded.findings, loaded.files));
-  const shown = opts.quiet ? countFindings(result.findings.filter((f) => f.severity === 'error'), all.fileCount) : all;
-  const chalk = makeChalk(opts.color, cli);
-  writeOutput(cli, formatter(shown, { lang, chalk, cwd: cli.cwd }), opts.out, result.files.map((f) => f.abs));
+  const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, cli);
+
+  const named = paths.length ? paths : ['.'];
+  const ignored = ignoreFilter(config, cli.cwd);
+  const rel = (abs: string) => toPosix(path.relative(cli.cwd, abs)) || path.basename(abs);
+  const namedFiles = discover(named, { cwd: cli.cwd, ignored }).files.filter((abs) => !skipNamed(abs, cli.cwd, ignored));
+  const namedSet = new Set(namedFiles.map(rel));
+  const namedDirs = named.map((p) => path.resolve(cli.cwd, p)).filter((abs) => startFolder(abs) === abs);
+
+  const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules);
+  const known = catalogue().map((r) => r.id);
+  const suppressed = applySuppressions(raw, files, known);
+  const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
+  const current = sortFindings([...loadedConfig.findings, ...[...suppressed.findings, ...applySettings(suppressed.unused, config.rules)].filter(inNamed)]);
+
+  if (opts.writeBaseline !== undefined) {
+    const abs = path.resolve(cli.cwd, opts.writeBaseline);
+    writeOutput(cli, writeBaseline(current, files, cli.cwd, path.dirname(abs)), opts.writeBaseline, files.map((f) => f.abs));
+    cli.stderr.write(t('baseline/written', { count: current.length, path: opts.writeBaseline })[lang] + '\n');
+  }
+  let reported = current;
+  if (baseline) {
+    const filtered = filterByBaseline(current, baseline.baseline, files, cli.cwd, path.dirname(baseline.abs));
+    reported = filtered.findings;
+    if (filtered.matched > 0 || filtered.fixed > 0) cli.stderr.write(t('baseline/note', { matched: filtered.matched, fixed: filtered.fixed })[lang] + '\n');
+  }
+
+  const fileList = [...namedSet];
+  const all = countFindings(reported, namedFiles.length, fileList);
+  const shown = opts.quiet ? countFindings(reported.filter((f) => f.severity === 'error'), all.fileCount, fileList) : all;
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const ctx: Omit<FormatContext, 'chalk'> = {
+    lang,
+    cwd: cli.cwd,
+    contentOf: (f) => lineTextOf(f, byPath.get(f.file)),
+    ruleDocs: (id) => readRuleDocs(id),
+  };
+  const plain = new Chalk({ level: 0 });
+  const inputs = files.map((f) => f.abs);
+  // Files first, so that a report on stdout is the last thing a pipeline sees.
+  for (const o of [...outputs].sort((a, b) => Number(a.out === undefined) - Number(b.out === undefined))) {
+    const chalk = o.out === undefined ? makeChalk(opts.color, cli) : plain;
+    writeOutput(cli, lintFormatters[o.format](shown, { ...ctx, chalk }), o.out, inputs);
+  }
   if (all.errorCount > 0) return 1;
   if (maxWarnings !== undefined && all.warningCount > maxWarnings) {
     cli.stderr.write(t('lint/too-many-warnings', { count: all.warningCount, max: maxWarnings })[lang] + '\n');
@@ -53,8 +162,87 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   return 0;
 }
 
-/** Files that could not be read still count as checked files. */
-function countUnread(findings: { file: string }[], files: { path: string }[]): number {
-  const read = new Set(files.map((f) => f.path));
-  return new Set(findings.map((f) => f.file).filter((f) => !read.has(f))).size;
+/**
+ * Loads and checks each named path together with the repository around it: paths under one campaign
+ * folder are checked with that whole folder; paths with no campaign above are checked on their own.
+ */
+function checkInContext(named: string[], cwd: string, ignored: ((rel: string) => boolean) | undefined, rules: Record<string, 'off' | 'warning' | 'error'>): { files: SourceFile[]; findings: Finding[] } {
+  const groups = new Map<string, string[]>();
+  for (const p of named) {
+    const abs = path.resolve(cwd, p);
+    const root = findCampaignRoot(startFolder(abs)) ?? '';
+    const list = groups.get(root) ?? [];
+    list.push(abs);
+    groups.set(root, list);
+  }
+  const files = new Map<string, SourceFile>();
+  const findings = new Map<string, Finding>();
+  for (const [root, paths] of groups) {
+    // The walk skips ignored files, but a file named on the command line is read unless ignored too.
+    const wanted = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
+    const loaded = loadPaths(root ? [root, ...wanted.filter((p) => startFolder(p) !== p)] : wanted, { cwd, ignored });
+    const result = check(loaded.files, loaded.findings, { rules });
+    for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
+    for (const f of result.findings) {
+      const key = [f.file, f.offset, f.endOffset, f.rule, f.message.en].join('\u0000');
+      if (!findings.has(key)) findings.set(key, f);
+    }
+  }
+  return { files: [...files.values()], findings: [...findings.values()] };
+}
+
+/**
+ * A file named on the command line that is still not linted: ignored by the config, or a YAML file
+ * that is no plan (plans.config.yaml, .pre-commit-config.yaml…), as pre-commit passes every changed file.
+ */
+function skipNamed(abs: string, cwd: string, ignored: ((rel: string) => boolean) | undefined): boolean {
+  return NOT_PLAN_FILES.has(path.basename(abs)) || (ignored?.(toPosix(path.relative(cwd, abs))) ?? false);
+}
+
+function readConfig(option: string | undefined, cli: CliEnv): LoadedConfig {
+  if (option !== undefined) {
+    const abs = path.resolve(cli.cwd, option);
+    let isFile = false;
+    try {
+      isFile = fs.statSync(abs).isFile();
+    } catch (err) {
+      throw new UsageError(t('config/missing', { path: option, code: codeOf(err) }));
+    }
+    if (!isFile) throw new UsageError(t('config/missing', { path: option, code: 'EISDIR' }));
+    return loadConfig(abs, cli.cwd);
+  }
+  const found = findConfigFile(cli.cwd);
+  return found ? loadConfig(found, cli.cwd) : { config: emptyConfig(cli.cwd), findings: [] };
+}
+
+function readBaseline(option: string, cli: CliEnv) {
+  const abs = path.resolve(cli.cwd, option);
+  let text: string;
+  try {
+    text = fs.readFileSync(abs, 'utf8');
+  } catch (err) {
+    throw new UsageError(t('baseline/missing', { path: option, code: codeOf(err) }));
+  }
+  return { abs, baseline: parseBaseline(text, option) };
+}
+
+const docsCache = new Map<string, string | undefined>();
+
+/** The rule's page under docs/rules of the installed package, if it has one. */
+function readRuleDocs(id: string): string | undefined {
+  if (!docsCache.has(id)) {
+    let text: string | undefined;
+    try {
+      text = /^[a-z0-9-]+$/.test(id) ? fs.readFileSync(packageFile('docs', 'rules', `${id}.md`), 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    docsCache.set(id, text);
+  }
+  return docsCache.get(id);
+}
+
+function isWithin(dir: string, abs: string): boolean {
+  const r = path.relative(dir, abs);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
 }

@@ -1,0 +1,49 @@
+/** `plans explain RULE`: the rule's docs page, in the terminal. */
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { catalogue } from '../config/rules.js';
+import { t } from '../i18n/index.js';
+import { UsageError } from '../types.js';
+import { closest } from '../util/closest.js';
+import { makeChalk, type CliEnv } from './env.js';
+import { packageFile } from './schema.js';
+
+/** Adds `plans explain` to the program. */
+export function registerExplain(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  program
+    .command('explain')
+    .description("print a rule's docs page: what it finds, why it matters, an example and the fix / 显示规则说明")
+    .argument('<rule>', 'rule id, as shown after each finding (e.g. unknown-reference)')
+    .option('--no-color', 'no colours')
+    .action((rule: string, opts: { color?: boolean }) => {
+      setCode(runExplain(rule, opts, cli));
+    });
+}
+
+/** Prints a rule's docs page and returns the exit status. */
+export function runExplain(rule: string, opts: { color?: boolean }, cli: CliEnv): number {
+  const ids = catalogue().map((r) => r.id);
+  if (!ids.includes(rule)) {
+    const suggestion = closest(rule, ids);
+    throw new UsageError(t(suggestion ? 'explain/unknown-suggest' : 'explain/unknown', { rule, suggestion }));
+  }
+  let page: string;
+  try {
+    page = fs.readFileSync(packageFile('docs', 'rules', `${rule}.md`), 'utf8');
+  } catch {
+    throw new UsageError(t('explain/no-page', { rule }));
+  }
+  const chalk = makeChalk(opts.color, cli);
+  let fenced = false;
+  const lines = page.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      return chalk.dim(line);
+    }
+    if (fenced) return chalk.cyan(line);
+    if (/^#{1,6}\s/.test(line)) return chalk.bold(line);
+    return line.replace(/`([^`]+)`/g, (_m, code: string) => chalk.cyan(`\`${code}\``));
+  });
+  cli.stdout.write(lines.join('\n').replace(/\n*$/, '\n'));
+  return 0;
+}

@@ -1,0 +1,66 @@
+/** Where a repository starts: the nearest folder at or above a path that holds the campaign document. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { NOT_PLAN_FILES } from '../load/discover.js';
+
+const CAMPAIGN_LINE = /^kind:[ \t]*(["']?)Campaign\1[ \t]*(#[^\r\n]*)?\r?$/m;
+const YAML_FILE = /\.ya?ml$/i;
+/** Files this large are not a campaign worth sniffing for (and would be slow to read). */
+const MAX_SNIFF_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The nearest folder at or above `start` (a folder) holding a YAML file with a top-level
+ * `kind: Campaign` line (campaign.yaml first). Stops after a folder with `.git` and at the
+ * filesystem root; undefined when there is none.
+ */
+export function findCampaignRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (holdsCampaign(dir)) return dir;
+    if (exists(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The folder to start from for a named path: itself when a folder, else its parent. */
+export function startFolder(abs: string): string {
+  try {
+    if (fs.statSync(abs).isDirectory()) return abs;
+  } catch {
+    // a missing path is reported by discovery; its parent is still a place to look from
+  }
+  return path.dirname(abs);
+}
+
+function holdsCampaign(dir: string): boolean {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => YAML_FILE.test(n) && !NOT_PLAN_FILES.has(n));
+  } catch {
+    return false;
+  }
+  const rank = (n: string) => (/^campaign\.ya?ml$/i.test(n) ? 0 : 1);
+  names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return names.some((name) => sniff(path.join(dir, name)));
+}
+
+function sniff(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_SNIFF_BYTES) return false;
+    return CAMPAIGN_LINE.test(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
