@@ -25,6 +25,10 @@ export interface TargetStatus {
   progress?: number;
   /** e = (t - t0) / (t1 - t0). */
   elapsed?: number;
+  /** t0: the baseline's date, else the campaign's start. */
+  start?: string;
+  /** t1: the target's due date, else its action's, else the campaign's end. */
+  due?: string;
   /** For a relative target: the latest value of what it names. */
   compared?: number;
   /** For a `per: unit` target: each unit, and the ones that fall short. */

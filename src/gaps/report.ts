@@ -1,0 +1,84 @@
+/** The gap report as data: per city, the province tasks not covered, actions without lead or quantified target, required indicators not targeted, and the status of every target. */
+import type { Action, Indicator, Model, Task } from '../model/types.js';
+import { hasQuantifiedTarget } from '../rules/action-without-target.js';
+import { coveredTasks } from '../rules/task-not-covered.js';
+import { targetStatus } from './status.js';
+import type { StatusName, TargetStatus } from './types.js';
+
+/** The order in which statuses are counted in a city's summary. */
+export const STATUS_ORDER: readonly StatusName[] = ['achieved', 'on-track', 'at-risk', 'off-track', 'not-achieved', 'no-data', 'not-quantified'];
+
+export interface CityGaps {
+  city: string;
+  /** As the campaign names it (杭州市), else the id. */
+  name: string;
+  /** False for a campaign city that has no plan: everything is then missing. */
+  hasPlan: boolean;
+  tasksNotCovered: Task[];
+  actionsWithoutLead: Action[];
+  actionsWithoutTarget: Action[];
+  requiredIndicatorsMissing: Indicator[];
+  targets: TargetStatus[];
+  /** How many targets have each status. */
+  counts: Record<StatusName, number>;
+}
+
+export interface GapReport {
+  campaign?: string;
+  campaignTitle?: string;
+  /** The --as-of date, else the date of the latest progress report read (reports of the cities shown). */
+  asOf?: string;
+  /** Whether `asOf` was given (rather than found). */
+  asOfGiven: boolean;
+  cities: CityGaps[];
+}
+
+export interface GapOptions {
+  /** Only these cities (ids), in the campaign's order. */
+  cities?: readonly string[];
+  /** Ignore progress reported after this date. */
+  asOf?: string;
+}
+
+/** Every city id the repository knows: the campaign's, then those with a plan only. */
+export function gapCities(model: Model): string[] {
+  const ids = (model.campaign?.cities ?? []).map((c) => c.id);
+  for (const id of model.plans.keys()) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/** Natural order of ids, so HZ-2 comes before HZ-10 and actions read as the plan numbers them. */
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'en', { numeric: true });
+
+/** Builds the gap report of the chosen cities. */
+export function gapReport(model: Model, opts: GapOptions = {}): GapReport {
+  const campaign = model.campaign;
+  const wanted = opts.cities && opts.cities.length > 0 ? new Set(opts.cities) : undefined;
+  const ids = gapCities(model).filter((id) => !wanted || wanted.has(id));
+  const cities: CityGaps[] = ids.map((id) => {
+    const plan = model.plans.get(id);
+    const name = campaign?.cities.find((c) => c.id === id)?.name ?? id;
+    const actions = [...(plan?.actions ?? [])].sort(byId);
+    const covered = campaign && plan ? coveredTasks(campaign, plan) : new Set<string>();
+    const targeted = new Set(actions.flatMap((a) => a.targets.map((x) => x.indicator)));
+    const targets = actions.flatMap((a) => [...a.targets].sort(byId)).map((x) => targetStatus(x, model, opts.asOf));
+    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<StatusName, number>;
+    for (const s of targets) counts[s.status]++;
+    return {
+      city: id,
+      name,
+      hasPlan: plan !== undefined,
+      tasksNotCovered: (campaign?.leafTasks ?? []).filter((task) => !covered.has(task.id)),
+      actionsWithoutLead: actions.filter((a) => a.lead === undefined),
+      actionsWithoutTarget: actions.filter((a) => !hasQuantifiedTarget(a)),
+      requiredIndicatorsMissing: (campaign?.indicators ?? []).filter((i) => i.required && !targeted.has(i.id)),
+      targets,
+      counts,
+    };
+  });
+  let asOf = opts.asOf;
+  if (asOf === undefined) {
+    for (const r of model.progress) if (ids.includes(r.city) && (asOf === undefined || r.asOf > asOf)) asOf = r.asOf;
+  }
+  return { campaign: campaign?.id, campaignTitle: campaign?.title, asOf, asOfGiven: opts.asOf !== undefined, cities };
+}

@@ -1,0 +1,185 @@
+/** The cells of the gap report, shared by every format: numbers, wording of targets, statuses. */
+import stringWidth from 'string-width';
+import { tr, type Lang } from '../../i18n/index.js';
+import type { TargetStatus, StatusName } from '../../gaps/types.js';
+import type { CityGaps, GapReport } from '../../gaps/report.js';
+
+/** A number without float noise (0.1 + 0.2 prints 0.3; 4800 × 1.05⁴ prints 5834.43). */
+export function num(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  return String(Number(value.toPrecision(12)));
+}
+
+/** A share as a percentage with one decimal (0.4959 → 49.6%). */
+export function share(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '~': '≈' };
+
+/** The target as a rule with T worked out where the form needs it: `≥ 15`, `+20% → 6240`, `> WZ-03-K2 (96.7)`. */
+export function targetCell(s: TargetStatus, lang: Lang): string {
+  const form = s.target.target;
+  if (!form) return '';
+  let wording: string;
+  switch (form.form) {
+    case 'level':
+      wording = `${OP_SIGN[form.op]} ${num(form.value)}`;
+      if (form.tolerance !== undefined) wording = tr(lang, 'gaps/form/tolerance', { wording, tolerance: num(form.tolerance) });
+      break;
+    case 'range':
+      wording = tr(lang, 'gaps/form/range', { min: num(form.min), max: num(form.max) });
+      break;
+    case 'change':
+      wording = s.goal !== undefined ? tr(lang, 'gaps/form/change', { change: form.raw, goal: num(s.goal) }) : form.raw;
+      break;
+    case 'annual':
+      wording = s.goal !== undefined ? tr(lang, 'gaps/form/annual', { change: form.raw, goal: num(s.goal) }) : form.raw;
+      break;
+    case 'relative':
+      wording = tr(lang, s.goal !== undefined ? 'gaps/form/relative-value' : 'gaps/form/relative', { op: OP_SIGN[form.op], than: form.than, goal: num(s.goal) });
+      if (form.tolerance !== undefined) wording = tr(lang, 'gaps/form/tolerance', { wording, tolerance: num(form.tolerance) });
+      break;
+    case 'qualitative':
+      return form.text;
+  }
+  return s.target.per === 'unit' ? tr(lang, 'gaps/form/per-unit', { wording }) : wording;
+}
+
+/**
+ * The baseline as drafted: its `text` when given (printed instead of its number), else the number.
+ * A text that does not show the number gets it in brackets, since the method needs b to check a figure.
+ */
+export function baselineCell(s: TargetStatus): string {
+  const b = s.target.baseline;
+  if (!b) return '';
+  if (b.text === undefined) return num(b.value);
+  const n = num(b.value);
+  const shown = new RegExp(`(?<![\\d.])${n.replace(/[.+-]/g, (c) => `\\${c}`)}(?![\\d.])`).test(b.text);
+  return shown ? b.text : `${b.text} (${n})`;
+}
+
+/** The latest value; for a per-unit target, the worst unit's value and name. */
+export function latestCell(s: TargetStatus): string {
+  if (s.latest === undefined) return '';
+  if (s.units) {
+    const worst = s.units.find((u) => u.latest === s.latest && u.progress === s.progress);
+    const name = worst ? unitName(s, worst.unit) : '';
+    return name ? `${num(s.latest)} (${name})` : num(s.latest);
+  }
+  return num(s.latest);
+}
+
+/** A unit's name from its plan, else its id. */
+export function unitName(s: TargetStatus, unit: string): string {
+  return s.target.action.plan.units.find((u) => u.id === unit)?.name ?? unit;
+}
+
+export function statusName(status: StatusName, lang: Lang): string {
+  return tr(lang, `gaps/status/${status}`);
+}
+
+/** The row of a target, every cell a string, in column order. */
+export interface TargetRow {
+  id: string;
+  name: string;
+  baseline: string;
+  target: string;
+  due: string;
+  latest: string;
+  date: string;
+  progress: string;
+  elapsed: string;
+  status: StatusName;
+}
+
+export const COLUMNS: (keyof TargetRow)[] = ['id', 'name', 'baseline', 'target', 'due', 'latest', 'date', 'progress', 'elapsed', 'status'];
+
+export function targetRow(s: TargetStatus, lang: Lang): TargetRow {
+  return {
+    id: s.target.id,
+    name: s.target.name,
+    baseline: baselineCell(s),
+    target: targetCell(s, lang),
+    due: s.due ?? '',
+    latest: latestCell(s),
+    date: s.latestDate ?? '',
+    progress: share(s.progress),
+    elapsed: share(s.elapsed),
+    status: s.status,
+  };
+}
+
+export function columnTitles(lang: Lang): string[] {
+  return COLUMNS.map((c) => tr(lang, `gaps/col/${c}`));
+}
+
+/** The lines listing a city's missing pieces: [heading, items] with items already worded. */
+export function gapLists(city: CityGaps, lang: Lang): [string, string[]][] {
+  return [
+    [tr(lang, 'gaps/tasks-not-covered'), city.tasksNotCovered.map((x) => `${x.id} ${x.title}`)],
+    [tr(lang, 'gaps/actions-without-lead'), city.actionsWithoutLead.map((a) => `${a.id} ${a.title}`)],
+    [tr(lang, 'gaps/actions-without-target'), city.actionsWithoutTarget.map((a) => `${a.id} ${a.title}`)],
+    [tr(lang, 'gaps/required-missing'), city.requiredIndicatorsMissing.map((i) => `${i.id} ${i.name}`)],
+  ];
+}
+
+/** The per-unit lines: for each per-unit target with units short, the units, their values and statuses. */
+export function unitLines(city: CityGaps, lang: Lang): string[] {
+  return city.targets
+    .filter((s) => s.units && (s.unitsShort?.length ?? 0) > 0)
+    .map((s) =>
+      tr(lang, 'gaps/units-short', {
+        target: s.target.id,
+        units: s.units!
+          .filter((u) => s.unitsShort!.includes(u.unit))
+          .map((u) => tr(lang, 'gaps/unit-status', { name: unitName(s, u.unit), value: u.latest === undefined ? '—' : num(u.latest), status: statusName(u.status, lang) })),
+      }),
+    );
+}
+
+export function summaryLine(city: CityGaps, lang: Lang): string {
+  return tr(lang, 'gaps/summary', { total: city.targets.length, counts: city.counts });
+}
+
+export function titleLine(report: GapReport, lang: Lang): string {
+  const campaign = report.campaignTitle ? `${report.campaignTitle}${report.campaign ? ` (${report.campaign})` : ''}` : report.campaign;
+  return campaign ? tr(lang, 'gaps/title', { campaign }) : tr(lang, 'gaps/title-none');
+}
+
+export function asOfLine(report: GapReport, lang: Lang): string {
+  return report.asOf ? tr(lang, 'gaps/as-of', { date: report.asOf }) : tr(lang, 'gaps/as-of-none');
+}
+
+/** Cuts a text to `width` terminal columns (CJK counts two), ending with … when cut. */
+export function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/** Wraps a paragraph to `width` columns: between words in Latin text, between any two characters in CJK text. */
+export function wrap(text: string, width: number): string[] {
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (/^\s+$/.test(token)) {
+      if (line) line += ' ';
+      continue;
+    }
+    // closing CJK punctuation stays at the end of its line (禁则): it never starts one
+    if (line && stringWidth(line + token) > width && !/^[，。；：、）」』”！？）]$/.test(token)) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}

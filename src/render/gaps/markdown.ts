@@ -1,0 +1,37 @@
+/** The gap report as Markdown: a section per city with its lists and a table of targets, then the method. */
+import { tr } from '../../i18n/index.js';
+import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines } from './common.js';
+import type { GapFormatter } from './types.js';
+
+/** A table cell: pipes escaped, line breaks flattened. */
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export const markdown: GapFormatter = (report, { lang }) => {
+  const out: string[] = [];
+  out.push(`# ${titleLine(report, lang)}`, '', asOfLine(report, lang));
+  if (report.cities.length === 0) out.push('', tr(lang, 'gaps/no-cities'));
+  for (const city of report.cities) {
+    out.push('', `## ${tr(lang, 'gaps/city', { name: city.name, city: city.city })}`, '');
+    if (!city.hasPlan) out.push(`**${tr(lang, 'gaps/no-plan')}**`, '');
+    for (const [heading, items] of gapLists(city, lang)) {
+      const sep = lang === 'zh' ? '：' : ': ';
+      out.push(`- **${heading}**${sep}${items.length ? items.map(cell).join(lang === 'zh' ? '；' : '; ') : tr(lang, 'gaps/none')}`);
+    }
+    out.push('');
+    if (city.targets.length === 0) {
+      out.push(tr(lang, 'gaps/no-targets'));
+    } else {
+      out.push(`| ${columnTitles(lang).join(' | ')} |`);
+      out.push(`| ${COLUMNS.map((c) => (c === 'progress' || c === 'elapsed' ? '---:' : '---')).join(' | ')} |`);
+      for (const s of city.targets) {
+        const row = targetRow(s, lang);
+        out.push(`| ${COLUMNS.map((c) => cell(c === 'status' ? statusName(row.status, lang) : row[c])).join(' | ')} |`);
+      }
+    }
+    const units = unitLines(city, lang);
+    if (units.length) out.push('', ...units.map((l) => `- ${cell(l)}`));
+    out.push('', `**${summaryLine(city, lang)}**`);
+  }
+  out.push('', `## ${tr(lang, 'gaps/method-title')}`, '', tr(lang, 'gaps/method'));
+  return out.join('\n') + '\n';
+};

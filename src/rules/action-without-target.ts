@@ -1,0 +1,24 @@
+/** action-without-target: an action with no quantified target (none at all, or only qualitative ones). */
+import { t } from '../i18n/index.js';
+import type { Action } from '../model/types.js';
+import type { Rule } from './types.js';
+
+/** Whether an action has at least one target with a number to reach. */
+export function hasQuantifiedTarget(action: Action): boolean {
+  return action.targets.some((x) => x.target !== undefined && x.target.form !== 'qualitative');
+}
+
+export const actionWithoutTarget: Rule = {
+  id: 'action-without-target',
+  severity: 'warning',
+  description: t('rule/action-without-target'),
+  check(ctx) {
+    for (const action of ctx.model.actions) {
+      if (hasQuantifiedTarget(action)) continue;
+      // a target that could not be read at all already has a schema error
+      if (action.targets.some((x) => x.target === undefined)) continue;
+      const id = action.targets.length === 0 ? 'action-without-target/no-target' : 'action-without-target/only-qualitative';
+      ctx.report(action.origin, t(id, { action: action.id }), { at: ['id'] });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+/** duplicate-id: an id used twice in its sort; each place gets a finding naming the other. */
+import { t } from '../i18n/index.js';
+import type { Origin } from '../model/types.js';
+import type { Rule, RuleContext } from './types.js';
+import { placeOf, sortName } from './shared.js';
+
+interface Place {
+  id: string;
+  origin: Origin;
+}
+
+function checkSort(ctx: RuleContext, sort: string, places: Place[]): void {
+  const byId = new Map<string, Place[]>();
+  for (const p of places) {
+    const list = byId.get(p.id) ?? [];
+    list.push(p);
+    byId.set(p.id, list);
+  }
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    list.forEach((p, i) => {
+      // the first place names the second; every later place names the first
+      const other = i === 0 ? list[1] : list[0];
+      ctx.report(p.origin, t('duplicate-id/duplicate', { sort: sortName(sort), id, other: placeOf(other.origin, ['id']) }), { at: ['id'] });
+    });
+  }
+}
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  severity: 'error',
+  description: t('rule/duplicate-id'),
+  check(ctx) {
+    const { model } = ctx;
+    checkSort(ctx, 'campaign', model.campaigns.map((c) => ({ id: c.id, origin: c.origin })).filter((p) => p.id));
+    for (const c of model.campaigns) {
+      checkSort(ctx, 'city', c.cities);
+      checkSort(ctx, 'task', c.allTasks);
+      checkSort(ctx, 'indicator', c.indicators);
+    }
+    checkSort(ctx, 'owner', model.owners);
+    checkSort(ctx, 'action', model.actions);
+    checkSort(ctx, 'target', model.targets);
+    checkSort(ctx, 'unit', [...model.plans.values()].flatMap((p) => p.units));
+  },
+};

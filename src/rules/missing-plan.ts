@@ -1,0 +1,16 @@
+/** missing-plan: a city of the campaign without a plan; points at the campaign's city entry. */
+import { t } from '../i18n/index.js';
+import type { Rule } from './types.js';
+
+export const missingPlan: Rule = {
+  id: 'missing-plan',
+  severity: 'error',
+  description: t('rule/missing-plan'),
+  check(ctx) {
+    const campaign = ctx.model.campaign;
+    if (!campaign) return;
+    for (const city of campaign.cities) {
+      if (!ctx.model.plans.has(city.id)) ctx.report(city.origin, t('missing-plan/missing', { city: city.id, name: city.name }), { at: ['id'] });
+    }
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * target-off-track: the latest status of a target is off-track (at-risk is left to the gap report,
+ * being within the margin). Points at the `target:` value of the progress entry that shows it.
+ */
+import { t } from '../i18n/index.js';
+import { latestProgress, progressOf, targetStatus } from '../gaps/status.js';
+import type { Origin } from '../model/types.js';
+import type { Rule } from './types.js';
+
+const round = (x: number | undefined) => (x === undefined ? '—' : String(Math.round(x * 1000) / 1000));
+
+export const targetOffTrack: Rule = {
+  id: 'target-off-track',
+  severity: 'warning',
+  description: t('rule/target-off-track'),
+  check(ctx) {
+    const { model } = ctx;
+    for (const target of model.targets) {
+      if (model.targetsById.get(target.id) !== target) continue; // a duplicate id: duplicate-id says so
+      const status = targetStatus(target, model);
+      if (status.status !== 'off-track') continue;
+      let origin: Origin | undefined;
+      if (target.per === 'unit') {
+        // the latest entry that gives units for it
+        for (const v of progressOf(model, target)) if (v.units) origin = v.origin;
+      } else {
+        origin = latestProgress(model, target)?.origin;
+      }
+      if (!origin) continue;
+      const date = status.latestDate ?? '';
+      let message;
+      if (status.units) message = t('target-off-track/off-track-units', { target: target.id, date, units: status.units.filter((u) => u.status === 'off-track').map((u) => u.unit) });
+      else if (status.progress === undefined) message = t('target-off-track/slipped', { target: target.id, date, latest: round(status.latest) });
+      else {
+        message = t('target-off-track/off-track', {
+          target: target.id,
+          date,
+          progress: status.progress,
+          elapsed: status.elapsed,
+          baseline: round(status.baseline),
+          goal: round(status.goal),
+          latest: round(status.latest),
+        });
+      }
+      ctx.report(origin, message, { at: ['target'] });
+    }
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * unknown-reference: an id that names nothing. Each reference is checked against its sort only when
+ * the repository defines something of that sort (a campaign, owners), so that linting a lone
+ * plan file does not flag every owner it names.
+ */
+import { t } from '../i18n/index.js';
+import type { Model, Origin } from '../model/types.js';
+import { closest } from '../util/closest.js';
+import type { Rule, RuleContext } from './types.js';
+import { cityName, docField, reportUnknown } from './shared.js';
+
+function checkOwners(ctx: RuleContext, owners: Set<string>, origin: Origin, lead: string | undefined, support: string[]): void {
+  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, origin, ['lead'], 'owner', lead, owners);
+  support.forEach((s, i) => {
+    if (!owners.has(s)) reportUnknown(ctx, origin, ['support', i], 'owner', s, owners);
+  });
+}
+
+function checkCampaignRef(ctx: RuleContext, model: Model, origin: Origin, id: unknown): void {
+  const campaign = model.campaign;
+  if (!campaign || typeof id !== 'string' || id === campaign.id) return;
+  if (model.campaigns.some((c) => c.id === id)) return;
+  ctx.report(origin, t('unknown-reference/campaign-mismatch', { id, campaign: campaign.id }), { at: ['campaign'] });
+}
+
+function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknown): void {
+  const campaign = model.campaign;
+  if (!campaign || typeof id !== 'string') return;
+  const cities = campaign.cities.map((c) => c.id);
+  if (cities.includes(id)) return;
+  ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion: closest(id, cities) ?? '' }), { at: ['city'] });
+}
+
+export const unknownReference: Rule = {
+  id: 'unknown-reference',
+  severity: 'error',
+  description: t('rule/unknown-reference'),
+  check(ctx) {
+    const { model } = ctx;
+    const campaign = model.campaign;
+    const hasOwners = model.files.some((f) => f.docs.some((d) => d.kind === 'Owners'));
+    const owners = new Set(model.owners.map((o) => o.id));
+    const tasks = new Set((campaign?.allTasks ?? []).map((x) => x.id));
+    const indicators = new Set((campaign?.indicators ?? []).map((x) => x.id));
+    const cities = (campaign?.cities ?? []).map((c) => c.id);
+
+    // the campaign and the owners
+    if (campaign && hasOwners && campaign.issuer && !owners.has(campaign.issuer)) {
+      reportUnknown(ctx, campaign.origin, ['issuer'], 'owner', campaign.issuer, owners);
+    }
+    for (const o of model.owners) {
+      if (hasOwners && o.parent !== undefined && !owners.has(o.parent)) reportUnknown(ctx, o.origin, ['parent'], 'owner', o.parent, owners);
+      if (campaign && o.city !== undefined && !cities.includes(o.city)) reportUnknown(ctx, o.origin, ['city'], 'city', o.city, cities);
+    }
+
+    // plans: every document's campaign and city, then what their actions name
+    for (const plan of model.plans.values()) {
+      for (const doc of plan.docs) {
+        const origin = { doc, path: [] };
+        checkCampaignRef(ctx, model, origin, docField(doc, 'campaign'));
+        checkCityRef(ctx, model, origin, docField(doc, 'city'));
+        const owner = docField(doc, 'owner');
+        if (hasOwners && typeof owner === 'string' && !owners.has(owner)) reportUnknown(ctx, origin, ['owner'], 'owner', owner, owners);
+      }
+      for (const action of plan.actions) {
+        if (campaign) {
+          action.tasks.forEach((task, i) => {
+            if (!tasks.has(task)) reportUnknown(ctx, action.origin, ['tasks', i], 'task', task, tasks);
+          });
+        }
+        if (hasOwners) {
+          checkOwners(ctx, owners, action.origin, action.lead, action.support);
+          for (const m of action.measures) checkOwners(ctx, owners, m.origin, m.lead, m.support);
+        }
+        for (const target of action.targets) {
+          if (campaign && target.indicator !== undefined && !indicators.has(target.indicator)) {
+            reportUnknown(ctx, target.origin, ['indicator'], 'indicator', target.indicator, indicators);
+          }
+          if (target.target?.form === 'relative') {
+            const than = target.target.than;
+            if (!model.targetsById.has(than) && !indicators.has(than)) {
+              reportUnknown(ctx, target.origin, ['target', 'than'], 'indicator-or-target', than, [...model.targetsById.keys(), ...indicators]);
+            }
+          }
+        }
+      }
+    }
+
+    // progress reports: campaign, city, and the targets and units they report on
+    const targetsOfCity = new Map<string, string[]>();
+    for (const x of model.targets) {
+      const list = targetsOfCity.get(x.city);
+      if (list) list.push(x.id);
+      else targetsOfCity.set(x.city, [x.id]);
+    }
+    for (const report of model.progress) {
+      checkCampaignRef(ctx, model, report.origin, docField(report.origin.doc, 'campaign'));
+      checkCityRef(ctx, model, report.origin, report.city);
+      const plan = model.plans.get(report.city);
+      const cityTargets = targetsOfCity.get(report.city) ?? [];
+      for (const v of report.values) {
+        const target = model.targetsById.get(v.target);
+        if (!target) {
+          reportUnknown(ctx, v.origin, ['target'], 'target', v.target, cityTargets.length ? cityTargets : model.targetsById.keys());
+          continue;
+        }
+        if (target.city !== report.city) {
+          ctx.report(
+            v.origin,
+            t('unknown-reference/target-of-other-city', {
+              id: v.target,
+              owner: cityName(model, target.city),
+              city: cityName(model, report.city),
+              suggestion: closest(v.target, cityTargets) ?? '',
+            }),
+            { at: ['target'] },
+          );
+          continue;
+        }
+        if (v.units && plan) {
+          const units = plan.units.map((u) => u.id);
+          const known = new Set(units);
+          for (const key of Object.keys(v.units)) {
+            if (!known.has(key)) {
+              ctx.report(v.origin, t('unknown-reference/unit-not-in-plan', { id: key, city: cityName(model, report.city), suggestion: closest(key, units) ?? '' }), {
+                at: ['units', key],
+                key: true,
+              });
+            }
+          }
+        }
+      }
+    }
+  },
+};
