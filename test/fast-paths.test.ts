@@ -1,0 +1,129 @@
+/**
+ * Guard for the performance work: every fast path gives exactly the output of the plain one.
+ * The example repository and every fixture are linted (JSON, in English and in Chinese; the example
+ * also through `table targets` and `gaps`) with the
+ * fast reader on and off and with the build-time validators on and off; and the esbuild bundle
+ * (dist/plans.mjs) against the tsc build (dist/cli/main.js) when both are built.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { check } from '../src/lint.js';
+import { loadPaths } from '../src/load/index.js';
+import { setFastParse } from '../src/load/fast.js';
+import { setCompiledValidators, usingCompiledValidators } from '../src/schema/index.js';
+import { runCli } from './helpers/cli.js';
+
+const root = path.join(__dirname, '..');
+const fixtures = path.join(__dirname, 'fixtures');
+const example = path.join(root, 'examples', 'zhejiang-2022');
+
+/** Every fixture case: each file or folder directly inside a group of test/fixtures. */
+function fixtureCases(): string[] {
+  if (!fs.existsSync(fixtures)) return [];
+  return fs
+    .readdirSync(fixtures, { withFileTypes: true })
+    .filter((g) => g.isDirectory())
+    .flatMap((g) =>
+      fs
+        .readdirSync(path.join(fixtures, g.name))
+        .filter((n) => !n.startsWith('.') && !n.endsWith('.md'))
+        .map((n) => path.join(g.name, n)),
+    )
+    .sort();
+}
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** A plan with empty and astral-plane strings: where the build-time validators count lengths their own way. */
+const lengths = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-fast-paths-'));
+fs.writeFileSync(
+  path.join(lengths, 'plan.yaml'),
+  'kind: Plan\ncampaign: c\ncity: x\ntitle: ""\nactions:\n  - id: A-1\n    title: "𝒳"\n    tasks: [""]\n    lead: ""\n    measures: ["", "𝒳", {text: ""}]\n',
+);
+
+async function lintAll(): Promise<Record<string, Run>> {
+  const out: Record<string, Run> = {};
+  for (const lang of ['en', 'zh']) {
+    out[`example ${lang}`] = await runCli(['lint', '.', '--format', 'json', '--lang', lang], { cwd: example });
+    for (const c of fixtureCases()) out[`${c} ${lang}`] = await runCli(['lint', c, '--format', 'json', '--lang', lang], { cwd: fixtures });
+    out[`lengths ${lang}`] = await runCli(['lint', '.', '--format', 'json', '--lang', lang], { cwd: lengths });
+    // the report commands read the same documents (and number sources such as `4.0` from the syntax tree)
+    out[`table ${lang}`] = await runCli(['table', 'targets', '.', '--format', 'csv', '--lang', lang], { cwd: example });
+    out[`gaps ${lang}`] = await runCli(['gaps', '.', '--format', 'json', '--lang', lang], { cwd: example });
+  }
+  return out;
+}
+
+afterEach(() => {
+  setFastParse(true);
+  setCompiledValidators(undefined);
+});
+
+describe('fast paths give the same findings', () => {
+  it('fast reader and build-time validators, on and off', async () => {
+    setFastParse(false);
+    setCompiledValidators(false);
+    const plain = await lintAll();
+    // the comparison means something only if there are findings with positions to compare
+    const lintRuns = Object.entries(plain).filter(([key]) => !/^(table|gaps) /.test(key));
+    expect(plain['lengths en'].stdout).toContain('must not be empty');
+    const withFindings = lintRuns.filter(([, r]) => (JSON.parse(r.stdout || '{"diagnostics":[]}') as { diagnostics: unknown[] }).diagnostics.length > 0);
+    expect(plain['table en'].stdout).toContain('4.0'); // a number source only the syntax tree keeps
+    expect(withFindings.length).toBeGreaterThan(10);
+    for (const [fast, compiled] of [
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
+      setFastParse(fast);
+      setCompiledValidators(compiled);
+      const other = await lintAll();
+      for (const key of Object.keys(plain)) expect(other[key], `${key} (fast reader ${fast}, compiled validators ${compiled})`).toEqual(plain[key]);
+    }
+  }, 120_000);
+
+  it('checking in context (`wanted`) gives the named files the findings a full check gives them', () => {
+    const loaded = loadPaths([example], { cwd: root });
+    const full = check(loaded.files, loaded.findings).findings;
+    expect(full.length).toBeGreaterThan(5);
+    for (const file of loaded.files) {
+      const own = check(loaded.files, loaded.findings, { wanted: (f) => f === file }).findings.filter((f) => f.file === file.path);
+      expect(own, file.path).toEqual(full.filter((f) => f.file === file.path));
+    }
+  });
+
+  it('the build-time validators are current with schemas/ (else plans silently compiles at start-up)', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-validators.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    setCompiledValidators(undefined);
+    expect(usingCompiledValidators()).toBe(true);
+  });
+
+  const bundle = path.join(root, 'dist', 'plans.mjs');
+  const tscMain = path.join(root, 'dist', 'cli', 'main.js');
+  const built = fs.existsSync(bundle) && fs.existsSync(tscMain) && fs.statSync(bundle).mtimeMs >= fs.statSync(tscMain).mtimeMs;
+
+  it.skipIf(!built)('the esbuild bundle and the tsc build', () => {
+    const run = (entry: string, args: string[], cwd: string) => {
+      const script = `const { main } = await import(${JSON.stringify(new URL(`file://${entry}`).href)}); process.exitCode = await main(['node', 'plans', ...process.argv.slice(1)]);`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const cases = fixtureCases();
+    for (const lang of ['en', 'zh']) {
+      for (const [args, cwd] of [
+        [['lint', '.', '--format', 'json', '--lang', lang], example],
+        [['lint', ...cases, '--format', 'json', '--lang', lang], fixtures],
+        [['lint', '.', '--lang', lang], example],
+      ] as const) {
+        const fromTsc = run(tscMain, [...args], cwd);
+        expect(fromTsc.stdout.length).toBeGreaterThan(100);
+        expect(run(bundle, [...args], cwd), `${args.join(' ')} in ${cwd}`).toEqual(fromTsc);
+      }
+    }
+  }, 120_000);
+});
