@@ -49,3 +49,12 @@ export function parseCount(option: string, value: string | undefined): number | 
   if (!/^\d+$/.test(value)) throw new UsageError(t('cli/bad-number', { option, value }));
   return Number(value);
 }
+
+/** A size in bytes from `--max-file-size`: a whole number, optionally with k, M or G (powers of 1024). */
+export function parseSize(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  if (!m) throw new UsageError(t('cli/bad-size', { option, value }));
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * unit;
+}

@@ -1,9 +1,18 @@
 /** The command line: commander wiring and the one place that turns errors into exit codes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { t, langFromEnv } from '../i18n/index.js';
+import { t, langFromEnv, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { processEnv, type CliEnv } from './env.js';
 import { registerLint } from './lint.js';
+import { registerGaps } from './gaps.js';
+import { registerTable } from './table.js';
+import { registerCompile } from './compile.js';
+import { registerInit } from './init.js';
+import { registerExplain } from './explain.js';
+import { registerSchema } from './schema.js';
 
 const VERSION = '0.1.0';
 
@@ -25,37 +34,89 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
     })
     .showSuggestionAfterError(true);
   registerLint(program, cli, setCode);
-  guardStdout(cli);
+  registerGaps(program, cli, setCode);
+  registerTable(program, cli, setCode);
+  registerCompile(program, cli, setCode);
+  registerInit(program, cli, setCode);
+  registerExplain(program, cli, setCode);
+  registerSchema(program, cli, setCode);
+  guardStdout(cli, debug);
   try {
     await program.parseAsync(argv);
     return code;
   } catch (err) {
-    return handleError(err, cli, debug);
+    return handleError(err, cli, debug, langOfArgv(argv, cli));
   }
 }
 
-function handleError(err: unknown, cli: CliEnv, debug: boolean): number {
-  const lang = langFromEnv(cli.env);
-  if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-    return 2; // commander already printed its one line
+/**
+ * The one place that turns an exception into an exit status: a usage error is its one line, and
+ * anything else is an internal error, one line (the stack only with --debug), exit 2.
+ */
+export function handleError(err: unknown, cli: CliEnv, debug: boolean, lang: Lang = langFromEnv(cli.env)): number {
+  try {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2; // commander already printed its one line
+    }
+    if (err instanceof UsageError) {
+      cli.stderr.write(`plans: ${err.text[lang]}\n`);
+      return 2;
+    }
+    const e = err instanceof Error ? err : new Error(safeString(err));
+    const stack = typeof e.stack === 'string' ? e.stack : '';
+    const message = safeString(e.message).split('\n')[0].slice(0, 300);
+    cli.stderr.write(t('cli/internal', { where: whereOf(stack), message })[lang] + '\n');
+    if (debug && stack) cli.stderr.write(stack + '\n');
+  } catch {
+    // A hostile error object (a throwing getter or toString) still ends in one line.
+    try {
+      cli.stderr.write(t('cli/internal', { where: 'unknown', message: 'unknown' })[lang] + '\n');
+    } catch {
+      // nowhere left to write
+    }
   }
-  if (err instanceof UsageError) {
-    cli.stderr.write(`plans: ${err.text[lang]}\n`);
-    return 2;
-  }
-  const e = err instanceof Error ? err : new Error(String(err));
-  const where = (e.stack ?? '').split('\n')[1]?.trim().replace(/^at /, '') ?? 'unknown';
-  cli.stderr.write(t('cli/internal', { where, message: e.message.split('\n')[0] })[lang] + '\n');
-  if (debug && e.stack) cli.stderr.write(e.stack + '\n');
   return 2;
 }
 
+/** The package root (the folder with package.json above this module, whether built or bundled), to show places in a stack relative to it. */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir + path.sep;
+}
+
+/** The first frame of a stack, with paths from the package root (`check (src/lint.ts:57:10)`). */
+function whereOf(stack: string): string {
+  const frame = stack.split('\n').find((line) => /^\s+at /.test(line));
+  if (!frame) return 'unknown';
+  return frame.trim().replace(/^at /, '').replace('file://', '').split(packageRoot()).join('');
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The language of error lines: --lang when given (before commander has read it), else the environment. */
+function langOfArgv(argv: string[], cli: CliEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : argv[i + 1];
+  return value === 'zh' || value === 'en' ? value : langFromEnv(cli.env);
+}
+
 /** A closed pipe (`plans table … | head -1`) ends the output quietly. */
-function guardStdout(cli: CliEnv): void {
+function guardStdout(cli: CliEnv, debug: boolean): void {
   const out = cli.stdout as NodeJS.WritableStream & { on?: NodeJS.WritableStream['on'] };
   if (out !== process.stdout) return;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
   });
+  // What escapes the promise chain (a callback of a stream or a library) is an internal error all the same.
+  const fatal = (err: unknown) => process.exit(handleError(err, cli, debug));
+  process.once('uncaughtException', fatal);
+  process.once('unhandledRejection', fatal);
 }

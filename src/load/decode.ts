@@ -1,39 +1,109 @@
-/** Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; reports what it had to guess. */
+/** Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly recognisable), else GB18030; reports what it had to guess. */
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type Decoded =
   | { ok: true; text: string; encoding: Encoding; bom: boolean }
-  | { ok: false; reason: 'binary' | 'undecodable'; byteOffset: number };
+  | {
+      ok: false;
+      reason: 'binary' | 'undecodable' | 'mixed' | 'utf-32';
+      byteOffset: number;
+      /** The text before the problem, in the encoding being read, to place the finding. */
+      prefix: string;
+    };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes a file's bytes; never throws. */
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return tryDecode(utf8, bytes.subarray(3), 'utf-8', true, 3);
+  // UTF-32 first: its little-endian BOM starts like UTF-16's.
+  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) return { ok: false, reason: 'utf-32', byteOffset: 0, prefix: '' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const decoded = tryDecode(utf8, bytes.subarray(3), 'utf-8', true, 3);
+    if (decoded.ok) return noNul(decoded, 3, 1);
+    const bad = 3 + firstBadUtf8Byte(bytes.subarray(3));
+    return { ok: false, reason: 'undecodable', byteOffset: bad, prefix: prefixText(bytes, bad) };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return tryDecode(new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }), bytes.subarray(2), 'utf-16le', true, 2);
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return tryDecode(new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }), bytes.subarray(2), 'utf-16be', true, 2);
-  }
+  if (startsWith(bytes, [0xff, 0xfe])) return noNul(tryDecode(new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }), bytes.subarray(2), 'utf-16le', true, 2), 2, 2);
+  if (startsWith(bytes, [0xfe, 0xff])) return noNul(tryDecode(new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }), bytes.subarray(2), 'utf-16be', true, 2), 2, 2);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, reason: 'binary', byteOffset: nul };
+  if (nul >= 0) {
+    // UTF-16 saved without a BOM: a NUL in every other byte of the ASCII text around it.
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) return utf16;
+    return { ok: false, reason: 'binary', byteOffset: nul, prefix: prefixText(bytes, nul) };
+  }
   const asUtf8 = tryDecode(utf8, bytes, 'utf-8', false, 0);
   if (asUtf8.ok) return asUtf8;
+  const bad = firstBadUtf8Byte(bytes);
+  // A file that holds proper UTF-8 Chinese on some lines and other bytes on others was pasted
+  // together from two encodings; reading it all as GB18030 would garble the UTF-8 part unnoticed.
+  if (hasUtf8Line(bytes)) return { ok: false, reason: 'mixed', byteOffset: bad, prefix: prefixText(bytes, bad) };
   const asGb = tryDecode(new TextDecoder('gb18030', { fatal: true }), bytes, 'gb18030', false, 0);
   if (asGb.ok) return asGb;
-  return { ok: false, reason: 'undecodable', byteOffset: firstBadUtf8Byte(bytes) };
+  return { ok: false, reason: 'undecodable', byteOffset: bad, prefix: prefixText(bytes, bad) };
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
 function tryDecode(decoder: TextDecoder, bytes: Uint8Array, encoding: Encoding, bom: boolean, skipped: number): Decoded {
   try {
     return { ok: true, text: decoder.decode(bytes), encoding, bom };
   } catch {
-    return { ok: false, reason: 'undecodable', byteOffset: skipped };
+    return { ok: false, reason: 'undecodable', byteOffset: skipped, prefix: '' };
   }
+}
+
+/** A decoded text holding U+0000 is binary, whatever its BOM says. */
+function noNul(decoded: Decoded, skipped: number, unit: number): Decoded {
+  if (!decoded.ok) return decoded;
+  const at = decoded.text.indexOf('\u0000');
+  return at < 0 ? decoded : { ok: false, reason: 'binary', byteOffset: skipped + at * unit, prefix: decoded.text.slice(0, at) };
+}
+
+function utf16WithoutBom(bytes: Uint8Array): Decoded | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const units = bytes.length / 2;
+  // Mostly ASCII in UTF-16 puts NULs on one side only; require that for nearly every unit with a NUL.
+  const encoding: Encoding | undefined = oddNul >= units / 2 && evenNul === 0 ? 'utf-16le' : evenNul >= units / 2 && oddNul === 0 ? 'utf-16be' : undefined;
+  if (!encoding) return undefined;
+  const decoded = tryDecode(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }), bytes, encoding, false, 0);
+  return decoded.ok && !decoded.text.includes('\u0000') ? decoded : undefined;
+}
+
+/** Whether some line is valid UTF-8 holding a character of three or more bytes (Chinese, say). */
+function hasUtf8Line(bytes: Uint8Array): boolean {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    let wide = false;
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] >= 0xe0) {
+        wide = true;
+        break;
+      }
+    }
+    if (wide) {
+      try {
+        utf8.decode(line);
+        return true;
+      } catch {
+        // not this line
+      }
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 /** Offset of the first byte that breaks UTF-8, to point an `encoding` error at it. */
@@ -44,6 +114,9 @@ export function firstBadUtf8Byte(bytes: Uint8Array): number {
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0 || i + len > bytes.length) return i;
     for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    // overlong or surrogate forms that the fatal decoder rejects
+    if (len === 3 && ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] >= 0xa0))) return i;
+    if (len === 4 && ((b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] >= 0x90))) return i;
     i += len;
   }
   return 0;

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../types.js';
 import { t } from '../i18n/index.js';
-import { decode, prefixText } from './decode.js';
+import { decode } from './decode.js';
 import { discover, toPosix, codeOf } from './discover.js';
 import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
+import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 
 export interface LoadOptions {
@@ -14,6 +15,8 @@ export interface LoadOptions {
   /** Files larger than this are not parsed (a `yaml-syntax` error says so). */
   maxFileBytes?: number;
   limits?: ParseLimits;
+  /** Read plain files with the fast reader of `fast.ts` (same values); default: on, unless `setFastParse(false)`. */
+  fastParse?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -28,7 +31,15 @@ export function loadPaths(paths: readonly string[], opts: LoadOptions): Loaded {
   const found = discover(paths, { cwd: opts.cwd, ignored: opts.ignored });
   const loaded = loadFiles(found.files, opts);
   for (const dir of found.unreadable) {
-    loaded.findings.push(placeless(toPosix(path.relative(opts.cwd, dir.abs)) || '.', 'encoding', t('load/unreadable-dir', { code: dir.code })));
+    loaded.findings.push(placeless(relPath(opts.cwd, dir.abs), 'encoding', t('load/unreadable-dir', { code: dir.code })));
+  }
+  for (const link of found.skippedLinks) {
+    const rel = relPath(opts.cwd, link.abs);
+    if (link.code === 'outside') {
+      loaded.findings.push(placeless(rel, 'encoding', t('load/link-outside', { target: toPosix(link.target ?? '') }), 'warning'));
+    } else {
+      loaded.findings.push(placeless(rel, 'encoding', t('load/link-broken', { code: link.code }), 'warning'));
+    }
   }
   return loaded;
 }
@@ -39,38 +50,42 @@ export function loadFiles(absPaths: readonly string[], opts: LoadOptions): Loade
   const findings: Finding[] = [];
   for (const abs of absPaths) {
     const result = loadFile(abs, opts);
-    if (result.file) files.push(result.file);
+    files.push(result.file);
     findings.push(...result.findings);
   }
   return { files, findings };
 }
 
-/** Reads and parses one file; never throws. */
-export function loadFile(abs: string, opts: LoadOptions): { file?: SourceFile; findings: Finding[] } {
+/**
+ * Reads and parses one file; never throws. A file that cannot be read or decoded still comes back
+ * (with no documents), so that it counts as checked and `--out` refuses to overwrite it.
+ */
+export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; findings: Finding[] } {
   const rel = toPosix(path.relative(opts.cwd, abs)) || path.basename(abs);
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const unread = (finding: Finding) => ({ file: emptyFile(rel, abs), findings: [finding] });
   let bytes: Buffer;
   try {
-    const size = fs.statSync(abs).size;
-    if (size > max) {
-      return { findings: [placeless(rel, 'yaml-syntax', t('load/too-large', { size, max }))] };
-    }
+    const st = fs.statSync(abs);
+    // Reading a FIFO would wait forever for a writer; a folder cannot be read as a file.
+    if (!st.isFile()) return unread(placeless(rel, 'encoding', t('load/not-a-file', { what: t(st.isDirectory() ? 'load/what-folder' : st.isFIFO() ? 'load/what-fifo' : 'load/what-special') })));
+    if (st.size > max) return unread(placeless(rel, 'yaml-syntax', t('load/too-large', { size: st.size, max })));
     bytes = fs.readFileSync(abs);
   } catch (err) {
-    return { findings: [placeless(rel, 'encoding', t('load/unreadable', { code: codeOf(err) }))] };
+    return unread(placeless(rel, 'encoding', t('load/unreadable', { code: codeOf(err) })));
   }
+  if (bytes.length > max) return unread(placeless(rel, 'yaml-syntax', t('load/too-large', { size: bytes.length, max })));
   return parseBytes(rel, abs, bytes, opts);
 }
 
-/** Decodes and parses bytes as the file `rel`. */
-export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits'> = {}): { file?: SourceFile; findings: Finding[] } {
+/** Decodes and parses bytes as the file `rel`; never throws. */
+export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Finding[] } {
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const prefix = prefixText(bytes, decoded.byteOffset);
-    const lines = new LineIndex(prefix);
-    const fake: SourceFile = { path: rel, abs, text: prefix, encoding: 'utf-8', lines, docs: [] };
-    const id = decoded.reason === 'binary' ? 'load/binary' : 'load/undecodable';
-    return { findings: [findingAt(fake, [prefix.length, prefix.length], 'encoding', 'error', t(id, { byte: decoded.byteOffset }))] };
+    // The text before the bad byte stands in for the file, so the finding has a line and column.
+    const file = emptyFile(rel, abs, decoded.prefix);
+    const at = decoded.prefix.length;
+    return { file, findings: [findingAt(file, [at, at], 'encoding', 'error', t(`load/${decoded.reason}`, { byte: decoded.byteOffset }))] };
   }
   const file: SourceFile = {
     path: rel,
@@ -84,8 +99,20 @@ export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pi
   if (decoded.encoding !== 'utf-8') {
     findings.push(findingAt(file, [0, 0], 'encoding', 'warning', t('load/not-utf8', { encoding: decoded.encoding.toUpperCase() })));
   }
-  findings.push(...parseFile(file, opts.limits ?? DEFAULT_PARSE_LIMITS));
+  const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
+  // Clean plain files skip the syntax tree (see fast.ts); anything else goes through the yaml package.
+  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file);
+  if (!fast) findings.push(...parseFile(file, limits));
   return { file, findings };
+}
+
+/** A file that was not parsed: no documents, and at most the text before the problem. */
+function emptyFile(rel: string, abs: string, text = ''): SourceFile {
+  return { path: rel, abs, text, encoding: 'utf-8', lines: new LineIndex(text), docs: [] };
+}
+
+function relPath(cwd: string, abs: string): string {
+  return toPosix(path.relative(cwd, abs)) || '.';
 }
 
 /** A finding about a whole file or folder, at its line 1, column 1. */

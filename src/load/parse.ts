@@ -1,57 +1,134 @@
 /** Text to documents with positions; every YAML problem becomes a `yaml-syntax` finding. */
-import { parseAllDocuments, visit, isAlias, type Document, type YAMLError } from 'yaml';
+import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../types.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
 
 export interface ParseLimits {
-  /** Aliases a document may expand (billion-laughs guard). */
+  /** Aliases a document may expand (billion-laughs guard): the yaml package's `maxAliasCount`. */
   maxAliasCount: number;
-  /** How deep collections may nest. */
+  /** How deep collections may nest, in the text and after aliases are expanded. */
   maxDepth: number;
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 64 };
 
+/**
+ * The deepest nesting ever handed to the yaml composer, whatever the configured limit: the composer
+ * recurses once per level, and far deeper input exhausts the stack (at a few thousand levels Node
+ * even aborts in the regular-expression compiler, past any catch).
+ */
+export const HARD_MAX_DEPTH = 256;
+
+/**
+ * Indentation plus nesting on one line past which a file is not parsed at all: the CST parser
+ * keeps a frame per open level, and 10 MB of `[` would take gigabytes and minutes.
+ */
+export const LEXICAL_GATE = 1000;
+
 /** Parses all documents of a file in place (`file.docs`) and returns the findings. */
 export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Finding[] {
   const findings: Finding[] = [];
-  // The yaml package knows `\n` and `\r\n`; a lone `\r` (old Mac, some Word exports) becomes `\n`.
+  const maxDepth = Math.max(1, Math.min(limits.maxDepth, HARD_MAX_DEPTH));
+  // The yaml package knows `\n` and `\r\n`; yamlText turns a lone `\r` (old Mac, some Word exports)
+  // into `\n`, and reads past a BOM at the start of a line, where two files were pasted together.
   const text = yamlText(file.text);
+  for (const m of file.text.matchAll(/(?:^|[\r\n])\ufeff/g)) {
+    const offset = m.index + m[0].length - 1;
+    findings.push(findingAt(file, [offset, offset + 1], 'encoding', 'warning', t('load/inner-bom')));
+  }
   let docs: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(text, YAML_OPTIONS);
-    docs = Array.isArray(parsed) ? parsed : [];
-  } catch (err) {
-    // The parser recurses on nesting; a stack overflow is a file nested too deep.
-    findings.push(findingAt(file, [0, 0], 'yaml-syntax', 'error', t('yaml/too-deep', { max: limits.maxDepth })));
+  const tooDeep = new Map<number, number>();
+  const gate = lexicalTooDeep(text, LEXICAL_GATE);
+  if (gate !== undefined) {
+    findings.push(findingAt(file, [gate, gate + 1], 'yaml-syntax', 'error', t('yaml/too-deep', { max: maxDepth })));
     file.docs = [];
-    void err;
+    return findings;
+  }
+  try {
+    // The CST parser keeps its own stack (no recursion), so nesting is measured on it before
+    // the recursive composer sees a document.
+    const tokens = Array.from(new Parser().parse(text));
+    let index = 0;
+    for (const token of tokens) {
+      if (token.type !== 'document') continue;
+      const deep = firstTooDeep(token, maxDepth);
+      if (deep !== undefined && token.value) {
+        tooDeep.set(index, deep);
+        token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
+      }
+      index++;
+    }
+    findings.push(...directiveProblems(file, tokens));
+    const composer = new Composer(YAML_OPTIONS);
+    docs = Array.from(composer.compose(tokens));
+  } catch (err) {
+    // Not expected after the depth check; kept so that no input can escape as an exception.
+    findings.push(findingAt(file, [0, 0], 'yaml-syntax', 'error', t('yaml/other', { detail: messageOf(err), code: 'EXCEPTION' })));
+    file.docs = [];
     return findings;
   }
   file.docs = docs.map((yamlDoc, index) => {
     const doc: SourceDoc = { file, index, yaml: yamlDoc, value: undefined, parsed: false };
+    const deep = tooDeep.get(index);
+    if (deep !== undefined) {
+      findings.push(findingAt(file, [deep, deep + 1], 'yaml-syntax', 'error', t('yaml/too-deep', { max: maxDepth })));
+      return doc;
+    }
     const errors = yamlDoc.errors;
     for (const e of reportable(errors)) findings.push(yamlFinding(file, e, 'error'));
     for (const w of yamlDoc.warnings) findings.push(yamlFinding(file, w, 'warning'));
     if (errors.length > 0) return doc;
-    const depth = depthProblem(yamlDoc, limits.maxDepth);
-    if (depth) {
-      findings.push(findingAt(file, depth, 'yaml-syntax', 'error', t('yaml/too-deep', { max: limits.maxDepth })));
-      return doc;
-    }
+    let value: unknown;
     try {
-      doc.value = yamlDoc.toJS({ maxAliasCount: limits.maxAliasCount });
-      doc.parsed = true;
-    } catch {
-      findings.push(findingAt(file, firstAlias(yamlDoc), 'yaml-syntax', 'error', t('yaml/alias-count', { max: limits.maxAliasCount })));
+      value = yamlDoc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (err) {
+      const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(messageOf(err));
+      if (unresolved) {
+        findings.push(findingAt(file, aliasRange(yamlDoc, unresolved[1]), 'yaml-syntax', 'error', t('yaml/unresolved-alias', { name: unresolved[1] })));
+      } else {
+        findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t('yaml/alias-count', { max: limits.maxAliasCount })));
+      }
       return doc;
     }
-    const kind = isRecord(doc.value) ? doc.value.kind : undefined;
+    // Aliases can build what the text does not show: a loop (`&a [*a]`) or nesting deeper than the limit.
+    const shape = valueShape(value, maxDepth);
+    if (shape !== 'ok') {
+      const id = shape === 'cycle' ? 'yaml/alias-cycle' : 'yaml/too-deep-aliases';
+      findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t(id, { max: maxDepth })));
+      return doc;
+    }
+    doc.value = value;
+    doc.parsed = true;
+    const kind = isRecord(value) ? value.kind : undefined;
     if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) doc.kind = kind as Kind;
     return doc;
   });
   return findings;
+}
+
+/**
+ * What the yaml package lets pass but YAML 1.2 forbids (yaml-test-suite SF5V and 9MMA): a second
+ * %YAML directive before one document, and directives with no document after them.
+ */
+function directiveProblems(file: SourceFile, tokens: readonly CST.Token[]): Finding[] {
+  const out: Finding[] = [];
+  let pending: CST.Token[] = [];
+  for (const token of tokens) {
+    if (token.type === 'directive') {
+      if (token.source.startsWith('%YAML') && pending.some((d) => d.type === 'directive' && d.source.startsWith('%YAML'))) {
+        out.push(findingAt(file, [token.offset, token.offset + token.source.length], 'yaml-syntax', 'error', t('yaml/duplicate-yaml-directive')));
+      }
+      pending.push(token);
+    } else if (token.type === 'document') {
+      pending = [];
+    }
+  }
+  const [first] = pending;
+  if (first && first.type === 'directive') {
+    out.push(findingAt(file, [first.offset, first.offset + first.source.length], 'yaml-syntax', 'error', t('yaml/directive-without-document')));
+  }
+  return out;
 }
 
 /** Errors that follow from an earlier one (the parser losing its place after a bad line). */
@@ -62,23 +139,34 @@ export function reportable(errors: readonly YAMLError[]): YAMLError[] {
   return errors.filter((e, i) => i === 0 || !CASCADING.has(e.code));
 }
 
-function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Finding {
+/** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
+export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Finding {
   const [start, end] = e.pos;
   const code = e.code;
-  const message = t(`yaml/${code}`, { detail: firstLine(e.message) });
+  const detail = firstLine(e.message);
+  const message = t(`yaml/${code}`, { detail });
   const known = message.en !== `yaml/${code}`;
-  return findingAt(file, [start, Math.max(start, end)], 'yaml-syntax', severity, known ? message : t('yaml/other', { detail: firstLine(e.message), code }));
+  return findingAt(file, [start, Math.max(start, end)], 'yaml-syntax', severity, known ? message : t('yaml/other', { detail, code }));
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function firstAlias(doc: Document.Parsed): [number, number] {
+function messageOf(err: unknown): string {
+  try {
+    return firstLine(err instanceof Error ? err.message : String(err));
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The first alias of a document (or the first one naming `name`), to point an alias finding at. */
+function aliasRange(doc: Document.Parsed, name?: string): [number, number] {
   let range: [number, number] = [0, 0];
   visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) {
+      if (isAlias(node) && node.range && (name === undefined || node.source === name)) {
         range = [node.range[0], node.range[1]];
         return visit.BREAK;
       }
@@ -87,20 +175,130 @@ function firstAlias(doc: Document.Parsed): [number, number] {
   return range;
 }
 
-/** The range of the first collection nested deeper than `max`, if any. */
-function depthProblem(doc: Document.Parsed, max: number): [number, number] | undefined {
-  let found: [number, number] | undefined;
-  visit(doc, {
-    Collection(_key, node, path) {
-      // path holds the document, then each enclosing collection and pair
-      const depth = path.filter((p) => 'items' in (p as object)).length + 1;
-      if (depth > max) {
-        found = node.range ? [node.range[0], node.range[0] + 1] : [0, 0];
-        return visit.BREAK;
+/**
+ * Where a line's indentation plus open brackets plus block indicators first passes `gate`, if
+ * anywhere: an upper bound of nesting, read with the yaml lexer (which keeps no stack). Most
+ * files are let through by counting characters, without lexing.
+ */
+export function lexicalTooDeep(text: string, gate: number): number | undefined {
+  let brackets = 0;
+  let lead = 0;
+  let atStart = true;
+  let suspicious = false;
+  for (let i = 0; i < text.length && !suspicious; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      atStart = true;
+      lead = 0;
+    } else if (atStart && (c === 32 || c === 9 || c === 45 || c === 63 || c === 58)) {
+      if (++lead > gate) suspicious = true;
+    } else {
+      atStart = false;
+      // open brackets, roughly (quotes and comments are not told apart here: the lexer does that)
+      if ((c === 91 || c === 123) && ++brackets > gate) suspicious = true;
+      else if ((c === 93 || c === 125) && brackets > 0) brackets--;
+    }
+  }
+  if (!suspicious) return undefined;
+  let offset = 0;
+  let flow = 0;
+  let indent = 0;
+  let indicators = 0;
+  let lineStart = true;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    // doc-mode, flow-error-end and the scalar marker are the lexer's own signals, not source text
+    if (type === 'doc-mode' || type === 'flow-error-end' || (type === 'scalar' && token === CST.SCALAR)) continue;
+    switch (type) {
+      case 'newline':
+        lineStart = true;
+        indent = 0;
+        indicators = 0;
+        break;
+      case 'space':
+        if (lineStart) indent = token.length;
+        break;
+      case 'flow-seq-start':
+      case 'flow-map-start':
+        flow++;
+        break;
+      case 'flow-seq-end':
+      case 'flow-map-end':
+        flow = Math.max(0, flow - 1);
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        indicators++;
+        break;
+      default:
+        break;
+    }
+    if (type !== 'newline' && type !== 'space') lineStart = false;
+    if (indent + indicators + flow > gate) return offset;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+type CstNode = CST.Token | null | undefined;
+
+/** Offset of the first collection of a CST document nested deeper than `max`, walked without recursion. */
+export function firstTooDeep(document: CST.Document, max: number): number | undefined {
+  const stack: { node: CstNode; depth: number }[] = [{ node: document.value, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!node) continue;
+    if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
+      const here = depth + 1;
+      if (here > max) return node.offset;
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i] as CST.CollectionItem;
+        stack.push({ node: item.value, depth: here });
+        stack.push({ node: item.key, depth: here });
       }
-    },
-  });
-  return found;
+    }
+  }
+  return undefined;
+}
+
+/** Whether plain data built by the yaml package is a tree no deeper than `max` ('cycle' for a loop made with aliases). */
+export function valueShape(value: unknown, max: number): 'ok' | 'cycle' | 'too-deep' {
+  // Aliases share objects, so depth is memoised per object; `onPath` finds loops.
+  const depthOf = new Map<object, number>();
+  const onPath = new Set<object>();
+  type Frame = { obj: object; children: unknown[]; next: number; depth: number };
+  const start = (v: unknown): Frame | undefined =>
+    typeof v === 'object' && v !== null ? { obj: v, children: Array.isArray(v) ? v : Object.values(v), next: 0, depth: 0 } : undefined;
+  const root = start(value);
+  if (!root) return 'ok';
+  const stack: Frame[] = [root];
+  onPath.add(root.obj);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (typeof child !== 'object' || child === null) continue;
+      const known = depthOf.get(child);
+      if (known !== undefined) {
+        if (stack.length + known > max) return 'too-deep';
+        top.depth = Math.max(top.depth, known);
+        continue;
+      }
+      if (onPath.has(child)) return 'cycle';
+      if (stack.length >= max) return 'too-deep';
+      stack.push(start(child)!);
+      onPath.add(child);
+    } else {
+      stack.pop();
+      onPath.delete(top.obj);
+      const depth = top.depth + 1;
+      depthOf.set(top.obj, depth);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.depth = Math.max(parent.depth, depth);
+    }
+  }
+  return 'ok';
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -28,7 +28,9 @@ export class LineIndex {
   /** 1-based line and column of an offset (clamped to the text). */
   position(offset: number): { line: number; column: number } {
     const starts = this.lineStarts();
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    let at = Math.max(0, Math.min(offset, this.text.length));
+    // between the \r and \n of a CRLF is still the end of the line, not a column past it
+    if (at > 0 && this.text.charCodeAt(at) === 10 && this.text.charCodeAt(at - 1) === 13) at--;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -153,9 +155,13 @@ export const YAML_OPTIONS = {
   stringKeys: false,
 } as const;
 
-/** The file's text as the yaml package reads it: a lone `\r` becomes `\n` (same length, so offsets hold). */
+/**
+ * The file's text as the yaml package reads it: a lone `\r` becomes `\n`, and so does a BOM at
+ * the start of a line (two files pasted together); same length, so offsets hold.
+ */
 export function yamlText(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return lf.includes('\ufeff') ? lf.replace(/(^|\n)\ufeff/g, '$1\n') : lf;
 }
 
 /** The document's syntax tree: the one kept from loading, else the file parsed again. */

@@ -9,6 +9,7 @@ export const cliMessages: Catalog = {
   'cli/bad-lang': { zh: '不支持的语言 `{lang}`；可选：zh、en', en: 'unknown language `{lang}`; use zh or en' },
   'cli/bad-date': { zh: '`{option}` 须为日期 YYYY-MM-DD，而不是 `{value}`', en: '`{option}` takes a date YYYY-MM-DD, not `{value}`' },
   'cli/bad-number': { zh: '`{option}` 须为非负整数，而不是 `{value}`', en: '`{option}` takes a whole number of 0 or more, not `{value}`' },
+  'cli/bad-size': { zh: '`{option}` 须为字节数，可带单位 k、M、G（如 20M），而不是 `{value}`', en: '`{option}` takes a size in bytes, optionally with k, M or G (such as 20M), not `{value}`' },
   'cli/out-is-input': { zh: '拒绝写入 {path}：它是本次读取的输入文件', en: 'refusing to write {path}: it is one of the input files' },
   'cli/out-failed': { zh: '无法写入 {path}（{code}）', en: 'cannot write {path} ({code})' },
   'cli/needs-out': { zh: '格式 {format} 是二进制格式，须用 --out FILE 指定输出文件', en: 'the {format} format is binary: name a file with --out FILE' },

@@ -28,43 +28,92 @@ export const coreMessages: Catalog = {
     zh: '无法按 UTF-8 或 GB18030 解码（第 {byte} 字节起）；请以 UTF-8 编码保存',
     en: 'cannot be decoded as UTF-8 or GB18030 (from byte {byte}); save the file as UTF-8',
   },
+  'load/mixed': {
+    zh: '文件混用了两种编码：部分行是 UTF-8，第 {byte} 字节起的内容不是；请统一另存为 UTF-8',
+    en: 'the file mixes encodings: some lines are UTF-8, but the bytes from byte {byte} are not; save it all as UTF-8',
+  },
+  'load/inner-bom': {
+    zh: '文件中间有字节顺序标记（BOM），多半是两个文件拼接所致；已跳过，请删除',
+    en: 'a byte order mark (BOM) inside the file, probably where two files were pasted together; skipped, delete it',
+  },
+  'load/utf-32': { zh: '文件为 UTF-32 编码，不支持；请另存为 UTF-8', en: 'the file is UTF-32, which is not supported; save it as UTF-8' },
+  'load/not-a-file': { zh: '这是{what}，不是普通文件，未读取', en: 'this is {what}, not a regular file; not read' },
+  'load/what-folder': { zh: '文件夹', en: 'a folder' },
+  'load/what-fifo': { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' },
+  'load/what-special': { zh: '设备或套接字', en: 'a device or socket' },
+  'load/link-outside': {
+    zh: '符号链接指向所检查的文件夹之外（{target}），未跟随',
+    en: 'symbolic link to a place outside the folders being checked ({target}); not followed',
+  },
+  'load/link-broken': { zh: '符号链接无法解析（{code}：目标不存在或链接成环），未读取', en: 'symbolic link cannot be resolved ({code}: a missing target or a loop); not read' },
   'load/not-utf8': {
     zh: '文件编码为 {encoding}，已按其读取；请另存为 UTF-8',
     en: 'the file is encoded as {encoding} and was read as such; save it as UTF-8',
   },
 
-  // YAML syntax, by the yaml package's error codes
+  // YAML syntax, by the yaml package's error codes (every ErrorCode of yaml 2; test/robustness checks each)
   'yaml/DUPLICATE_KEY': { zh: '键重复：同一映射中的键必须唯一', en: 'duplicate key: keys in one mapping must be unique' },
   'yaml/TAB_AS_INDENT': { zh: '缩进中使用了制表符（Tab）；YAML 只能用空格缩进', en: 'a tab is used for indentation; YAML indents with spaces only' },
-  'yaml/BAD_INDENT': { zh: '缩进不一致：同级的键必须对齐', en: 'bad indentation: keys at one level must line up' },
+  'yaml/BAD_INDENT': {
+    zh: (d) => (/sequence items/.test(String(d.detail)) ? '缩进不一致：同一列表的各项（- ）必须对齐' : /Flow (sequence|mapping) in block/.test(String(d.detail)) ? '缩进不足：方括号或花括号须比所在的键缩进更多，并且要闭合' : '缩进不一致：同级的键必须对齐'),
+    en: (d) => (/sequence items/.test(String(d.detail)) ? 'bad indentation: the items (- ) of one list must line up' : /Flow (sequence|mapping) in block/.test(String(d.detail)) ? 'bad indentation: a [ ] or { } must be indented more than its key, and closed' : 'bad indentation: keys at one level must line up'),
+  },
   'yaml/MISSING_CHAR': {
-    zh: (d) => (/Implicit map keys need to be followed by map values/.test(String(d.detail)) ? '键后面须跟冒号和值（key: value）' : `缺少字符：${d.detail}`),
-    en: 'missing character: {detail}',
+    zh: (d) => missingZh(String(d.detail)),
+    en: (d) => missingEn(String(d.detail)),
   },
   'yaml/BAD_SCALAR_START': { zh: '值不能以该字符开头，请给值加引号', en: 'a plain value cannot start with this character; put the value in quotes' },
   'yaml/BLOCK_AS_IMPLICIT_KEY': { zh: '键的写法有误（可能缺少冒号或缩进有误）', en: 'a block cannot be a key (a missing colon or wrong indentation?)' },
   'yaml/MULTILINE_IMPLICIT_KEY': { zh: '键不能跨行（可能缺少冒号，或值应加引号）', en: 'a key cannot span lines (a missing colon, or a value that needs quotes?)' },
   'yaml/BLOCK_IN_FLOW': { zh: '方括号或花括号内不能使用块结构', en: 'a block collection cannot stand inside [ ] or { }' },
-  'yaml/UNEXPECTED_TOKEN': { zh: '此处出现了意外的内容：{detail}', en: 'unexpected content here: {detail}' },
-  'yaml/BAD_ALIAS': { zh: '别名（*name）写法有误', en: 'bad alias (*name)' },
+  'yaml/UNEXPECTED_TOKEN': {
+    zh: (d) => `此处出现了意外的内容${tokenZh(String(d.detail))}`,
+    en: 'unexpected content here: {detail}',
+  },
+  'yaml/BAD_ALIAS': {
+    zh: (d) => (/^Anchor/.test(String(d.detail)) ? '锚点（&name）写法有误：名称不能为空，也不能以冒号结尾' : '别名（*name）写法有误：名称不能为空，也不能以冒号结尾'),
+    en: (d) => (/^Anchor/.test(String(d.detail)) ? 'bad anchor (&name): the name must not be empty or end in a colon' : 'bad alias (*name): the name must not be empty or end in a colon'),
+  },
   'yaml/ALIAS_PROPS': { zh: '别名不能带锚点或标签', en: 'an alias cannot have an anchor or a tag' },
   'yaml/BAD_DIRECTIVE': { zh: '无效的指令（% 开头的行）', en: 'invalid directive (a line starting with %)' },
-  'yaml/BAD_DQ_ESCAPE': { zh: '双引号字符串中的转义无效', en: 'invalid escape in a double-quoted string' },
-  'yaml/BAD_COLLECTION_TYPE': { zh: '集合类型与标签不符', en: 'the collection does not fit its tag' },
+  'yaml/BAD_DQ_ESCAPE': { zh: '双引号字符串中的转义无效；要写反斜杠本身请用 \\\\ 或改用单引号', en: 'invalid escape in a double-quoted string; write \\\\ for a backslash, or use single quotes' },
+  'yaml/BAD_COLLECTION_TYPE': { zh: '集合类型与标签不符（如 !!set 用于列表）', en: 'the collection does not fit its tag (such as !!set on a list)' },
+  'yaml/BAD_PROP_ORDER': { zh: '锚点（&）和标签（!）须写在 ? 或 - 之后', en: 'anchors (&) and tags (!) must come after the ? or - indicator' },
   'yaml/COMMENT_SPACE': { zh: '注释符 # 前须有空格', en: 'a comment needs a space before #' },
-  'yaml/IMPOSSIBLE': { zh: '无法解析此处内容：{detail}', en: 'cannot parse this: {detail}' },
+  'yaml/IMPOSSIBLE': { zh: '无法解析此处内容（YAML 解析器的内部状态异常）', en: 'cannot parse this (the YAML parser lost its place)' },
   'yaml/KEY_OVER_1024_CHARS': { zh: '隐式键超过 1024 个字符', en: 'an implicit key is longer than 1024 characters' },
   'yaml/MULTIPLE_ANCHORS': { zh: '一个节点只能有一个锚点', en: 'a node can have only one anchor' },
   'yaml/MULTIPLE_DOCS': { zh: '此处只允许一个文档', en: 'only one document is allowed here' },
   'yaml/MULTIPLE_TAGS': { zh: '一个节点只能有一个标签', en: 'a node can have only one tag' },
   'yaml/NON_STRING_KEY': { zh: '键必须是文字', en: 'keys must be strings' },
-  'yaml/TAG_RESOLVE_FAILED': { zh: '无法按标签解析该值：{detail}', en: 'the value does not fit its tag: {detail}' },
+  'yaml/RESOURCE_EXHAUSTION': { zh: '嵌套过深，YAML 解析器无法处理', en: 'nested too deep for the YAML parser' },
+  'yaml/TAG_RESOLVE_FAILED': {
+    zh: (d) => {
+      const m = /Unresolved tag: (.*)$/.exec(String(d.detail));
+      return m ? `标签 ${m[1]} 无法用于此值（未知的标签，或值与标签不符），该值按普通文字读取` : `无法按标签解析该值：${d.detail}`;
+    },
+    en: (d) => {
+      const m = /Unresolved tag: (.*)$/.exec(String(d.detail));
+      return m ? `the tag ${m[1]} cannot be applied (an unknown tag, or a value that does not fit it); the value is read as plain text` : `the value does not fit its tag: ${d.detail}`;
+    },
+  },
   'yaml/BAD_STRING': { zh: '字符串写法有误：{detail}', en: 'bad string: {detail}' },
   'yaml/other': { zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}' },
   'yaml/alias-count': {
     zh: '别名展开次数超过上限（{max}），可能是“别名炸弹”；请减少别名的使用',
     en: 'aliases expand more than the limit ({max}): an alias bomb? Use fewer aliases',
   },
+  'yaml/unresolved-alias': {
+    zh: '别名 *{name} 没有对应的锚点 &{name}（锚点须写在别名之前）',
+    en: 'the alias *{name} has no anchor &{name} before it',
+  },
+  'yaml/alias-cycle': {
+    zh: '别名指向包含它自身的集合，形成循环；未检查',
+    en: 'an alias refers to a collection that contains it, making a loop; not checked',
+  },
+  'yaml/too-deep-aliases': { zh: '展开别名后嵌套超过 {max} 层，未检查', en: 'nested deeper than {max} levels once aliases are expanded; not checked' },
+  'yaml/duplicate-yaml-directive': { zh: '同一文档前只能有一条 %YAML 指令', en: 'only one %YAML directive may stand before a document' },
+  'yaml/directive-without-document': { zh: '指令（% 开头的行）之后没有文档', en: 'a directive (a line starting with %) with no document after it' },
   'yaml/too-deep': { zh: '嵌套超过 {max} 层，未检查', en: 'nested deeper than {max} levels; not checked' },
 
   // kind
@@ -135,3 +184,38 @@ export const coreMessages: Catalog = {
   },
   'schema/one-of': { zh: '`{name}` 不符合任何一种允许的形式', en: '`{name}` matches none of the allowed forms' },
 };
+
+/** Chinese for the details the yaml package gives with MISSING_CHAR. */
+function missingZh(detail: string): string {
+  if (/Implicit map keys need to be followed by map values/.test(detail)) return '键后面须跟冒号和值（key: value）';
+  if (/Missing closing "quote/.test(detail)) return '缺少结尾的双引号 "';
+  if (/Missing closing 'quote/.test(detail)) return "缺少结尾的单引号 '";
+  if (/Flow sequence must end with a \]/.test(detail) || /must end with a \]/.test(detail)) return '方括号 [ 没有闭合，缺少 ]';
+  if (/must end with a \}/.test(detail)) return '花括号 { 没有闭合，缺少 }';
+  if (/Missing , or : between/.test(detail)) return '各项之间缺少逗号或冒号';
+  if (/Missing , between/.test(detail)) return '各项之间缺少逗号';
+  if (/Missing space after :/.test(detail)) return '冒号后须有空格';
+  if (/Comments must be separated/.test(detail)) return '注释符 # 前须有空格';
+  if (/Tags and anchors must be separated/.test(detail)) return '标签和锚点后须有空格';
+  if (/Sequence item without - indicator/.test(detail)) return '列表项缺少 - ';
+  if (/Missing newline after block sequence props/.test(detail)) return '锚点或标签之后、列表之前须换行';
+  if (/directives-end/.test(detail)) return '缺少文档开始标记 ---';
+  return `缺少字符：${detail}`;
+}
+
+function missingEn(detail: string): string {
+  if (/Implicit map keys need to be followed by map values/.test(detail)) return 'a key must be followed by a colon and a value (key: value)';
+  return `missing character: ${detail}`;
+}
+
+/** Chinese for the details the yaml package gives with UNEXPECTED_TOKEN. */
+function tokenZh(detail: string): string {
+  const names: Record<string, string> = { 'flow-seq-end': ']', 'flow-map-end': '}', 'flow-error-end': '括号结尾', comma: '逗号', 'map-value-ind': '冒号', 'seq-item-ind': '-', scalar: '值' };
+  const token = /Unexpected ([\w-]+) token/.exec(detail)?.[1];
+  if (token) return `：多余的 ${names[token] ?? token}`;
+  if (/Block scalar header includes extra characters/.test(detail)) return '：| 或 > 之后只能写缩进和 +、- 标记';
+  if (/at node end/.test(detail)) return '：节点结束后还有内容';
+  if (/Unexpected , in/.test(detail)) return '：多余的逗号';
+  if (/Unexpected empty item/.test(detail)) return '：空的列表项';
+  return `：${detail}`;
+}
