@@ -5,32 +5,32 @@ import { t } from '../i18n/index.js';
 import { compileModel } from '../compile/index.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings } from '../render/lint/types.js';
-import { resolveLang, type CliEnv } from './env.js';
+import type { CliEnv } from './env.js';
 import { writeOutput } from './output.js';
-import { loadRepository } from './repository.js';
+import { loadRepository, reportLang, repositoryOptions, type RepositoryOptions } from './repository.js';
 
-export interface CompileCliOptions {
+export interface CompileCliOptions extends RepositoryOptions {
   out?: string;
   lang?: string;
   allowErrors?: boolean;
 }
 
 export function registerCompile(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
-  program
+  const command = program
     .command('compile')
     .description('the whole repository as one JSON document / 将整个仓库编译为一个 JSON 文档')
     .argument('[path]', 'the plans repository (default .)')
     .option('-o, --out <file>', 'write the document to a file')
     .option('--lang <lang>', 'language of messages: zh or en')
-    .option('--allow-errors', 'compile a repository that has errors')
-    .action((repoPath: string | undefined, opts: CompileCliOptions) => {
+    .option('--allow-errors', 'compile a repository that has errors');
+  repositoryOptions(command).action((repoPath: string | undefined, opts: CompileCliOptions) => {
       setCode(runCompile(repoPath, opts, cli));
     });
 }
 
 export function runCompile(repoPath: string | undefined, opts: CompileCliOptions, cli: CliEnv): number {
-  const lang = resolveLang(opts.lang, undefined, cli.env);
-  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli);
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
+  const lang = reportLang(opts, repo, cli);
   if (repo.errorCount > 0 && !opts.allowErrors) {
     // the errors as lint shows them, so the drafter can go straight to the place
     const errors = repo.findings.filter((f) => f.severity === 'error');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
 import { filterByBaseline, lineTextOf, parseBaseline, writeBaseline } from '../baseline/index.js';
-import { emptyConfig, findConfigFile, ignoreFilter, loadConfig, type LoadedConfig } from '../config/index.js';
+import { ignoreFilter, readConfig } from '../config/index.js';
 import { findCampaignRoot, startFolder } from '../config/root.js';
 import { catalogue } from '../config/rules.js';
 import { t } from '../i18n/index.js';
@@ -20,7 +20,7 @@ import { lintFormatters } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
 import { applySuppressions } from '../suppress/index.js';
 import { UsageError, type Finding } from '../types.js';
-import { makeChalk, parseCount, resolveLang, type CliEnv } from './env.js';
+import { makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 
@@ -34,6 +34,7 @@ export interface LintCliOptions {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  maxFileSize?: string;
   /** The order in which --format and --out were given. */
   order?: OutputFlag[];
 }
@@ -59,6 +60,7 @@ export function registerLint(program: Command, cli: CliEnv, setCode: (code: numb
     .option('-c, --config <file>', 'the config file (default: plans.config.yaml here or in a parent folder)')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record today's findings in a baseline file")
+    .option('--max-file-size <size>', 'largest plan file to read, e.g. 20M (default 10M)')
     .action((paths: string[], opts: LintCliOptions) => {
       setCode(runLint(paths, { ...opts, order }, cli));
     });
@@ -105,7 +107,7 @@ export function pairOutputs(formats: string[], outs: string[], order?: OutputFla
 
 /** Runs `plans lint` and returns the exit status: 0 clean, 1 errors or too many warnings. */
 export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): number {
-  const loadedConfig = readConfig(opts.config, cli);
+  const loadedConfig = readConfig(opts.config, cli.cwd);
   const config = loadedConfig.config;
   const lang = resolveLang(opts.lang, config.lang, cli.env);
   const outputs = pairOutputs(opts.format ?? [], opts.out ?? [], opts.order);
@@ -119,7 +121,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   const namedSet = new Set(namedFiles.map(rel));
   const namedDirs = named.map((p) => path.resolve(cli.cwd, p)).filter((abs) => startFolder(abs) === abs);
 
-  const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules);
+  const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
+  const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes);
   const known = catalogue().map((r) => r.id);
   const suppressed = applySuppressions(raw, files, known);
   const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
@@ -166,7 +169,13 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
  * Loads and checks each named path together with the repository around it: paths under one campaign
  * folder are checked with that whole folder; paths with no campaign above are checked on their own.
  */
-function checkInContext(named: string[], cwd: string, ignored: ((rel: string) => boolean) | undefined, rules: Record<string, 'off' | 'warning' | 'error'>): { files: SourceFile[]; findings: Finding[] } {
+function checkInContext(
+  named: string[],
+  cwd: string,
+  ignored: ((rel: string) => boolean) | undefined,
+  rules: Record<string, 'off' | 'warning' | 'error'>,
+  maxFileBytes: number | undefined,
+): { files: SourceFile[]; findings: Finding[] } {
   const groups = new Map<string, string[]>();
   for (const p of named) {
     const abs = path.resolve(cwd, p);
@@ -180,7 +189,7 @@ function checkInContext(named: string[], cwd: string, ignored: ((rel: string) =>
   for (const [root, paths] of groups) {
     // The walk skips ignored files, but a file named on the command line is read unless ignored too.
     const wanted = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
-    const loaded = loadPaths(root ? [root, ...wanted.filter((p) => startFolder(p) !== p)] : wanted, { cwd, ignored });
+    const loaded = loadPaths(root ? [root, ...wanted.filter((p) => startFolder(p) !== p)] : wanted, { cwd, ignored, maxFileBytes });
     const result = check(loaded.files, loaded.findings, { rules });
     for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const f of result.findings) {
@@ -197,22 +206,6 @@ function checkInContext(named: string[], cwd: string, ignored: ((rel: string) =>
  */
 function skipNamed(abs: string, cwd: string, ignored: ((rel: string) => boolean) | undefined): boolean {
   return NOT_PLAN_FILES.has(path.basename(abs)) || (ignored?.(toPosix(path.relative(cwd, abs))) ?? false);
-}
-
-function readConfig(option: string | undefined, cli: CliEnv): LoadedConfig {
-  if (option !== undefined) {
-    const abs = path.resolve(cli.cwd, option);
-    let isFile = false;
-    try {
-      isFile = fs.statSync(abs).isFile();
-    } catch (err) {
-      throw new UsageError(t('config/missing', { path: option, code: codeOf(err) }));
-    }
-    if (!isFile) throw new UsageError(t('config/missing', { path: option, code: 'EISDIR' }));
-    return loadConfig(abs, cli.cwd);
-  }
-  const found = findConfigFile(cli.cwd);
-  return found ? loadConfig(found, cli.cwd) : { config: emptyConfig(cli.cwd), findings: [] };
 }
 
 function readBaseline(option: string, cli: CliEnv) {

@@ -1,18 +1,85 @@
-/** Loading a repository for the report commands (gaps, table, compile): the model plus how many errors lint would report. */
-import { check, type LintResult } from '../lint.js';
-import { loadPaths } from '../load/index.js';
+/** What the report commands (gaps, table, compile) share: their options, the repository as lint sees it, and the note about errors. */
+import type { Command } from 'commander';
+import { ignoreFilter, readConfig } from '../config/index.js';
+import { catalogue } from '../config/rules.js';
 import { t, type Lang } from '../i18n/index.js';
-import type { CliEnv } from './env.js';
+import { applySettings, check, sortFindings, type LintResult } from '../lint.js';
+import { loadPaths } from '../load/index.js';
+import { applySuppressions } from '../suppress/index.js';
+import { UsageError } from '../types.js';
+import { closest } from '../util/closest.js';
+import { parseSize, resolveLang, type CliEnv } from './env.js';
 
 export interface Repository extends LintResult {
+  /** The errors `plans lint` would report (config, suppression and settings applied). */
   errorCount: number;
+  /** The language the config asks for, if any. */
+  configLang?: Lang;
 }
 
-/** Reads and checks everything under `paths`; a file that cannot be parsed contributes nothing. */
-export function loadRepository(paths: string[], cli: CliEnv): Repository {
-  const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd });
-  const result = check(loaded.files, loaded.findings);
-  return { ...result, errorCount: result.findings.filter((f) => f.severity === 'error').length };
+export interface RepositoryOptions {
+  config?: string;
+  maxFileSize?: string;
+}
+
+/** The options every report command takes, beside its format list. */
+export interface ReportCliOptions extends RepositoryOptions {
+  format: string;
+  out?: string;
+  lang?: string;
+  city?: string[];
+  asOf?: string;
+  color?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Adds the options of a report command (format, out, lang, city, as-of, colour, config, size limit). */
+export function reportOptions(command: Command, formats: string[], defaultFormat: string): Command {
+  return repositoryOptions(
+    command
+      .option('-f, --format <format>', `output format: ${formats.join(', ')}`, defaultFormat)
+      .option('-o, --out <file>', 'write the report to a file (needed for binary formats)')
+      .option('--lang <lang>', 'language of headings and messages: zh or en')
+      .option('--city <id>', 'only this city (repeatable)', collect)
+      .option('--as-of <date>', 'ignore progress reported after this date (YYYY-MM-DD)')
+      .option('--no-color', 'no colours'),
+  );
+}
+
+/** Adds the options that choose how the repository is read: config and size limit. */
+export function repositoryOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'the config file (default: plans.config.yaml here or in a parent folder)')
+    .option('--max-file-size <size>', 'largest plan file to read, e.g. 20M (default 10M)');
+}
+
+/**
+ * Reads and checks everything under `paths` as `plans lint` would (config, ignore globs, inline
+ * suppression); a file that cannot be parsed contributes nothing to the model.
+ */
+export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOptions = {}): Repository {
+  const { config, findings: configFindings } = readConfig(opts.config, cli.cwd);
+  const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
+  const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd, ignored: ignoreFilter(config, cli.cwd), maxFileBytes });
+  const result = check(loaded.files, loaded.findings, { rules: config.rules });
+  const suppressed = applySuppressions(result.findings, result.files, catalogue().map((r) => r.id));
+  const findings = sortFindings([...configFindings, ...suppressed.findings, ...applySettings(suppressed.unused, config.rules)]);
+  return { ...result, findings, errorCount: findings.filter((f) => f.severity === 'error').length, configLang: config.lang };
+}
+
+/** --lang, else the config's, else the environment's. */
+export function reportLang(opts: { lang?: string }, repo: Repository, cli: CliEnv): Lang {
+  return resolveLang(opts.lang, repo.configLang, cli.env);
+}
+
+/** Refuses a --city that names no city of the repository, suggesting the closest. */
+export function checkCities(requested: string[] | undefined, known: string[]): void {
+  for (const city of requested ?? []) {
+    if (known.includes(city)) continue;
+    const suggestion = closest(city, known);
+    throw new UsageError(suggestion ? t('cli/bad-city-suggest', { city, suggestion }) : t('cli/bad-city', { city, allowed: known.join(', ') || '—' }));
+  }
 }
 
 /** The one line on stderr that says a report was made from a repository with errors. */

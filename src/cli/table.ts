@@ -5,34 +5,19 @@ import { tableFormatters } from '../render/tables/index.js';
 import { buildTables, TABLE_NAMES, type TableName } from '../tables/index.js';
 import { knownCities } from '../tables/common.js';
 import { UsageError } from '../types.js';
-import { parseDate, resolveLang, type CliEnv } from './env.js';
+import { parseDate, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
-import { loadRepository, noteErrors } from './repository.js';
+import { checkCities, loadRepository, noteErrors, reportLang, reportOptions, type ReportCliOptions } from './repository.js';
 
-export interface TableCliOptions {
-  format: string;
-  out?: string;
-  lang?: string;
-  city?: string[];
-  asOf?: string;
-  color?: boolean;
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+export type TableCliOptions = ReportCliOptions;
 
 export function registerTable(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
-  program
+  const command = program
     .command('table')
     .description('a consolidated table over all cities / 汇总表：分工责任清单、指标表、任务覆盖表、责任单位表')
     .argument('<name>', `${TABLE_NAMES.join(', ')} or all`)
-    .argument('[path]', 'the plans repository (default .)')
-    .option('-f, --format <format>', `output format: ${Object.keys(tableFormatters).join(', ')}`, 'text')
-    .option('-o, --out <file>', 'write the table to a file (needed for xlsx)')
-    .option('--lang <lang>', 'language of headings: zh or en')
-    .option('--city <id>', 'only this city (repeatable)', collect)
-    .option('--as-of <date>', 'ignore progress reported after this date (targets)')
-    .option('--no-color', 'no colours')
-    .action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
+    .argument('[path]', 'the plans repository (default .)');
+  reportOptions(command, Object.keys(tableFormatters), 'text').action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
       setCode(await runTable(name, repoPath, opts, cli));
     });
 }
@@ -47,7 +32,6 @@ export function reportDate(env: CliEnv['env'], now = new Date()): string {
 
 /** Builds the named table (or `all`) and writes it in the chosen format. */
 export async function runTable(name: string, repoPath: string | undefined, opts: TableCliOptions, cli: CliEnv): Promise<number> {
-  const lang = resolveLang(opts.lang, undefined, cli.env);
   const names: TableName[] = name === 'all' ? [...TABLE_NAMES] : (TABLE_NAMES as readonly string[]).includes(name) ? [name as TableName] : [];
   if (names.length === 0) throw new UsageError(t('tables/bad-name', { name, allowed: [...TABLE_NAMES, 'all'].join(', ') }));
   const formatter = tableFormatters[opts.format];
@@ -55,11 +39,9 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   if (formatter.binary && opts.out === undefined) throw new UsageError(t('cli/needs-out', { format: opts.format }));
   if (opts.format === 'csv' && names.length > 1) throw new UsageError(t('tables/one-table', { format: opts.format }));
   const asOf = parseDate('--as-of', opts.asOf);
-  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli);
-  const known = knownCities(repo.model);
-  for (const city of opts.city ?? []) {
-    if (!known.includes(city)) throw new UsageError(t('tables/bad-city', { city, allowed: known.join(', ') }));
-  }
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
+  const lang = reportLang(opts, repo, cli);
+  checkCities(opts.city, knownCities(repo.model));
   noteErrors(repo, cli, lang);
   const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, date: reportDate(cli.env) });
   // a file has no terminal: it gets the width of a piped table

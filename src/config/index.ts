@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { t, type Lang } from '../i18n/index.js';
+import { UsageError } from '../types.js';
 import { loadFile } from '../load/index.js';
 import { isRecord } from '../load/parse.js';
 import { findingAt, locate, type SourceDoc, type SourceFile } from '../load/source.js';
-import { toPosix } from '../load/discover.js';
+import { codeOf, toPosix } from '../load/discover.js';
 import type { Finding, Path, RuleSetting } from '../types.js';
 import { closest } from '../util/closest.js';
 import { matchGlob } from './glob.js';
@@ -146,4 +147,21 @@ function isFile(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The config named by --config, else the nearest one above `cwd`, else an empty config; a named file that is missing is a usage error. */
+export function readConfig(option: string | undefined, cwd: string): LoadedConfig {
+  if (option !== undefined) {
+    const abs = path.resolve(cwd, option);
+    let isFile = false;
+    try {
+      isFile = fs.statSync(abs).isFile();
+    } catch (err) {
+      throw new UsageError(t('config/missing', { path: option, code: codeOf(err) }));
+    }
+    if (!isFile) throw new UsageError(t('config/missing', { path: option, code: 'EISDIR' }));
+    return loadConfig(abs, cwd);
+  }
+  const found = findConfigFile(cwd);
+  return found ? loadConfig(found, cwd) : { config: emptyConfig(cwd), findings: [] };
 }

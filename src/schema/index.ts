@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, SourceDoc } from '../load/source.js';
 import type { Finding } from '../types.js';
-import { describeErrors } from './messages.js';
+import { describeErrors, showPath } from './messages.js';
+import { findingAt, locate } from '../load/source.js';
+import { t } from '../i18n/index.js';
 import * as generated from './validators.generated.js';
 
 type AjvClass = typeof import('ajv').default;
@@ -122,6 +124,22 @@ export function branchErrors(definition: string, branch: number, value: unknown)
 export function validateDoc(doc: SourceDoc): Finding[] {
   if (!doc.kind) return [];
   const validate = validatorFor(doc.kind);
-  if (validate(doc.value)) return [];
-  return describeErrors(doc, (validate.errors ?? []) as ErrorObject[]);
+  const findings = validate(doc.value) ? [] : describeErrors(doc, (validate.errors ?? []) as ErrorObject[]);
+  return [...findings, ...nonFiniteNumbers(doc)];
+}
+
+/** `.nan` and `.inf` are numbers to JSON Schema but no figure a plan can be judged by. */
+function nonFiniteNumbers(doc: SourceDoc): Finding[] {
+  const found: Finding[] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) found.push(findingAt(doc.file, locate(doc, path), 'schema', 'error', t('schema/not-finite', { name: showPath(path), value: String(value) })));
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    }
+  };
+  walk(doc.value, []);
+  return found;
 }

@@ -28,8 +28,10 @@ export const cliMessages: Catalog = {
     zh: '警告数 {count} 超过了 --max-warnings {max}',
     en: '{count} warnings exceed --max-warnings {max}',
   },
+  'cli/bad-city': { zh: '未知的城市 `{city}`；可选：{allowed}', en: 'unknown city `{city}`; use one of {allowed}' },
+  'cli/bad-city-suggest': { zh: '未知的城市 `{city}`，是否应为 `{suggestion}`？', en: 'unknown city `{city}`; did you mean `{suggestion}`?' },
   'report/errors-note': {
     zh: 'plans: 仓库中有 {count} 个错误（运行 plans lint 查看）；报告基于可读取的内容',
-    en: 'plans: the repository has {count} errors (run plans lint to see them); the report covers what could be read',
+    en: (d) => `plans: the repository has ${plural(d.count, 'error')} (run plans lint to see ${d.count === 1 ? 'it' : 'them'}); the report covers what could be read`,
   },
 };

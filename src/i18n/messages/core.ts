@@ -182,6 +182,10 @@ export const coreMessages: Catalog = {
     zh: '`{name}` 须给出 value，或（per: unit 目标）units，二者取一',
     en: '`{name}` must give either value or (for a per: unit target) units, exactly one of them',
   },
+  'schema/not-finite': {
+    zh: '`{name}` 的值 {value} 不是有限的数（.nan 或 .inf），请写实际数值',
+    en: '`{name}` is {value}, not a finite number (.nan or .inf): write the actual figure',
+  },
   'schema/one-of': { zh: '`{name}` 不符合任何一种允许的形式', en: '`{name}` matches none of the allowed forms' },
 };
 

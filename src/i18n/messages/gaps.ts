@@ -98,7 +98,4 @@ export const gapsMessages: Catalog = {
       'Without a baseline only achieved or not achieved can be said; no data means no value yet; not quantified means a target in words only. A baseline that already met the target, with a latest value that no longer does, is off-track.',
   },
 
-  'gaps/bad-city': { zh: '未知的城市 `{city}`{hint}', en: 'unknown city `{city}`{hint}' },
-  'gaps/bad-city-hint': { zh: '；是否应为 `{suggestion}`？', en: '; did you mean `{suggestion}`?' },
-  'gaps/bad-city-list': { zh: '；可选：{allowed}', en: '; use one of {allowed}' },
 };

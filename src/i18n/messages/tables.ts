@@ -77,7 +77,6 @@ export const tablesMessages: Catalog = {
 
   // command line
   'tables/bad-name': { zh: '未知的表格 `{name}`；可选：{allowed}', en: 'unknown table `{name}`; use one of {allowed}' },
-  'tables/bad-city': { zh: '未知的城市 `{city}`；可选：{allowed}', en: 'unknown city `{city}`; use one of {allowed}' },
   'tables/one-table': {
     zh: '格式 {format} 只能容纳一张表格；请指定表格名称，而不是 all',
     en: 'the {format} format holds one table: name one instead of all',
