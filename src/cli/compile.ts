@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { compileModel } from '../compile/index.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings } from '../render/lint/types.js';
-import type { CliEnv } from './env.js';
+import { type CliEnv, helpText } from './env.js';
 import { writeOutput } from './output.js';
 import { loadRepository, reportLang, repositoryOptions, type RepositoryOptions } from './repository.js';
 
@@ -16,14 +16,15 @@ export interface CompileCliOptions extends RepositoryOptions {
 }
 
 export function registerCompile(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   const command = program
     .command('compile')
-    .description('the whole repository as one JSON document / 将整个仓库编译为一个 JSON 文档')
-    .argument('[path]', 'the plans repository (default .)')
-    .option('-o, --out <file>', 'write the document to a file')
-    .option('--lang <lang>', 'language of messages: zh or en')
-    .option('--allow-errors', 'compile a repository that has errors');
-  repositoryOptions(command).action((repoPath: string | undefined, opts: CompileCliOptions) => {
+    .description(h('compile'))
+    .argument('[path]', h('repo-path'))
+    .option('-o, --out <file>', h('compile-out'))
+    .option('--lang <lang>', h('lang-messages'))
+    .option('--allow-errors', h('compile-allow-errors'));
+  repositoryOptions(command, cli).action((repoPath: string | undefined, opts: CompileCliOptions) => {
       setCode(runCompile(repoPath, opts, cli));
     });
 }

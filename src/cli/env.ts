@@ -8,6 +8,13 @@ export interface CliEnv {
   env: Record<string, string | undefined>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
+  /** The language of help texts, chosen before commander reads the arguments. */
+  helpLang?: Lang;
+}
+
+/** Help text `help/<id>` in the language of the help. */
+export function helpText(cli: CliEnv): (id: string, data?: Record<string, unknown>) => string {
+  return (id, data) => t(`help/${id}`, data)[cli.helpLang ?? 'en'];
 }
 
 export function processEnv(): CliEnv {

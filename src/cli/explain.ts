@@ -5,16 +5,17 @@ import { catalogue } from '../config/rules.js';
 import { t } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
-import { makeChalk, type CliEnv } from './env.js';
+import { makeChalk, type CliEnv, helpText } from './env.js';
 import { packageFile } from './schema.js';
 
 /** Adds `plans explain` to the program. */
 export function registerExplain(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   program
     .command('explain')
-    .description("print a rule's docs page: what it finds, why it matters, an example and the fix / 显示规则说明")
-    .argument('<rule>', 'rule id, as shown after each finding (e.g. unknown-reference)')
-    .option('--no-color', 'no colours')
+    .description(h('explain'))
+    .argument('<rule>', h('explain-rule'))
+    .option('--no-color', h('no-color'))
     .action((rule: string, opts: { color?: boolean }) => {
       setCode(runExplain(rule, opts, cli));
     });

@@ -4,18 +4,19 @@ import { t } from '../i18n/index.js';
 import { gapCities, gapReport } from '../gaps/report.js';
 import { gapFormatters } from '../render/gaps/index.js';
 import { UsageError } from '../types.js';
-import { makeChalk, parseDate, type CliEnv } from './env.js';
+import { makeChalk, parseDate, type CliEnv, helpText } from './env.js';
 import { writeOutput } from './output.js';
 import { checkCities, loadRepository, noteErrors, reportLang, reportOptions, type ReportCliOptions } from './repository.js';
 
 export type GapsCliOptions = ReportCliOptions;
 
 export function registerGaps(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   const command = program
     .command('gaps')
-    .description('the gap report of each city: tasks not covered, actions without target, target status / 差距报告')
-    .argument('[path]', 'the plans repository (default .)');
-  reportOptions(command, Object.keys(gapFormatters), 'text').action((repoPath: string | undefined, opts: GapsCliOptions) => {
+    .description(h('gaps'))
+    .argument('[path]', h('repo-path'));
+  reportOptions(command, cli, Object.keys(gapFormatters), 'text').action((repoPath: string | undefined, opts: GapsCliOptions) => {
       setCode(runGaps(repoPath, opts, cli));
     });
 }

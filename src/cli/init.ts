@@ -9,7 +9,7 @@ import { loadPaths } from '../load/index.js';
 import { isRecord } from '../load/parse.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
-import { resolveLang, type CliEnv } from './env.js';
+import { resolveLang, type CliEnv, helpText } from './env.js';
 import { ENTRY_SCHEMA } from './schema.js';
 import { emptyConfig, findConfigFile, loadConfig } from '../config/index.js';
 
@@ -20,12 +20,13 @@ export interface InitOptions {
 
 /** Adds `plans init` to the program. */
 export function registerInit(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   program
     .command('init')
-    .description("write a starter plan for a city of the campaign (the campaign's tasks listed as comments) / 为城市生成实施方案草稿")
-    .argument('<city>', 'city id (or name) from the campaign')
-    .option('-o, --out <file>', 'where to write it (default CITY/plan.yaml beside the campaign); an existing file is never overwritten')
-    .option('--lang <lang>', 'language of the comments: zh or en')
+    .description(h('init'))
+    .argument('<city>', h('init-city'))
+    .option('-o, --out <file>', h('init-out'))
+    .option('--lang <lang>', h('lang-comments'))
     .action((city: string, opts: InitOptions) => {
       setCode(runInit(city, opts, cli));
     });

@@ -20,7 +20,7 @@ import { lintFormatters } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
 import { applySuppressions } from '../suppress/index.js';
 import { UsageError, type Finding } from '../types.js';
-import { makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
+import { makeChalk, parseCount, parseSize, resolveLang, type CliEnv, helpText } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 
@@ -43,24 +43,25 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 
 /** Adds `plans lint` to the program. */
 export function registerLint(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   // The order of --format and --out on the command line pairs them; commander keeps only the values.
   const order: OutputFlag[] = [];
   const command = program.command('lint');
   command.on('option:format', () => order.push('format'));
   command.on('option:out', () => order.push('out'));
   command
-    .description('check plan files: YAML, schemas and cross-file rules / 检查方案文件')
-    .argument('[paths...]', 'files or folders to check (default .); named files are checked in the context of their repository')
-    .option('-f, --format <format>', `output format, repeatable (each with its --out): ${Object.keys(lintFormatters).join(', ')} (default stylish)`, collect)
-    .option('-o, --out <file>', 'write the report of the matching --format to a file', collect)
-    .option('--lang <lang>', 'language of messages: zh or en')
-    .option('--no-color', 'no colours')
-    .option('-q, --quiet', 'report errors only')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-c, --config <file>', 'the config file (default: plans.config.yaml here or in a parent folder)')
-    .option('--baseline <file>', 'report only findings that are not in this baseline')
-    .option('--write-baseline <file>', "record today's findings in a baseline file")
-    .option('--max-file-size <size>', 'largest plan file to read, e.g. 20M (default 10M)')
+    .description(h('lint'))
+    .argument('[paths...]', h('lint-paths'))
+    .option('-f, --format <format>', h('lint-format', { formats: Object.keys(lintFormatters).join(', ') }), collect)
+    .option('-o, --out <file>', h('lint-out'), collect)
+    .option('--lang <lang>', h('lang-messages'))
+    .option('--no-color', h('no-color'))
+    .option('-q, --quiet', h('lint-quiet'))
+    .option('--max-warnings <n>', h('lint-max-warnings'))
+    .option('-c, --config <file>', h('config'))
+    .option('--baseline <file>', h('lint-baseline'))
+    .option('--write-baseline <file>', h('lint-write-baseline'))
+    .option('--max-file-size <size>', h('max-file-size'))
     .action((paths: string[], opts: LintCliOptions) => {
       setCode(runLint(paths, { ...opts, order }, cli));
     });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { t, langFromEnv, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
-import { processEnv, type CliEnv } from './env.js';
+import { helpText, processEnv, type CliEnv } from './env.js';
 import { registerLint } from './lint.js';
 import { registerGaps } from './gaps.js';
 import { registerTable } from './table.js';
@@ -23,10 +23,15 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
     code = c;
   };
   const debug = argv.includes('--debug');
+  cli = { ...cli, helpLang: langOfArgv(argv, cli) };
+  const h = helpText(cli);
   const program = new Command('plans')
-    .description('Compile and validate campaign plans written as YAML / 专项行动方案与实施方案的编译与检查')
-    .version(VERSION)
-    .option('--debug', 'show the stack trace of an internal error')
+    .description(h('program'))
+    .version(VERSION, '-V, --version', h('version'))
+    .helpOption('-h, --help', h('help'))
+    .helpCommand('help [command]', h('help-command'))
+    .option('--debug', h('debug'))
+    .configureHelp({ styleTitle: (title) => (t(`help/title/${title}`).en === `help/title/${title}` ? title : h(`title/${title}`)) })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => cli.stdout.write(s),

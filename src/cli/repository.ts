@@ -8,7 +8,7 @@ import { loadPaths } from '../load/index.js';
 import { applySuppressions } from '../suppress/index.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
-import { parseSize, resolveLang, type CliEnv } from './env.js';
+import { helpText, parseSize, resolveLang, type CliEnv } from './env.js';
 
 export interface Repository extends LintResult {
   /** The errors `plans lint` would report (config, suppression and settings applied). */
@@ -35,23 +35,26 @@ export interface ReportCliOptions extends RepositoryOptions {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Adds the options of a report command (format, out, lang, city, as-of, colour, config, size limit). */
-export function reportOptions(command: Command, formats: string[], defaultFormat: string): Command {
+export function reportOptions(command: Command, cli: CliEnv, formats: string[], defaultFormat: string): Command {
+  const h = helpText(cli);
   return repositoryOptions(
     command
-      .option('-f, --format <format>', `output format: ${formats.join(', ')}`, defaultFormat)
-      .option('-o, --out <file>', 'write the report to a file (needed for binary formats)')
-      .option('--lang <lang>', 'language of headings and messages: zh or en')
-      .option('--city <id>', 'only this city (repeatable)', collect)
-      .option('--as-of <date>', 'ignore progress reported after this date (YYYY-MM-DD)')
-      .option('--no-color', 'no colours'),
+      .option('-f, --format <format>', h('report-format', { formats: formats.join(', ') }), defaultFormat)
+      .option('-o, --out <file>', h('report-out'))
+      .option('--lang <lang>', h('lang-report'))
+      .option('--city <id>', h('city'), collect)
+      .option('--as-of <date>', h('as-of'))
+      .option('--no-color', h('no-color')),
+    cli,
   );
 }
 
 /** Adds the options that choose how the repository is read: config and size limit. */
-export function repositoryOptions(command: Command): Command {
+export function repositoryOptions(command: Command, cli: CliEnv): Command {
+  const h = helpText(cli);
   return command
-    .option('-c, --config <file>', 'the config file (default: plans.config.yaml here or in a parent folder)')
-    .option('--max-file-size <size>', 'largest plan file to read, e.g. 20M (default 10M)');
+    .option('-c, --config <file>', h('config'))
+    .option('--max-file-size <size>', h('max-file-size'));
 }
 
 /**

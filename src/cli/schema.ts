@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { t } from '../i18n/index.js';
 import { codeOf } from '../load/discover.js';
 import { UsageError } from '../types.js';
-import type { CliEnv } from './env.js';
+import { type CliEnv, helpText } from './env.js';
 
 // This module sits in src/cli (tests) or dist/cli (installed): the package is two folders up.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,10 +21,11 @@ export const ENTRY_SCHEMA = packageFile('schemas', 'plans.schema.json');
 
 /** Adds `plans schema` to the program. */
 export function registerSchema(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   program
     .command('schema')
-    .description("print the JSON Schema for editors (any kind of plan file), or with --path where it is / 输出供编辑器使用的 JSON Schema")
-    .option('--path', 'print the path of the schema file instead of its content')
+    .description(h('schema'))
+    .option('--path', h('schema-path'))
     .action((opts: { path?: boolean }) => {
       setCode(runSchema(opts, cli));
     });

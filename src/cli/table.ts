@@ -5,19 +5,20 @@ import { tableFormatters } from '../render/tables/index.js';
 import { buildTables, TABLE_NAMES, type TableName } from '../tables/index.js';
 import { knownCities } from '../tables/common.js';
 import { UsageError } from '../types.js';
-import { parseDate, type CliEnv } from './env.js';
+import { parseDate, type CliEnv, helpText } from './env.js';
 import { writeOutput } from './output.js';
 import { checkCities, loadRepository, noteErrors, reportLang, reportOptions, type ReportCliOptions } from './repository.js';
 
 export type TableCliOptions = ReportCliOptions;
 
 export function registerTable(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
+  const h = helpText(cli);
   const command = program
     .command('table')
-    .description('a consolidated table over all cities / 汇总表：分工责任清单、指标表、任务覆盖表、责任单位表')
-    .argument('<name>', `${TABLE_NAMES.join(', ')} or all`)
-    .argument('[path]', 'the plans repository (default .)');
-  reportOptions(command, Object.keys(tableFormatters), 'text').action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
+    .description(h('table'))
+    .argument('<name>', h('table-name', { names: TABLE_NAMES.join(', ') }))
+    .argument('[path]', h('repo-path'));
+  reportOptions(command, cli, Object.keys(tableFormatters), 'text').action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
       setCode(await runTable(name, repoPath, opts, cli));
     });
 }

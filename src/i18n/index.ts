@@ -5,6 +5,7 @@ import { cliMessages } from './messages/cli.js';
 import { gapsMessages } from './messages/gaps.js';
 import { tablesMessages } from './messages/tables.js';
 import { ciMessages } from './messages/ci.js';
+import { helpMessages } from './messages/help.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -35,25 +36,54 @@ registerMessages(cliMessages);
 registerMessages(gapsMessages);
 registerMessages(tablesMessages);
 registerMessages(ciMessages);
+registerMessages(helpMessages);
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
-  if (typeof template === 'function') return template(data);
+  if (typeof template === 'function') return template(clipStrings(data));
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(data, name) ? show(data[name], lang) : whole,
   );
+}
+
+/** The data with its string values cut by clipValue, for templates that quote values themselves. */
+function clipStrings(data: MessageData): MessageData {
+  if (!Object.values(data).some((v) => typeof v === 'string' && v.length > MAX_QUOTED)) return data;
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? clipValue(v) : v]));
 }
 
 function isLocalized(value: unknown): value is Localized {
   return typeof value === 'object' && value !== null && typeof (value as Localized).zh === 'string' && typeof (value as Localized).en === 'string';
 }
 
-/** A value inside a message: a Localized value shows in the message's language. */
+/** The longest value a message quotes whole, in UTF-16 code units. */
+export const MAX_QUOTED = 200;
+/** What a longer value keeps of its start; its end keeps the rest, with … between. */
+const QUOTED_HEAD = 140;
+
+/**
+ * A long value cut in the middle: its first 140 and last 59 characters with … between (200 in
+ * all), so a finding that quotes a 100 KB value stays one readable line and both ends still show.
+ */
+export function clipValue(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  let head = text.slice(0, QUOTED_HEAD);
+  let tail = text.slice(text.length - (MAX_QUOTED - QUOTED_HEAD - 1));
+  // never split a surrogate pair (an emoji, a rare ideograph)
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  if (/^[\uDC00-\uDFFF]/.test(tail)) tail = tail.slice(1);
+  return `${head}…${tail}`;
+}
+
+/**
+ * A value inside a message: a Localized value (a message or a drafter's words) shows in the
+ * message's language as it is; any other value is cut to MAX_QUOTED characters by clipValue.
+ */
 function show(value: unknown, lang: Lang): string {
   if (Array.isArray(value)) return value.map((v) => show(v, lang)).join(lang === 'zh' ? '、' : ', ');
   if (value === null) return 'null';
   if (isLocalized(value)) return value[lang];
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'object') return clipValue(JSON.stringify(value) ?? String(value));
+  return clipValue(String(value));
 }
 
 /** The message `id` filled with `data`, in both languages. */
