@@ -60,6 +60,7 @@ export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckO
         const path = [...origin.path, ...(ro.at ?? [])];
         findings.push(findingAt(origin.doc.file, locate(origin.doc, path, { key: ro.key }), rule.id, rule.severity, message));
       },
+      wants: opts.wanted ? (origin) => opts.wanted!(origin.doc.file) : undefined,
     };
     rule.check(ctx);
   }

@@ -127,3 +127,27 @@ describe('fast paths give the same findings', () => {
     }
   }, 120_000);
 });
+
+describe('discovery shortcuts', () => {
+  it('hidden folders are skipped when walking, read when named; a file linked twice is still read once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-hidden-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    const owners = 'kind: Owners\nowners:\n  - {id: a, name: A}\n';
+    write('owners.yaml', owners);
+    write('.github/workflows/ci.yml', 'on: push\njobs: {}\n');
+    write('.vscode/settings.yaml', owners);
+    write('sub/.hidden/x.yaml', owners);
+    fs.symlinkSync(path.join(dir, 'owners.yaml'), path.join(dir, 'sub', 'again.yaml'));
+    const walked = loadPaths(['.'], { cwd: dir });
+    expect(walked.files.map((f) => f.path)).toEqual(['owners.yaml']);
+    expect(walked.findings).toEqual([]);
+    // named on the command line, a hidden folder is walked (and its CI file is no plan: unknown-kind)
+    const named = loadPaths(['.github', 'sub/.hidden'], { cwd: dir });
+    expect(named.files.map((f) => f.path)).toEqual(['.github/workflows/ci.yml', 'sub/.hidden/x.yaml']);
+    expect(check(named.files, named.findings).findings.map((f) => [f.file, f.rule, f.line, f.column])).toEqual([['.github/workflows/ci.yml', 'unknown-kind', 1, 1]]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -12,6 +12,8 @@ export const NOT_PLAN_FILES = new Set(['plans.config.yaml', 'plans.config.yml', 
 export interface Discovered {
   /** Absolute paths of the files to read. */
   files: string[];
+  /** Those of `files` that the folder listing showed as plain regular files (not links): the reader need not stat them first. */
+  regular: Set<string>;
   /** Folders that could not be listed (reported as findings by the caller). */
   unreadable: { abs: string; code: string }[];
   /** Symbolic links not followed: broken or looping (`code`), or leading out of the folders given (`outside`). */
@@ -32,8 +34,9 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const seenDirs = new Set<string>();
   // A file reached twice (through a link inside the tree) is read once, under the first name met.
   const seenFiles = new Set<string>();
-  const addFile = (abs: string) => {
-    const real = realOrSelf(abs);
+  const regular = new Set<string>();
+  // `real` is known without a system call for a plain entry of a folder whose real path is known.
+  const addFile = (abs: string, real = realOrSelf(abs)) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     files.add(abs);
@@ -45,15 +48,15 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const rel = (abs: string) => toPosix(path.relative(opts.cwd, abs)) || '.';
 
   const walk = (dir: string) => {
-    let real: string;
+    let realDir: string;
     try {
-      real = fs.realpathSync(dir);
+      realDir = fs.realpathSync.native(dir);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
     }
-    if (seenDirs.has(real)) return;
-    seenDirs.add(real);
+    if (seenDirs.has(realDir)) return;
+    seenDirs.add(realDir);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -62,16 +65,19 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` is absolute and normalized, and a listed name has no separator: no need for path.join's work
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
-      const abs = path.join(dir, entry.name);
+      const abs = prefix + entry.name;
       if (opts.ignored?.(rel(abs))) continue;
       let isDir = entry.isDirectory();
       const planName = YAML_FILE.test(entry.name) && !NOT_PLAN_FILES.has(entry.name);
+      // A plain entry's real path is its folder's real path and its name: one realpath per folder, not per file.
+      let real = path.join(realDir, entry.name);
       if (entry.isSymbolicLink()) {
-        let real: string;
         try {
           const st = fs.statSync(abs);
-          real = fs.realpathSync(abs);
+          real = fs.realpathSync.native(abs);
           isDir = st.isDirectory();
         } catch (err) {
           // a dangling or looping link names nothing to read; say so when it looks like a plan file
@@ -84,10 +90,13 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
         }
       }
       if (isDir) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(abs);
+        // Hidden folders (.git, .github, .vscode…) hold tool settings and CI workflows, not plans; a
+        // hidden folder named on the command line is still walked (that happens in `given` below).
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
       } else if (planName) {
         // FIFOs, sockets and devices with a plan file's name are handed on too: the reader reports them instead of hanging on them
-        addFile(abs);
+        addFile(abs, real);
+        if (entry.isFile()) regular.add(abs);
       }
     }
   };
@@ -108,12 +117,12 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     if (dir) walk(abs);
     else addFile(abs);
   }
-  return { files: [...files], unreadable, skippedLinks };
+  return { files: [...files], regular, unreadable, skippedLinks };
 }
 
 function realOrSelf(p: string): string {
   try {
-    return fs.realpathSync(p);
+    return fs.realpathSync.native(p);
   } catch {
     return p;
   }

@@ -17,6 +17,8 @@ export interface LoadOptions {
   limits?: ParseLimits;
   /** Read plain files with the fast reader of `fast.ts` (same values); default: on, unless `setFastParse(false)`. */
   fastParse?: boolean;
+  /** Files that the folder listing showed as regular files: read without a stat by name first (see `readRegular`). */
+  knownRegular?: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -29,7 +31,7 @@ export interface Loaded {
 /** Discovers, reads, decodes and parses every plan file under `paths`. */
 export function loadPaths(paths: readonly string[], opts: LoadOptions): Loaded {
   const found = discover(paths, { cwd: opts.cwd, ignored: opts.ignored });
-  const loaded = loadFiles(found.files, opts);
+  const loaded = loadFiles(found.files, { ...opts, knownRegular: found.regular });
   for (const dir of found.unreadable) {
     loaded.findings.push(placeless(relPath(opts.cwd, dir.abs), 'encoding', t('load/unreadable-dir', { code: dir.code })));
   }
@@ -61,9 +63,11 @@ export function loadFiles(absPaths: readonly string[], opts: LoadOptions): Loade
  * (with no documents), so that it counts as checked and `--out` refuses to overwrite it.
  */
 export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; findings: Finding[] } {
-  const rel = toPosix(path.relative(opts.cwd, abs)) || path.basename(abs);
+  const rel = relFile(opts.cwd, abs);
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const unread = (finding: Finding) => ({ file: emptyFile(rel, abs), findings: [finding] });
+  const quick = opts.knownRegular?.has(abs) ? readRegular(abs, max) : undefined;
+  if (quick) return parseBytes(rel, abs, quick, opts);
   let bytes: Buffer;
   try {
     const st = fs.statSync(abs);
@@ -78,7 +82,60 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
   return parseBytes(rel, abs, bytes, opts);
 }
 
-/** Decodes and parses bytes as the file `rel`; never throws. */
+const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a file the folder listing showed as regular: open, then stat the open file (cheaper than a
+ * stat by name). Returns undefined whenever anything is unusual (not regular any more, too large, an
+ * error), and the caller then takes the careful path, which makes the same findings as ever.
+ * O_NONBLOCK: should the file have become a FIFO in the meantime, opening it does not wait.
+ */
+function readRegular(abs: string, max: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, OPEN_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > max) return undefined;
+    return readToEnd(fd, st.size, max);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // nothing to do: the bytes (if any) are read
+      }
+    }
+  }
+}
+
+/**
+ * One buffer for every file read by `readRegular`: the bytes live only until they are decoded, and
+ * a buffer per file would be thousands of short-lived allocations outside the JavaScript heap.
+ */
+let readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+/** The rest of an open file, as readFileSync(fd) would give it, in `readBuffer`; undefined beyond `max` bytes. */
+function readToEnd(fd: number, size: number, max: number): Buffer | undefined {
+  if (readBuffer.length <= size) readBuffer = Buffer.allocUnsafe(size + 1);
+  let n = 0;
+  for (;;) {
+    if (n === readBuffer.length) {
+      // the file grew since it was stat'ed
+      if (n > max) return undefined;
+      const bigger = Buffer.allocUnsafe(n * 2);
+      readBuffer.copy(bigger, 0, 0, n);
+      readBuffer = bigger;
+    }
+    const got = fs.readSync(fd, readBuffer, n, readBuffer.length - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n > max ? undefined : readBuffer.subarray(0, n);
+}
+
+/** Decodes and parses bytes as the file `rel`; never throws. The bytes are not kept (they may be a shared buffer). */
 export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Finding[] } {
   const decoded = decode(bytes);
   if (!decoded.ok) {
@@ -109,6 +166,16 @@ export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pi
 /** A file that was not parsed: no documents, and at most the text before the problem. */
 function emptyFile(rel: string, abs: string, text = ''): SourceFile {
   return { path: rel, abs, text, encoding: 'utf-8', lines: new LineIndex(text), docs: [] };
+}
+
+/** `abs` relative to `cwd` as findings show it; a file below `cwd` (the usual case) without path.relative's work. */
+function relFile(cwd: string, abs: string): string {
+  const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (abs.startsWith(base) && path.isAbsolute(cwd) && !abs.includes(`${path.sep}.`) && !abs.includes(path.sep + path.sep)) {
+    const rest = abs.slice(base.length);
+    if (rest.length > 0) return path.sep === '/' ? rest : toPosix(rest);
+  }
+  return toPosix(path.relative(cwd, abs)) || path.basename(abs);
 }
 
 function relPath(cwd: string, abs: string): string {

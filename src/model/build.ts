@@ -2,7 +2,7 @@
 import type { SourceDoc, SourceFile } from '../load/source.js';
 import type { Path } from '../types.js';
 import type {
-  Action, Baseline, Campaign, CityEntry, CityPlan, Indicator, Measure, Model, Op, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
+  Action, Baseline, Campaign, CityEntry, CityPlan, Indicator, Measure, Model, Op, Origin, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
 } from './types.js';
 
 type Rec = Record<string, unknown>;
@@ -11,7 +11,23 @@ const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+/** The strings of a list: the parsed list itself when it holds only strings (the model shares it, never changes it). */
+const strs = (v: unknown): string[] => {
+  if (!Array.isArray(v) || v.length === 0) return NO_STRINGS;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return v.filter((x): x is string => typeof x === 'string');
+  return v as string[];
+};
+/** One shared empty list for every model item without one: a repository has hundreds of thousands of measures. */
+const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+/** `path` and further steps, in an array of exactly that length (a spread literal reserves room to grow). */
+function under(path: Path, step: string | number, index?: number): Path {
+  const n = path.length;
+  const out: (string | number)[] = new Array(index === undefined ? n + 1 : n + 2);
+  for (let i = 0; i < n; i++) out[i] = path[i];
+  out[n] = step;
+  if (index !== undefined) out[n + 1] = index;
+  return out;
+}
 const OPS: readonly string[] = ['>=', '>', '<=', '<', '=', '~'];
 
 /** Builds the model from every parsed document of the files. */
@@ -76,10 +92,10 @@ function readCampaign(doc: SourceDoc, v: Rec): Campaign {
     const out: Task[] = [];
     arr(list).forEach((x, i) => {
       if (!isRec(x) || !str(x.id)) return;
-      const here = [...path, i];
+      const here = under(path, i);
       const task: Task = { id: x.id as string, title: str(x.title) ?? '', parent, subtasks: [], origin: { doc, path: here } };
       allTasks.push(task);
-      task.subtasks = readTasks(x.subtasks, [...here, 'subtasks'], task.id);
+      task.subtasks = readTasks(x.subtasks, under(here, 'subtasks'), task.id);
       out.push(task);
     });
     return out;
@@ -160,20 +176,37 @@ function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Act
     plan,
     origin: { doc, path },
   };
-  arr(a.measures).forEach((m, i) => {
-    const here = [...path, 'measures', i];
-    let measure: Measure | undefined;
-    if (typeof m === 'string') measure = { text: m, support: [], action, index: i, origin: { doc, path: here } };
-    else if (isRec(m) && str(m.text)) {
-      measure = { text: m.text as string, lead: str(m.lead), support: strs(m.support), due: str(m.due), action, index: i, origin: { doc, path: here } };
-    }
-    if (measure) action.measures.push(measure);
-  });
-  arr(a.targets).forEach((x, i) => {
-    const target = readTarget(doc, x, [...path, 'targets', i], action);
+  const measures = arr(a.measures);
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i];
+    if (typeof m === 'string') action.measures.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, action, i));
+    else if (isRec(m) && str(m.text)) action.measures.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), str(m.due), action, i));
+  }
+  const targets = arr(a.targets);
+  for (let i = 0; i < targets.length; i++) {
+    const target = readTarget(doc, targets[i], under(path, 'targets', i), action);
     if (target) action.targets.push(target);
-  });
+  }
   return action;
+}
+
+/**
+ * A measure. Its origin (the action's document, the action's path, `measures`, its index) is made
+ * when asked for: only findings need it, and a large repository has hundreds of thousands of measures.
+ */
+class MeasureItem implements Measure {
+  constructor(
+    readonly text: string,
+    readonly lead: string | undefined,
+    readonly support: string[],
+    readonly due: string | undefined,
+    readonly action: Action,
+    readonly index: number,
+  ) {}
+
+  get origin(): Origin {
+    return { doc: this.action.origin.doc, path: under(this.action.origin.path, 'measures', this.index) };
+  }
 }
 
 function readTarget(doc: SourceDoc, x: unknown, path: Path, action: Action): Target | undefined {

@@ -3,11 +3,11 @@ import { t, type Localized } from '../i18n/index.js';
 import type { Origin } from '../model/types.js';
 import type { Rule, RuleContext } from './types.js';
 
-/** `what` is worded only when a finding is made: most dates are fine, and wording costs. */
-function checkDue(ctx: RuleContext, origin: Origin, due: string | undefined, what: () => Localized, period: { start: string; end: string }): void {
+/** `what` is worded, and `item.origin` read, only when a finding is made: most dates are fine, and both cost. */
+function checkDue(ctx: RuleContext, item: { readonly origin: Origin }, due: string | undefined, what: () => Localized, period: { start: string; end: string }): void {
   if (due === undefined) return;
-  if (due > period.end) ctx.report(origin, t('due-outside-period/after', { what: what(), due, end: period.end }), { at: ['due'] });
-  else if (due < period.start) ctx.report(origin, t('due-outside-period/before', { what: what(), due, start: period.start }), { at: ['due'] });
+  if (due > period.end) ctx.report(item.origin, t('due-outside-period/after', { what: what(), due, end: period.end }), { at: ['due'] });
+  else if (due < period.start) ctx.report(item.origin, t('due-outside-period/before', { what: what(), due, start: period.start }), { at: ['due'] });
 }
 
 export const dueOutsidePeriod: Rule = {
@@ -18,8 +18,8 @@ export const dueOutsidePeriod: Rule = {
     const period = ctx.model.campaign?.period;
     if (!period) return;
     for (const action of ctx.model.actions) {
-      checkDue(ctx, action.origin, action.due, () => t('what/action', { action: action.id }), period);
-      for (const m of action.measures) checkDue(ctx, m.origin, m.due, () => t('what/measure', { action: action.id, n: m.index + 1 }), period);
+      checkDue(ctx, action, action.due, () => t('what/action', { action: action.id }), period);
+      for (const m of action.measures) checkDue(ctx, m, m.due, () => t('what/measure', { action: action.id, n: m.index + 1 }), period);
     }
   },
 };

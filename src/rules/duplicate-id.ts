@@ -10,14 +10,23 @@ interface Place {
 }
 
 function checkSort(ctx: RuleContext, sort: string, places: Place[]): void {
-  const byId = new Map<string, Place[]>();
+  // the first place of each id; a list only for the few ids met again (ids are nearly always unique)
+  const first = new Map<string, Place>();
+  const again = new Map<string, Place[]>();
   for (const p of places) {
-    const list = byId.get(p.id) ?? [];
-    list.push(p);
-    byId.set(p.id, list);
+    const seen = first.get(p.id);
+    if (seen === undefined) first.set(p.id, p);
+    else {
+      const list = again.get(p.id);
+      if (list) list.push(p);
+      else again.set(p.id, [seen, p]);
+    }
   }
-  for (const [id, list] of byId) {
-    if (list.length < 2) continue;
+  if (again.size === 0) return;
+  // in the order ids were first met, as before
+  for (const id of first.keys()) {
+    const list = again.get(id);
+    if (!list) continue;
     list.forEach((p, i) => {
       // the first place names the second; every later place names the first
       const other = i === 0 ? list[1] : list[0];

@@ -4,11 +4,12 @@ import type { Origin } from '../model/types.js';
 import type { Rule, RuleContext } from './types.js';
 import { cityName } from './shared.js';
 
-function checkOwners(ctx: RuleContext, city: string, origin: Origin, lead: string | undefined, support: string[]): void {
+/** `item.origin` is read only for a finding: a measure makes its origin when asked. */
+function checkOwners(ctx: RuleContext, city: string, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
   const check = (id: string, messageId: string, at: (string | number)[]) => {
     const owner = ctx.model.ownersById.get(id);
     if (!owner?.city || owner.city === city) return;
-    ctx.report(origin, t(messageId, { owner: id, name: owner.name, ownerCity: cityName(ctx.model, owner.city), city: cityName(ctx.model, city) }), { at });
+    ctx.report(item.origin, t(messageId, { owner: id, name: owner.name, ownerCity: cityName(ctx.model, owner.city), city: cityName(ctx.model, city) }), { at });
   };
   if (lead !== undefined) check(lead, 'owner-outside-city/lead', ['lead']);
   support.forEach((s, i) => check(s, 'owner-outside-city/support', ['support', i]));
@@ -20,8 +21,8 @@ export const ownerOutsideCity: Rule = {
   description: t('rule/owner-outside-city'),
   check(ctx) {
     for (const action of ctx.model.actions) {
-      checkOwners(ctx, action.city, action.origin, action.lead, action.support);
-      for (const m of action.measures) checkOwners(ctx, action.city, m.origin, m.lead, m.support);
+      checkOwners(ctx, action.city, action, action.lead, action.support);
+      for (const m of action.measures) checkOwners(ctx, action.city, m, m.lead, m.support);
     }
   },
 };

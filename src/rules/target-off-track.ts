@@ -17,8 +17,7 @@ export const targetOffTrack: Rule = {
     const { model } = ctx;
     for (const target of model.targets) {
       if (model.targetsById.get(target.id) !== target) continue; // a duplicate id: duplicate-id says so
-      const status = targetStatus(target, model);
-      if (status.status !== 'off-track') continue;
+      // where a finding would point comes first: without progress, or in a file that is only context, the status is not needed
       let origin: Origin | undefined;
       if (target.per === 'unit') {
         // the latest entry that gives units for it
@@ -26,7 +25,9 @@ export const targetOffTrack: Rule = {
       } else {
         origin = latestProgress(model, target)?.origin;
       }
-      if (!origin) continue;
+      if (!origin || (ctx.wants && !ctx.wants(origin))) continue;
+      const status = targetStatus(target, model);
+      if (status.status !== 'off-track') continue;
       const date = status.latestDate ?? '';
       let message;
       if (status.units) message = t('target-off-track/off-track-units', { target: target.id, date, units: status.units.filter((u) => u.status === 'off-track').map((u) => u.unit) });

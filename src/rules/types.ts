@@ -14,6 +14,11 @@ export interface RuleContext {
   model: Model;
   /** Reports a finding of this rule at a node. */
   report(origin: Origin, message: Localized, opts?: ReportOptions): void;
+  /**
+   * Whether a finding at this origin would be reported (false for files that are only context);
+   * lets a rule skip costly work for findings nobody asked for. Absent: every origin is wanted.
+   */
+  wants?(origin: Origin): boolean;
 }
 
 export interface RuleMeta {

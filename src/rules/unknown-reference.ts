@@ -4,15 +4,16 @@
  * plan file does not flag every owner it names.
  */
 import { t } from '../i18n/index.js';
-import type { Model, Origin } from '../model/types.js';
+import type { Campaign, Model, Origin } from '../model/types.js';
 import { closest } from '../util/closest.js';
 import type { Rule, RuleContext } from './types.js';
 import { cityName, docField, reportUnknown } from './shared.js';
 
-function checkOwners(ctx: RuleContext, owners: Set<string>, origin: Origin, lead: string | undefined, support: string[]): void {
-  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, origin, ['lead'], 'owner', lead, owners);
+/** `item.origin` is read only for a finding: a measure makes its origin when asked. */
+function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
+  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, item.origin, ['lead'], 'owner', lead, owners);
   support.forEach((s, i) => {
-    if (!owners.has(s)) reportUnknown(ctx, origin, ['support', i], 'owner', s, owners);
+    if (!owners.has(s)) reportUnknown(ctx, item.origin, ['support', i], 'owner', s, owners);
   });
 }
 
@@ -23,11 +24,19 @@ function checkCampaignRef(ctx: RuleContext, model: Model, origin: Origin, id: un
   ctx.report(origin, t('unknown-reference/campaign-mismatch', { id, campaign: campaign.id }), { at: ['campaign'] });
 }
 
+/** The campaign's city ids as a set, made once: every plan and report names its city, and a province may have many. */
+const citySets = new WeakMap<Campaign, Set<string>>();
+function cityIds(campaign: Campaign): Set<string> {
+  let set = citySets.get(campaign);
+  if (!set) citySets.set(campaign, (set = new Set(campaign.cities.map((c) => c.id))));
+  return set;
+}
+
 function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknown): void {
   const campaign = model.campaign;
   if (!campaign || typeof id !== 'string') return;
+  if (cityIds(campaign).has(id)) return;
   const cities = campaign.cities.map((c) => c.id);
-  if (cities.includes(id)) return;
   ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion: closest(id, cities) ?? '' }), { at: ['city'] });
 }
 
@@ -43,6 +52,7 @@ export const unknownReference: Rule = {
     const tasks = new Set((campaign?.allTasks ?? []).map((x) => x.id));
     const indicators = new Set((campaign?.indicators ?? []).map((x) => x.id));
     const cities = (campaign?.cities ?? []).map((c) => c.id);
+    const citySet = new Set(cities);
 
     // the campaign and the owners
     if (campaign && hasOwners && campaign.issuer && !owners.has(campaign.issuer)) {
@@ -50,7 +60,7 @@ export const unknownReference: Rule = {
     }
     for (const o of model.owners) {
       if (hasOwners && o.parent !== undefined && !owners.has(o.parent)) reportUnknown(ctx, o.origin, ['parent'], 'owner', o.parent, owners);
-      if (campaign && o.city !== undefined && !cities.includes(o.city)) reportUnknown(ctx, o.origin, ['city'], 'city', o.city, cities);
+      if (campaign && o.city !== undefined && !citySet.has(o.city)) reportUnknown(ctx, o.origin, ['city'], 'city', o.city, cities);
     }
 
     // plans: every document's campaign and city, then what their actions name
@@ -69,8 +79,8 @@ export const unknownReference: Rule = {
           });
         }
         if (hasOwners) {
-          checkOwners(ctx, owners, action.origin, action.lead, action.support);
-          for (const m of action.measures) checkOwners(ctx, owners, m.origin, m.lead, m.support);
+          checkOwners(ctx, owners, action, action.lead, action.support);
+          for (const m of action.measures) checkOwners(ctx, owners, m, m.lead, m.support);
         }
         for (const target of action.targets) {
           if (campaign && target.indicator !== undefined && !indicators.has(target.indicator)) {

@@ -96,6 +96,12 @@ describe('files and folders that cannot be read', () => {
       if (p === locked) throw Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' });
       return (real as (p: fs.PathOrFileDescriptor, o?: unknown) => Buffer)(p, o);
     }) as typeof fs.readFileSync);
+    // the reader may open a file the listing showed as regular without reading it by name: a real EACCES fails the open
+    const realOpen = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      if (p === locked) throw Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' });
+      return (realOpen as (p: fs.PathLike, ...rest: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync);
     const result = lintDir(dir);
     const f = result.findings.find((x) => x.file === 'locked.yaml');
     expect(f).toMatchObject({ rule: 'encoding', severity: 'error', line: 1, column: 1 });
