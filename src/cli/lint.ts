@@ -13,7 +13,7 @@ import { findCampaignRoot, startFolder } from '../config/root.js';
 import { catalogue } from '../config/rules.js';
 import { t } from '../i18n/index.js';
 import { applySettings, check, sortFindings } from '../lint.js';
-import { discover, toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
+import { toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
 import { loadPaths } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { lintFormatters } from '../render/lint/index.js';
@@ -117,13 +117,15 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
 
   const named = paths.length ? paths : ['.'];
   const ignored = ignoreFilter(config, cli.cwd);
-  const rel = (abs: string) => toPosix(path.relative(cli.cwd, abs)) || path.basename(abs);
-  const namedFiles = discover(named, { cwd: cli.cwd, ignored }).files.filter((abs) => !skipNamed(abs, cli.cwd, ignored));
-  const namedSet = new Set(namedFiles.map(rel));
-  const namedDirs = named.map((p) => path.resolve(cli.cwd, p)).filter((abs) => startFolder(abs) === abs);
+  const namedAbs = named.map((p) => existing(p, cli.cwd));
+  const namedDirs = namedAbs.filter((abs) => startFolder(abs) === abs);
+  const namedFileSet = new Set(namedAbs.filter((abs) => startFolder(abs) !== abs));
+  const isNamed = (abs: string) => (namedFileSet.has(abs) || namedDirs.some((dir) => isWithin(dir, abs))) && !skipNamed(abs, cli.cwd, ignored);
 
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes);
+  const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, (f) => isNamed(f.abs));
+  const namedFiles = files.filter((f) => isNamed(f.abs));
+  const namedSet = new Set(namedFiles.map((f) => f.path));
   const known = catalogue().map((r) => r.id);
   const suppressed = applySuppressions(raw, files, known);
   const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
@@ -176,6 +178,7 @@ function checkInContext(
   ignored: ((rel: string) => boolean) | undefined,
   rules: Record<string, 'off' | 'warning' | 'error'>,
   maxFileBytes: number | undefined,
+  wanted: (file: SourceFile) => boolean,
 ): { files: SourceFile[]; findings: Finding[] } {
   const groups = new Map<string, string[]>();
   for (const p of named) {
@@ -189,9 +192,9 @@ function checkInContext(
   const findings = new Map<string, Finding>();
   for (const [root, paths] of groups) {
     // The walk skips ignored files, but a file named on the command line is read unless ignored too.
-    const wanted = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
-    const loaded = loadPaths(root ? [root, ...wanted.filter((p) => startFolder(p) !== p)] : wanted, { cwd, ignored, maxFileBytes });
-    const result = check(loaded.files, loaded.findings, { rules });
+    const toRead = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
+    const loaded = loadPaths(root ? [root, ...toRead.filter((p) => startFolder(p) !== p)] : toRead, { cwd, ignored, maxFileBytes });
+    const result = check(loaded.files, loaded.findings, { rules, wanted });
     for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const f of result.findings) {
       const key = [f.file, f.offset, f.endOffset, f.rule, f.message.en].join('\u0000');
@@ -234,6 +237,17 @@ function readRuleDocs(id: string): string | undefined {
     docsCache.set(id, text);
   }
   return docsCache.get(id);
+}
+
+/** The absolute path of a named path that exists; a missing one is a usage error (exit 2). */
+function existing(p: string, cwd: string): string {
+  const abs = path.resolve(cwd, p);
+  try {
+    fs.statSync(abs);
+  } catch (err) {
+    throw new UsageError(t('cli/path-missing', { path: p, code: codeOf(err) }));
+  }
+  return abs;
 }
 
 function isWithin(dir: string, abs: string): boolean {

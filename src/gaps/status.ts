@@ -234,20 +234,6 @@ export function isShort(status: StatusName): boolean {
  * figures that lead to it: b, T, a and its date, p and e, and for `per: unit` targets each unit.
  */
 export function targetStatus(target: Target, model: Model, asOf?: string): TargetStatus {
-  // lint (target-off-track) and the report ask for the same statuses; the model does not change once built
-  let byDate = statusCache.get(target);
-  if (!byDate) statusCache.set(target, (byDate = new Map()));
-  const key = asOf ?? '';
-  const cached = byDate.get(key);
-  if (cached && cached.model === model) return cached.status;
-  const status = computeStatus(target, model, asOf);
-  byDate.set(key, { model, status });
-  return status;
-}
-
-const statusCache = new WeakMap<Target, Map<string, { model: Model; status: TargetStatus }>>();
-
-function computeStatus(target: Target, model: Model, asOf?: string): TargetStatus {
   const form = target.target;
   const baseline = target.baseline?.value;
   const dates = { start: startDate(target, model), due: dueDate(target, model) };

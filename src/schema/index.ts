@@ -131,15 +131,26 @@ export function validateDoc(doc: SourceDoc): Finding[] {
 /** `.nan` and `.inf` are numbers to JSON Schema but no figure a plan can be judged by. */
 function nonFiniteNumbers(doc: SourceDoc): Finding[] {
   const found: Finding[] = [];
-  const walk = (value: unknown, path: (string | number)[]) => {
+  // one path stack for the whole walk: a copy is made only for a finding (this runs on every node of every file)
+  const path: (string | number)[] = [];
+  const walk = (value: unknown): void => {
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) found.push(findingAt(doc.file, locate(doc, path), 'schema', 'error', t('schema/not-finite', { name: showPath(path), value: String(value) })));
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
     } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        path.push(key);
+        walk((value as Record<string, unknown>)[key]);
+        path.pop();
+      }
     }
   };
-  walk(doc.value, []);
+  walk(doc.value);
   return found;
 }
