@@ -1,5 +1,5 @@
 /** The cells of the gap report, shared by every format: numbers, wording of targets, statuses. */
-import stringWidth from 'string-width';
+import { displayWidth } from '../width.js';
 import { tr, type Lang } from '../../i18n/index.js';
 import type { TargetStatus, StatusName } from '../../gaps/types.js';
 import type { CityGaps, GapReport } from '../../gaps/report.js';
@@ -154,14 +154,19 @@ export function asOfLine(report: GapReport, lang: Lang): string {
 
 /** Cuts a text to `width` terminal columns (CJK counts two), ending with … when cut. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
-  for (const ch of text) {
-    if (stringWidth(out + ch) > width - 1) break;
-    out += ch;
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
   }
   return out + '…';
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Wraps a paragraph to `width` columns: between words in Latin text, between any two characters in CJK text. */
 export function wrap(text: string, width: number): string[] {
@@ -174,7 +179,7 @@ export function wrap(text: string, width: number): string[] {
       continue;
     }
     // closing CJK punctuation stays at the end of its line (禁则): it never starts one
-    if (line && stringWidth(line + token) > width && !/^[，。；：、）」』”！？）]$/.test(token)) {
+    if (line && displayWidth(line + token) > width && !/^[，。；：、）」』”！？）]$/.test(token)) {
       lines.push(line.trimEnd());
       line = '';
     }

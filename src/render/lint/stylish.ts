@@ -1,9 +1,15 @@
-import stringWidth from 'string-width';
 import { tr } from '../../i18n/index.js';
 import type { Finding } from '../../types.js';
 import type { LintFormatter } from './types.js';
+import { displayWidth, padTo } from '../width.js';
+import { maxOf } from '../max.js';
 
-const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+/**
+ * Rule ids line up after messages up to this many columns; a longer message is not padded, nor
+ * are the others padded to its width (a message quoting a long value would push every rule id,
+ * and the whole block, hundreds of columns to the right).
+ */
+export const MAX_ALIGN = 160;
 
 /** ESLint's stylish: findings grouped by file, aligned columns, the rule id last, a summary line. */
 export const stylish: LintFormatter = (report, { lang, chalk }) => {
@@ -23,15 +29,17 @@ export const stylish: LintFormatter = (report, { lang, chalk }) => {
       msg: f.message[lang].replace(/\s*\n\s*/g, ' '),
       rule: f.rule,
     }));
+    const msgWidths = rows.map((r) => displayWidth(r.msg));
     const w = {
-      pos: Math.max(...rows.map((r) => stringWidth(r.pos))),
-      sev: Math.max(...rows.map((r) => stringWidth(r.sev))),
-      msg: Math.max(...rows.map((r) => stringWidth(r.msg))),
+      pos: maxOf(rows.map((r) => displayWidth(r.pos)), 0),
+      sev: maxOf(rows.map((r) => displayWidth(r.sev)), 0),
+      msg: maxOf(msgWidths.filter((n) => n <= MAX_ALIGN), 0),
     };
-    for (const r of rows) {
-      const sev = pad(r.sev, w.sev);
-      out.push(`  ${chalk.dim(pad(r.pos, w.pos))}  ${r.isError ? chalk.red(sev) : chalk.yellow(sev)}  ${pad(r.msg, w.msg)}  ${chalk.dim(r.rule)}`);
-    }
+    rows.forEach((r, i) => {
+      const sev = padTo(r.sev, w.sev);
+      const msg = r.msg + ' '.repeat(Math.max(0, w.msg - msgWidths[i]));
+      out.push(`  ${chalk.dim(padTo(r.pos, w.pos))}  ${r.isError ? chalk.red(sev) : chalk.yellow(sev)}  ${msg}  ${chalk.dim(r.rule)}`);
+    });
     out.push('');
   }
   const total = report.errorCount + report.warningCount;

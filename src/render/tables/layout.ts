@@ -1,7 +1,7 @@
 /** What the formats share: merged cells, page titles and the widths of text. */
-import stringWidth from 'string-width';
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
+import { displayWidth } from '../width.js';
 
 /** For a merged column at a row: how many rows the cell spans (0: covered by the cell above). */
 export type Spans = number[][];
@@ -51,7 +51,7 @@ export function subtitleParts(report: TableReport): string[] {
 
 /** Display width in terminal columns: a Chinese character counts 2. */
 export function width(text: string): number {
-  return stringWidth(text);
+  return displayWidth(text);
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

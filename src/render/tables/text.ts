@@ -3,7 +3,9 @@ import Table3 from 'cli-table3';
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
 import { documentTitle, mergeSpans, subtitleParts, width, wrapText } from './layout.js';
+import { padTo } from '../width.js';
 import type { TableFormatter } from './types.js';
+import { maxOf } from '../max.js';
 
 /** Narrowest a wrapped column gets: two Chinese characters or four letters. */
 const MIN_COLUMN = 4;
@@ -16,12 +18,12 @@ const LONG_COLUMN = 10;
 export function fitColumns(table: Table, total: number): number[] {
   const natural = table.columns.map((col) => {
     const cells = [col.heading, ...table.rows.map((r) => r.cells[col.key] ?? '')];
-    return Math.max(1, ...cells.flatMap((c) => c.split('\n')).map(width));
+    return maxOf(cells.flatMap((c) => c.split('\n')).map(width), 1);
   });
   // a Latin word stays whole where it can (up to 12 columns); Chinese breaks anywhere
   const longestWord = table.columns.map((col) => {
     const words = [col.heading, ...table.rows.map((r) => r.cells[col.key] ?? '')].flatMap((c) => c.split(/[\s\n]+/)).filter((w) => !/[^\x00-\x7f]/.test(w));
-    return Math.min(12, Math.max(0, ...words.map(width)));
+    return Math.min(12, maxOf(words.map(width), 0));
   });
   const least = table.columns.map((col, i) => (col.nowrap ? natural[i] : Math.min(natural[i], Math.max(MIN_COLUMN, longestWord[i]))));
   // each column costs its padding (2) and one border; the table one more border
@@ -55,28 +57,105 @@ export function fitColumns(table: Table, total: number): number[] {
   return widths;
 }
 
+/** Per-cell chars that make cli-table3 draw no line above a row: the next line of the same table row. */
+const NO_RULE: Partial<Record<Table3.CharName, string>> = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '', top: '', 'top-left': '', 'top-mid': '', 'top-right': '' };
+/** Per-cell chars that make cli-table3 draw no bottom border: a part of the table that goes on. */
+const NO_BOTTOM: Partial<Record<Table3.CharName, string>> = { bottom: '', 'bottom-left': '', 'bottom-mid': '', 'bottom-right': '' };
+/**
+ * Rows drawn by one cli-table3 table: its layout pass (fillInTable) compares each cell with every
+ * row above it, so a table of 60,000 targets is drawn as parts of this many rows, joined seamlessly.
+ */
+export const PART_ROWS = 50;
+
+/** The cell with `chars` added to its own. */
+function withChars(cell: Table3.Cell, chars: Partial<Record<Table3.CharName, string>>): Table3.Cell {
+  if (cell !== null && typeof cell === 'object' && 'content' in cell) return { ...cell, chars: { ...cell.chars, ...chars } };
+  return { content: cell as string, chars };
+}
+
+/**
+ * The cells handed to cli-table3, each one line no wider than its column: each line of a wrapped
+ * row is a row of its own with no rule above it, and a merged cell goes on line by line, through
+ * the rules it crosses, the way cli-table3 draws a rowSpan. cli-table3 then never wraps nor
+ * truncates (it cuts a long cell one character at a time, re-measuring it each time: minutes for a
+ * measure of a few thousand characters), and no cell it measures is longer than its column.
+ */
+export function tableCells(table: Table, widths: number[]): { head: string[]; rows: Iterable<Table3.Cell[]> } {
+  const spans = mergeSpans(table);
+  const columns = table.columns;
+  const rows = table.rows;
+  const lines = rows.map((row, r) => columns.map((col, c) => (spans[r][c] === 0 ? [] : wrapText(row.cells[col.key] ?? '', widths[c]))));
+  // the row where the merged cell covering (r, c) starts
+  const owner = rows.map(() => columns.map(() => 0));
+  rows.forEach((_, r) => columns.forEach((_, c) => (owner[r][c] = spans[r][c] === 0 ? owner[r - 1][c] : r)));
+  // row heights as cli-table3 computes them: one-row cells first, then merged cells, last first,
+  // spread what they lack over their rows from the top
+  const heights = rows.map((_, r) => Math.max(1, ...columns.map((_, c) => (spans[r][c] === 1 ? lines[r][c].length : 0))));
+  const merged: [number, number][] = [];
+  rows.forEach((_, r) => columns.forEach((_, c) => spans[r][c] > 1 && merged.push([r, c])));
+  for (const [r, c] of merged.reverse()) {
+    const desired = lines[r][c].length;
+    let existing = heights.slice(r, r + spans[r][c]).reduce((a, h) => a + h + 1, -1);
+    for (let i = 0, editable = spans[r][c]; editable > 0 && desired > existing; i++, editable--) {
+      const more = Math.round((desired - existing) / editable);
+      existing += more;
+      heights[r + i] += more;
+    }
+  }
+  // the line of a merged cell's text at the first line of each row (rules count as lines)
+  const offset: number[] = [];
+  heights.forEach((h, r) => (offset[r] = r === 0 ? 0 : offset[r - 1] + heights[r - 1] + 1));
+  const lineAt = (r: number, c: number, k: number) => {
+    const start = owner[r][c];
+    return lines[start][c][offset[r] - offset[start] + k] ?? '';
+  };
+  const continued = (r: number, c: number) => c >= 0 && spans[r][c] === 0;
+  // the rule above row r: a merged cell that goes on shows its text there instead, like a rowSpan
+  const ruleChars = (r: number, c: number): Partial<Record<Table3.CharName, string>> => {
+    const on = continued(r, c);
+    const left = continued(r, c - 1);
+    let joint = c === 0 ? (on ? '│' : '├') : left ? (on ? '│' : '├') : on ? '┤' : '┼';
+    if (on) joint += ` ${padTo(lineAt(r, c, -1), widths[c])} `;
+    const right = on ? '│' : '┤';
+    // the top names serve when the row starts a part of the table (see PART_ROWS)
+    return { mid: on ? '' : '─', [c === 0 ? 'left-mid' : 'mid-mid']: joint, 'right-mid': right, top: on ? '' : '─', [c === 0 ? 'top-left' : 'top-mid']: joint, 'top-right': right };
+  };
+  // the rows are made as they are drawn: 60,000 targets make millions of cells
+  function* cells(): Generator<Table3.Cell[]> {
+    for (let r = 0; r < rows.length; r++) {
+      for (let k = 0; k < heights[r]; k++) {
+        yield columns.map((_, c): Table3.Cell => {
+          const content = spans[r][c] === 1 ? (lines[r][c][k] ?? '') : lineAt(r, c, k);
+          if (k > 0) return { content, chars: NO_RULE };
+          return r > 0 ? { content, chars: ruleChars(r, c) } : content;
+        });
+      }
+    }
+  }
+  return { head: columns.map((col, c) => wrapText(col.heading, widths[c]).join('\n')), rows: cells() };
+}
+
 function renderTable(table: Table, report: TableReport, total: number): string {
   if (table.rows.length === 0) return tr(report.lang, 'tables/empty');
   const widths = fitColumns(table, total);
-  const spans = mergeSpans(table);
-  const cell = (text: string, i: number) => wrapText(text, widths[i]).join('\n');
-  const out = new Table3({
-    head: table.columns.map((c, i) => cell(c.heading, i)),
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: false,
-    style: { head: [], border: [], compact: false },
-  });
-  table.rows.forEach((row, r) => {
-    const cells: Table3.Cell[] = [];
-    table.columns.forEach((col, c) => {
-      const span = spans[r][c];
-      if (span === 0) return;
-      const content = cell(row.cells[col.key] ?? '', c);
-      cells.push(span > 1 ? { content, rowSpan: span, vAlign: 'top' } : content);
-    });
-    out.push(cells);
-  });
-  return out.toString();
+  const { head, rows } = tableCells(table, widths);
+  const parts: string[] = [];
+  const draw = (part: Table3.Cell[][], first: boolean, last: boolean) => {
+    const out = new Table3({ ...(first ? { head } : {}), colWidths: widths.map((w) => w + 2), wordWrap: false, style: { head: [], border: [], compact: false } });
+    if (!last) part[part.length - 1] = part[part.length - 1].map((cell) => withChars(cell, NO_BOTTOM));
+    out.push(...part);
+    parts.push(out.toString());
+  };
+  let part: Table3.Cell[][] = [];
+  for (const row of rows) {
+    if (part.length === PART_ROWS) {
+      draw(part, parts.length === 0, false);
+      part = [];
+    }
+    part.push(row);
+  }
+  draw(part, parts.length === 0, true);
+  return parts.join('\n');
 }
 
 /** Title, date line, then each table under its own heading. */

@@ -7,12 +7,13 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Table, TableReport } from '../../tables/types.js';
 import { documentTitle, mergeSpans, subtitleParts, width } from './layout.js';
 import type { TableFormatter } from './types.js';
+import { maxOf } from '../max.js';
 
 /** Excel's width unit is about one Latin digit; a Chinese character takes two. */
 function columnWidths(table: Table): number[] {
   return table.columns.map((col) => {
     const lines = [col.heading, ...table.rows.map((r) => r.cells[col.key] ?? '')].flatMap((c) => c.split('\n'));
-    const natural = Math.max(...lines.map(width));
+    const natural = maxOf(lines.map(width), 0);
     const wanted = col.nowrap ? natural : Math.min(natural, col.width * 2);
     return Math.max(wanted, width(col.heading), 4) + 2;
   });

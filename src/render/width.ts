@@ -1,0 +1,63 @@
+/** Display width of text in terminal columns, safe on long strings. */
+import stringWidth from 'string-width';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** SGR colour codes (what chalk writes); they take no columns. */
+const SGR = /\x1b\[[0-9;]*m/g;
+/** string-width is fast on short strings but slows down sharply on long ones (90 KB of mixed text: seconds). */
+const PIECE = 200;
+
+/** Display width in terminal columns (a Chinese character counts 2); long texts are measured in grapheme-aligned pieces. */
+export function displayWidth(text: string): number {
+  const quick = plainWidth(text);
+  if (quick !== undefined) return quick;
+  if (text.length <= PIECE) return stringWidth(text);
+  let total = 0;
+  let piece = '';
+  for (const { segment } of graphemes.segment(text.replace(SGR, ''))) {
+    piece += segment;
+    if (piece.length >= PIECE) {
+      total += stringWidth(piece);
+      piece = '';
+    }
+  }
+  return piece ? total + stringWidth(piece) : total;
+}
+
+/** Narrow punctuation of Chinese and English text (East Asian ambiguous: string-width counts them 1). */
+const NARROW = new Set([0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2192, 0x2248, 0x2264, 0x2265, 0x2212, 0xd7]);
+
+/** CJK ideographs, kana, Hangul syllables, CJK and fullwidth punctuation: two columns each, as string-width counts them. */
+function wide(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3000 && code <= 0x303e) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a0 && code <= 0x30ff) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}
+
+/**
+ * The width of text made only of printable ASCII, common CJK and the punctuation above, counted
+ * without string-width (which costs microseconds a call, and a report measures hundreds of
+ * thousands of cells); undefined for anything else.
+ */
+function plainWidth(text: string): number | undefined {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x20 && code <= 0x7e) || NARROW.has(code)) total += 1;
+    else if (wide(code)) total += 2;
+    else return undefined;
+  }
+  return total;
+}
+
+/** `text` padded with spaces to `columns` display columns (never cut). */
+export function padTo(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
+}
