@@ -78,7 +78,8 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     const errors = yamlDoc.errors;
     for (const e of reportable(errors)) findings.push(yamlFinding(file, e, 'error'));
     for (const w of yamlDoc.warnings) findings.push(yamlFinding(file, w, 'warning'));
-    if (errors.length > 0) return doc;
+    // A duplicate key leaves the document's meaning clear (the later value wins); any other error does not.
+    if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return doc;
     let value: unknown;
     try {
       value = yamlDoc.toJS({ maxAliasCount: limits.maxAliasCount });

@@ -2,7 +2,7 @@
 import type { SourceDoc, SourceFile } from '../load/source.js';
 import type { Path } from '../types.js';
 import type {
-  Action, Baseline, Campaign, CityEntry, CityPlan, Indicator, Measure, Model, Op, Origin, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
+  Action, Baseline, Campaign, Unread, CityEntry, CityPlan, Indicator, Measure, Model, Op, Origin, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
 } from './types.js';
 
 type Rec = Record<string, unknown>;
@@ -42,6 +42,7 @@ export function buildModel(files: SourceFile[]): Model {
     targets: [],
     targetsById: new Map(),
     progress: [],
+    unread: unreadParts(files),
   };
   const docs = files.flatMap((f) => f.docs).filter((d) => d.parsed && d.kind && isRec(d.value));
   for (const doc of docs) {
@@ -78,6 +79,26 @@ export function buildModel(files: SourceFile[]): Model {
   }
   model.progress.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   return model;
+}
+
+/** What the documents that could not be parsed seem to be, from their `kind:` and `city:` lines. */
+export function unreadParts(files: SourceFile[]): Unread {
+  const unread: Unread = { campaign: false, owners: false, plansOf: new Set(), anyPlan: false };
+  for (const file of files) {
+    const broken = file.docs.filter((d) => !d.parsed);
+    if (broken.length === 0) continue;
+    // one file usually holds one document; with several, what any of them says counts for all
+    const text = file.text;
+    const kinds = [...text.matchAll(/^kind:[ \t]*["']?(\w+)/gm)].map((m) => m[1]);
+    const cities = [...text.matchAll(/^city:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)/gm)].map((m) => m[1]);
+    if (kinds.length === 0 || kinds.some((k) => k !== 'Owners' && k !== 'Plan' && k !== 'Progress')) unread.campaign = true;
+    if (kinds.includes('Owners')) unread.owners = true;
+    if (kinds.includes('Plan')) {
+      if (cities.length === 0) unread.anyPlan = true;
+      for (const c of cities) unread.plansOf.add(c);
+    }
+  }
+  return unread;
 }
 
 function readCampaign(doc: SourceDoc, v: Rec): Campaign {

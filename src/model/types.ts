@@ -154,6 +154,20 @@ export interface ProgressReport {
   origin: Origin;
 }
 
+/**
+ * What documents that could not be parsed would have defined, guessed from their text (`kind:`,
+ * `city:` at the start of a line), so that rules do not report as missing what is only unreadable.
+ */
+export interface Unread {
+  /** A campaign, or a document of unknown kind, could not be read. */
+  campaign: boolean;
+  owners: boolean;
+  /** Cities whose plan is partly unreadable. */
+  plansOf: Set<string>;
+  /** A plan document whose city could not be told is unreadable. */
+  anyPlan: boolean;
+}
+
 /** Everything read, resolved and indexed. */
 export interface Model {
   files: SourceFile[];
@@ -169,4 +183,5 @@ export interface Model {
   targets: Target[];
   targetsById: Map<string, Target>;
   progress: ProgressReport[];
+  unread: Unread;
 }

@@ -1,6 +1,7 @@
 /** missing-plan: a city of the campaign without a plan; points at the campaign's city entry. */
 import { t } from '../i18n/index.js';
 import type { Rule } from './types.js';
+import { planUnread } from './shared.js';
 
 export const missingPlan: Rule = {
   id: 'missing-plan',
@@ -10,7 +11,7 @@ export const missingPlan: Rule = {
     const campaign = ctx.model.campaign;
     if (!campaign) return;
     for (const city of campaign.cities) {
-      if (!ctx.model.plans.has(city.id)) ctx.report(city.origin, t('missing-plan/missing', { city: city.id, name: city.name }), { at: ['id'] });
+      if (!ctx.model.plans.has(city.id) && !planUnread(ctx.model, city.id)) ctx.report(city.origin, t('missing-plan/missing', { city: city.id, name: city.name }), { at: ['id'] });
     }
   },
 };

@@ -1,7 +1,7 @@
 /** required-indicator-missing: a required campaign indicator that no target of a city's plan names. */
 import { t } from '../i18n/index.js';
 import type { Rule } from './types.js';
-import { cityName, planCityOrigin } from './shared.js';
+import { cityName, planCityOrigin, planUnread } from './shared.js';
 
 export const requiredIndicatorMissing: Rule = {
   id: 'required-indicator-missing',
@@ -13,6 +13,7 @@ export const requiredIndicatorMissing: Rule = {
     const required = campaign.indicators.filter((i) => i.required);
     for (const plan of ctx.model.plans.values()) {
       if (!campaign.cities.some((c) => c.id === plan.city)) continue;
+      if (planUnread(ctx.model, plan.city)) continue; // its unreadable part may cover it
       const targeted = new Set(plan.actions.flatMap((a) => a.targets.map((x) => x.indicator)));
       for (const indicator of required) {
         if (!targeted.has(indicator.id)) {

@@ -42,3 +42,9 @@ export function docField(doc: SourceDoc, key: string): unknown {
 export function hasCampaign(model: Model): boolean {
   return model.campaign !== undefined;
 }
+
+/** Whether part of a city's plan could not be read, so what seems missing from it may only be unreadable. */
+export function planUnread(model: Model, city: string): boolean {
+  const u = model.unread;
+  return u.campaign || u.anyPlan || u.plansOf.has(city);
+}

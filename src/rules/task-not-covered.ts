@@ -5,7 +5,7 @@
 import { t } from '../i18n/index.js';
 import type { Campaign, CityPlan } from '../model/types.js';
 import type { Rule } from './types.js';
-import { cityName, planCityOrigin } from './shared.js';
+import { cityName, planCityOrigin, planUnread } from './shared.js';
 
 /** The ids of the leaf tasks a city's actions cover (directly, or through a parent task they list). */
 export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
@@ -31,7 +31,8 @@ export const taskNotCovered: Rule = {
     const campaign = ctx.model.campaign;
     if (!campaign) return;
     for (const plan of ctx.model.plans.values()) {
-      if (!campaign.cities.some((c) => c.id === plan.city)) continue; // unknown-reference says so
+      if (!campaign.cities.some((c) => c.id === plan.city)) continue;
+      if (planUnread(ctx.model, plan.city)) continue; // its unreadable part may cover it // unknown-reference says so
       const covered = coveredTasks(campaign, plan);
       for (const task of campaign.leafTasks) {
         if (!covered.has(task.id)) {

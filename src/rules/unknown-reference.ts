@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import type { Campaign, Model, Origin } from '../model/types.js';
 import { closest } from '../util/closest.js';
 import type { Rule, RuleContext } from './types.js';
-import { cityName, docField, reportUnknown } from './shared.js';
+import { cityName, docField, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
@@ -47,7 +47,11 @@ export const unknownReference: Rule = {
   check(ctx) {
     const { model } = ctx;
     const campaign = model.campaign;
-    const hasOwners = model.files.some((f) => f.docs.some((d) => d.kind === 'Owners'));
+    // where a document could not be read, what it would have defined is not known: say nothing of it
+    const unread = model.unread;
+    const hasOwners = model.files.some((f) => f.docs.some((d) => d.kind === 'Owners')) && !unread.owners && !unread.campaign;
+    const campaignRead = !unread.campaign;
+    const anyPlanUnread = unread.anyPlan || unread.plansOf.size > 0 || unread.campaign;
     const owners = new Set(model.owners.map((o) => o.id));
     const tasks = new Set((campaign?.allTasks ?? []).map((x) => x.id));
     const indicators = new Set((campaign?.indicators ?? []).map((x) => x.id));
@@ -60,7 +64,7 @@ export const unknownReference: Rule = {
     }
     for (const o of model.owners) {
       if (hasOwners && o.parent !== undefined && !owners.has(o.parent)) reportUnknown(ctx, o.origin, ['parent'], 'owner', o.parent, owners);
-      if (campaign && o.city !== undefined && !citySet.has(o.city)) reportUnknown(ctx, o.origin, ['city'], 'city', o.city, cities);
+      if (campaign && campaignRead && o.city !== undefined && !citySet.has(o.city)) reportUnknown(ctx, o.origin, ['city'], 'city', o.city, cities);
     }
 
     // plans: every document's campaign and city, then what their actions name
@@ -73,7 +77,7 @@ export const unknownReference: Rule = {
         if (hasOwners && typeof owner === 'string' && !owners.has(owner)) reportUnknown(ctx, origin, ['owner'], 'owner', owner, owners);
       }
       for (const action of plan.actions) {
-        if (campaign) {
+        if (campaign && campaignRead) {
           action.tasks.forEach((task, i) => {
             if (!tasks.has(task)) reportUnknown(ctx, action.origin, ['tasks', i], 'task', task, tasks);
           });
@@ -83,10 +87,10 @@ export const unknownReference: Rule = {
           for (const m of action.measures) checkOwners(ctx, owners, m, m.lead, m.support);
         }
         for (const target of action.targets) {
-          if (campaign && target.indicator !== undefined && !indicators.has(target.indicator)) {
+          if (campaign && campaignRead && target.indicator !== undefined && !indicators.has(target.indicator)) {
             reportUnknown(ctx, target.origin, ['indicator'], 'indicator', target.indicator, indicators);
           }
-          if (target.target?.form === 'relative') {
+          if (target.target?.form === 'relative' && !anyPlanUnread) {
             const than = target.target.than;
             if (!model.targetsById.has(than) && !indicators.has(than)) {
               reportUnknown(ctx, target.origin, ['target', 'than'], 'indicator-or-target', than, [...model.targetsById.keys(), ...indicators]);
@@ -110,6 +114,7 @@ export const unknownReference: Rule = {
       const cityTargets = targetsOfCity.get(report.city) ?? [];
       for (const v of report.values) {
         const target = model.targetsById.get(v.target);
+        if (!target && planUnread(model, report.city)) continue;
         if (!target) {
           reportUnknown(ctx, v.origin, ['target'], 'target', v.target, cityTargets.length ? cityTargets : model.targetsById.keys());
           continue;
