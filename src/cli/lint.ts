@@ -181,9 +181,10 @@ function checkInContext(
   wanted: (file: SourceFile) => boolean,
 ): { files: SourceFile[]; findings: Finding[] } {
   const groups = new Map<string, string[]>();
+  const seen = new Map<string, boolean>();
   for (const p of named) {
     const abs = path.resolve(cwd, p);
-    const root = findCampaignRoot(startFolder(abs)) ?? '';
+    const root = findCampaignRoot(startFolder(abs), seen) ?? '';
     const list = groups.get(root) ?? [];
     list.push(abs);
     groups.set(root, list);

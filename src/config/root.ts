@@ -11,12 +11,15 @@ const MAX_SNIFF_BYTES = 2 * 1024 * 1024;
 /**
  * The nearest folder at or above `start` (a folder) holding a YAML file with a top-level
  * `kind: Campaign` line (campaign.yaml first). Stops after a folder with `.git` and at the
- * filesystem root; undefined when there is none.
+ * filesystem root; undefined when there is none. `seen` remembers folders already looked at.
  */
-export function findCampaignRoot(start: string): string | undefined {
+export function findCampaignRoot(start: string, seen: Map<string, boolean> = new Map()): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
-    if (holdsCampaign(dir)) return dir;
+    // many named files share their folders (pre-commit passes every changed file): look at each folder once
+    let holds = seen.get(dir);
+    if (holds === undefined) seen.set(dir, (holds = holdsCampaign(dir)));
+    if (holds) return dir;
     if (exists(path.join(dir, '.git'))) return undefined;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
