@@ -120,7 +120,16 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   const namedAbs = named.map((p) => existing(p, cli.cwd));
   const namedDirs = namedAbs.filter((abs) => startFolder(abs) === abs);
   const namedFileSet = new Set(namedAbs.filter((abs) => startFolder(abs) !== abs));
-  const isNamed = (abs: string) => (namedFileSet.has(abs) || namedDirs.some((dir) => isWithin(dir, abs))) && !skipNamed(abs, cli.cwd, ignored);
+  // asked for every file and every finding: each file is judged once
+  const namedCache = new Map<string, boolean>();
+  const isNamed = (abs: string) => {
+    let named = namedCache.get(abs);
+    if (named === undefined) {
+      named = (namedFileSet.has(abs) || namedDirs.some((dir) => isWithin(dir, abs))) && !skipNamed(abs, cli.cwd, ignored);
+      namedCache.set(abs, named);
+    }
+    return named;
+  };
 
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, (f) => isNamed(f.abs));
@@ -251,7 +260,7 @@ function existing(p: string, cwd: string): string {
   return abs;
 }
 
+/** Whether `abs` is `dir` or below it; both are resolved absolute paths (a prefix test: this runs for every file × named folder). */
 function isWithin(dir: string, abs: string): boolean {
-  const r = path.relative(dir, abs);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  return abs === dir || abs.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
