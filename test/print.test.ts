@@ -128,6 +128,36 @@ describe('xlsx', () => {
   });
 });
 
+/** Prints an HTML file to PDF with headless Chromium, as a clerk's browser would. */
+function printToPdf(chromium: string, html: string, pdf: string, dir: string) {
+  return spawnSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { timeout: 120_000, encoding: 'utf8' },
+  );
+}
+
+/** Page width and height in points, smaller first. */
+function pageSize(pdf: string): number[] {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  expect(size).not.toBeNull();
+  return [Number(size![1]), Number(size![2])].sort((a, b) => a - b).map(Math.round);
+}
+
 describe('html printed to PDF by headless Chromium', () => {
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
   const poppler = fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdfinfo');
@@ -146,36 +176,30 @@ describe('html printed to PDF by headless Chromium', () => {
     const page = fs.readFileSync(html, 'utf8');
     expect(page).not.toMatch(/(src|href)=|@import|url\(/); // self-contained
     expect(page).toContain('<title>“法助共富、法护平安”专项行动 · 指标表 2022-06-30</title>');
-    const result = spawnSync(
-      chromium!,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${path.join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${pdf}`,
-        `file://${html}`,
-      ],
-      { timeout: 120_000, encoding: 'utf8' },
-    );
+    const result = printToPdf(chromium!, html, pdf, dir);
     expect(fs.existsSync(pdf), `chromium printed nothing: ${result.stderr}`).toBe(true);
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-    expect(size).not.toBeNull();
-    const [w, h] = [Number(size![1]), Number(size![2])].sort((a, b) => a - b);
-    expect(Math.round(w)).toBe(595);
-    expect(Math.round(h)).toBe(842);
+    expect(pageSize(pdf)).toEqual([595, 842]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const city of ['杭州市', '宁波市', '温州市']) expect(text).toContain(city);
     // the header row is printed on every page
     const pages = text.split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     for (const p of pages) expect(p).toMatch(/序号\s+城市\s+行动\s+指标/);
+  }, 150_000);
+
+  runIt('the gap report is A4 too, with every city, its targets and the method', async () => {
+    const dir = tmp();
+    const html = path.join(dir, 'gaps.html');
+    const pdf = path.join(dir, 'gaps.pdf');
+    const run = await runCli(['gaps', example, '--format', 'html', '--lang', 'zh', '--out', html]);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(html, 'utf8')).not.toMatch(/(src|href)=|@import|url\(/);
+    const result = printToPdf(chromium!, html, pdf, dir);
+    expect(fs.existsSync(pdf), `chromium printed nothing: ${result.stderr}`).toBe(true);
+    expect(pageSize(pdf)).toEqual([595, 842]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const city of ['杭州市', '宁波市', '温州市']) expect(text).toContain(city);
+    expect(text).toContain('2025-12-31'); // dates are not broken across lines
+    expect(text).toContain('计算方法');
   }, 150_000);
 });

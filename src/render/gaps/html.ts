@@ -18,6 +18,7 @@ th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-
 th { background: #eee; }
 td.num { text-align: right; }
 td.share { text-align: right; white-space: nowrap; }
+td.code { white-space: nowrap; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 .status { font-weight: bold; white-space: nowrap; }
@@ -32,6 +33,8 @@ p.method { font-size: 8.5pt; color: #333; }
 
 const NUMERIC = new Set(['baseline', 'latest']);
 const SHARES = new Set(['progress', 'elapsed']);
+/** Ids and dates read wrong when broken across lines (`2025-` / `12-31`). */
+const UNBROKEN = new Set(['id', 'due', 'date']);
 
 export const html: GapFormatter = (report, { lang }) => {
   const title = titleLine(report, lang);
@@ -55,7 +58,7 @@ export const html: GapFormatter = (report, { lang }) => {
         const row = targetRow(s, lang);
         const cells = COLUMNS.map((c) => {
           if (c === 'status') return `<td class="status ${row.status}">${esc(statusName(row.status as StatusName, lang))}</td>`;
-          const cls = NUMERIC.has(c) ? ' class="num"' : SHARES.has(c) ? ' class="share"' : '';
+          const cls = NUMERIC.has(c) ? ' class="num"' : SHARES.has(c) ? ' class="share"' : UNBROKEN.has(c) ? ' class="code"' : '';
           return `<td${cls}>${esc(row[c])}</td>`;
         });
         body.push(`<tr>${cells.join('')}</tr>`);
