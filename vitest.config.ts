@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // the JSON report lets .ci/run print one plain closing line: N passed, N failed
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });
