@@ -1,4 +1,4 @@
-/** The lint pipeline: files → kind and schema findings → model → rule findings, sorted and filtered by settings. */
+/** The lint pipeline: files → kind and schema findings → model → rule findings, filtered by settings and inline suppression, sorted. */
 import { t } from './i18n/index.js';
 import { findingAt, locate, KINDS, type SourceDoc, type SourceFile } from './load/source.js';
 import { isRecord } from './load/parse.js';
@@ -9,6 +9,8 @@ import type { RuleContext } from './rules/types.js';
 import { validateDoc } from './schema/index.js';
 import type { Finding, RuleSetting } from './types.js';
 import { closest } from './util/closest.js';
+import { applySuppressions } from './suppress/index.js';
+import { catalogue } from './config/rules.js';
 
 export interface LintResult {
   files: SourceFile[];
@@ -40,7 +42,7 @@ export function kindFinding(doc: SourceDoc): Finding | undefined {
   return findingAt(doc.file, locate(doc, ['kind']), 'unknown-kind', 'error', t('kind/unknown', { kind, suggestion: closest(kind, KINDS) ?? '' }));
 }
 
-/** Runs every check on loaded files. */
+/** Runs every check on loaded files, as configured, and applies the files' `# plans-disable…` comments. */
 export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckOptions = {}): LintResult {
   const findings: Finding[] = [...loadFindings];
   for (const file of files) {
@@ -64,7 +66,9 @@ export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckO
     };
     rule.check(ctx);
   }
-  return { files, findings: sortFindings(applySettings(findings, opts.rules)), model };
+  // disable comments in the files whose findings are wanted; the comments that suppress nothing are findings too
+  const suppressed = applySuppressions(applySettings(findings, opts.rules), opts.wanted ? files.filter(opts.wanted) : files, catalogue().map((r) => r.id));
+  return { files, findings: sortFindings([...suppressed.findings, ...applySettings(suppressed.unused, opts.rules)]), model };
 }
 
 /** Turns rules off or changes their severity as configured. */

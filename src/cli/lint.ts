@@ -10,17 +10,15 @@ import type { Command } from 'commander';
 import { filterByBaseline, lineTextOf, parseBaseline, writeBaseline } from '../baseline/index.js';
 import { ignoreFilter, readConfig } from '../config/index.js';
 import { findCampaignRoot, startFolder } from '../config/root.js';
-import { catalogue } from '../config/rules.js';
 import { t } from '../i18n/index.js';
-import { applySettings, check, sortFindings } from '../lint.js';
+import { check, sortFindings } from '../lint.js';
 import { toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
 import { loadPaths } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
-import { applySuppressions } from '../suppress/index.js';
 import { UsageError, type Finding } from '../types.js';
-import { makeChalk, parseCount, parseSize, resolveLang, type CliEnv, helpText } from './env.js';
+import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 
@@ -38,8 +36,6 @@ export interface LintCliOptions {
   /** The order in which --format and --out were given. */
   order?: OutputFlag[];
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Adds `plans lint` to the program. */
 export function registerLint(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
@@ -132,13 +128,11 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   };
 
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const { files, findings: raw } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, (f) => isNamed(f.abs));
+  const { files, findings: checked } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, (f) => isNamed(f.abs));
   const namedFiles = files.filter((f) => isNamed(f.abs));
   const namedSet = new Set(namedFiles.map((f) => f.path));
-  const known = catalogue().map((r) => r.id);
-  const suppressed = applySuppressions(raw, files, known);
   const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
-  const current = sortFindings([...loadedConfig.findings, ...[...suppressed.findings, ...applySettings(suppressed.unused, config.rules)].filter(inNamed)]);
+  const current = sortFindings([...loadedConfig.findings, ...checked.filter(inNamed)]);
 
   if (opts.writeBaseline !== undefined) {
     const abs = path.resolve(cli.cwd, opts.writeBaseline);

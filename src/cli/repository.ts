@@ -1,14 +1,12 @@
 /** What the report commands (gaps, table, compile) share: their options, the repository as lint sees it, and the note about errors. */
 import type { Command } from 'commander';
 import { ignoreFilter, readConfig } from '../config/index.js';
-import { catalogue } from '../config/rules.js';
 import { t, type Lang } from '../i18n/index.js';
-import { applySettings, check, sortFindings, type LintResult } from '../lint.js';
+import { check, sortFindings, type LintResult } from '../lint.js';
 import { loadPaths } from '../load/index.js';
-import { applySuppressions } from '../suppress/index.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
-import { helpText, parseSize, resolveLang, type CliEnv } from './env.js';
+import { collect, helpText, parseSize, resolveLang, type CliEnv } from './env.js';
 
 export interface Repository extends LintResult {
   /** The errors `plans lint` would report (config, suppression and settings applied). */
@@ -31,8 +29,6 @@ export interface ReportCliOptions extends RepositoryOptions {
   asOf?: string;
   color?: boolean;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Adds the options of a report command (format, out, lang, city, as-of, colour, config, size limit). */
 export function reportOptions(command: Command, cli: CliEnv, formats: string[], defaultFormat: string): Command {
@@ -66,8 +62,7 @@ export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOpt
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd, ignored: ignoreFilter(config, cli.cwd), maxFileBytes });
   const result = check(loaded.files, loaded.findings, { rules: config.rules });
-  const suppressed = applySuppressions(result.findings, result.files, catalogue().map((r) => r.id));
-  const findings = sortFindings([...configFindings, ...suppressed.findings, ...applySettings(suppressed.unused, config.rules)]);
+  const findings = sortFindings([...configFindings, ...result.findings]);
   return { ...result, findings, errorCount: findings.filter((f) => f.severity === 'error').length, configLang: config.lang };
 }
 

@@ -1,13 +1,13 @@
 /** Documents to the resolved model. Reads each field only when it has the right type, so a document with schema errors still contributes what it can. */
 import type { SourceDoc, SourceFile } from '../load/source.js';
 import type { Path } from '../types.js';
+import { isRecord } from '../load/parse.js';
 import type {
   Action, Baseline, Campaign, Unread, CityEntry, CityPlan, Indicator, Measure, Model, Op, Origin, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
 } from './types.js';
 
 type Rec = Record<string, unknown>;
 
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -44,7 +44,7 @@ export function buildModel(files: SourceFile[]): Model {
     progress: [],
     unread: unreadParts(files),
   };
-  const docs = files.flatMap((f) => f.docs).filter((d) => d.parsed && d.kind && isRec(d.value));
+  const docs = files.flatMap((f) => f.docs).filter((d) => d.parsed && d.kind && isRecord(d.value));
   for (const doc of docs) {
     const v = doc.value as Rec;
     switch (doc.kind) {
@@ -103,16 +103,16 @@ export function unreadParts(files: SourceFile[]): Unread {
 
 function readCampaign(doc: SourceDoc, v: Rec): Campaign {
   const origin = { doc, path: [] };
-  const period = isRec(v.period) && str(v.period.start) && str(v.period.end) ? { start: v.period.start as string, end: v.period.end as string } : undefined;
+  const period = isRecord(v.period) && str(v.period.start) && str(v.period.end) ? { start: v.period.start as string, end: v.period.end as string } : undefined;
   const cities: CityEntry[] = [];
   arr(v.cities).forEach((c, i) => {
-    if (isRec(c) && str(c.id)) cities.push({ id: c.id as string, name: str(c.name) ?? (c.id as string), origin: { doc, path: ['cities', i] } });
+    if (isRecord(c) && str(c.id)) cities.push({ id: c.id as string, name: str(c.name) ?? (c.id as string), origin: { doc, path: ['cities', i] } });
   });
   const allTasks: Task[] = [];
   const readTasks = (list: unknown, path: Path, parent?: string): Task[] => {
     const out: Task[] = [];
     arr(list).forEach((x, i) => {
-      if (!isRec(x) || !str(x.id)) return;
+      if (!isRecord(x) || !str(x.id)) return;
       const here = under(path, i);
       const task: Task = { id: x.id as string, title: str(x.title) ?? '', parent, subtasks: [], origin: { doc, path: here } };
       allTasks.push(task);
@@ -124,7 +124,7 @@ function readCampaign(doc: SourceDoc, v: Rec): Campaign {
   const tasks = readTasks(v.tasks, ['tasks']);
   const indicators: Indicator[] = [];
   arr(v.indicators).forEach((x, i) => {
-    if (!isRec(x) || !str(x.id)) return;
+    if (!isRecord(x) || !str(x.id)) return;
     indicators.push({
       id: x.id as string,
       name: str(x.name) ?? (x.id as string),
@@ -149,7 +149,7 @@ function readCampaign(doc: SourceDoc, v: Rec): Campaign {
 }
 
 function readOwner(doc: SourceDoc, o: unknown, path: Path): Owner | undefined {
-  if (!isRec(o) || !str(o.id)) return undefined;
+  if (!isRecord(o) || !str(o.id)) return undefined;
   return {
     id: o.id as string,
     name: str(o.name) ?? (o.id as string),
@@ -173,7 +173,7 @@ function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
   plan.owner ??= str(v.owner);
   plan.adopted ??= str(v.adopted);
   arr(v.units).forEach((u, i) => {
-    if (isRec(u) && str(u.id)) plan.units.push({ id: u.id as string, name: str(u.name) ?? (u.id as string), origin: { doc, path: ['units', i] } } satisfies Unit);
+    if (isRecord(u) && str(u.id)) plan.units.push({ id: u.id as string, name: str(u.name) ?? (u.id as string), origin: { doc, path: ['units', i] } } satisfies Unit);
   });
   arr(v.actions).forEach((a, i) => {
     const action = readAction(doc, a, ['actions', i], plan);
@@ -182,7 +182,7 @@ function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
 }
 
 function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Action | undefined {
-  if (!isRec(a) || !str(a.id)) return undefined;
+  if (!isRecord(a) || !str(a.id)) return undefined;
   const action: Action = {
     id: a.id as string,
     title: str(a.title) ?? '',
@@ -201,7 +201,7 @@ function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Act
   for (let i = 0; i < measures.length; i++) {
     const m = measures[i];
     if (typeof m === 'string') action.measures.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, action, i));
-    else if (isRec(m) && str(m.text)) action.measures.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), str(m.due), action, i));
+    else if (isRecord(m) && str(m.text)) action.measures.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), str(m.due), action, i));
   }
   const targets = arr(a.targets);
   for (let i = 0; i < targets.length; i++) {
@@ -231,9 +231,9 @@ class MeasureItem implements Measure {
 }
 
 function readTarget(doc: SourceDoc, x: unknown, path: Path, action: Action): Target | undefined {
-  if (!isRec(x) || !str(x.id)) return undefined;
+  if (!isRecord(x) || !str(x.id)) return undefined;
   let baseline: Baseline | undefined;
-  if (isRec(x.baseline) && num(x.baseline.value) !== undefined) {
+  if (isRecord(x.baseline) && num(x.baseline.value) !== undefined) {
     baseline = { value: x.baseline.value as number, date: str(x.baseline.date), text: str(x.baseline.text) };
   }
   return {
@@ -262,7 +262,7 @@ export function parseChange(raw: string): { amount: number; percent: boolean } |
 
 /** The form of a target value, or undefined when it fits none (the schema says why). */
 export function readTargetForm(v: unknown): TargetForm | undefined {
-  if (!isRec(v)) return undefined;
+  if (!isRecord(v)) return undefined;
   const text = str(v.text);
   const op = typeof v.op === 'string' && OPS.includes(v.op) ? (v.op as Op) : undefined;
   if (op && str(v.than)) return { form: 'relative', op, than: v.than as string, tolerance: num(v.tolerance), text };
@@ -286,9 +286,9 @@ function readProgress(doc: SourceDoc, v: Rec): ProgressReport | undefined {
   if (!city || !asOf) return undefined;
   const report: ProgressReport = { campaign: str(v.campaign) ?? '', city, asOf, values: [], origin: { doc, path: [] } };
   arr(v.values).forEach((x, i) => {
-    if (!isRec(x) || !str(x.target)) return;
+    if (!isRecord(x) || !str(x.target)) return;
     let units: Record<string, number> | undefined;
-    if (isRec(x.units)) {
+    if (isRecord(x.units)) {
       units = Object.create(null) as Record<string, number>;
       for (const [k, n] of Object.entries(x.units)) if (num(n) !== undefined) units[k] = n as number;
     }
