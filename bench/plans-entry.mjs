@@ -1,9 +1,22 @@
-// bin/plans.js pinned to the esbuild bundle (dist/plans.mjs) for the benchmark: bin/plans.js picks
-// whichever of the bundle and the tsc build is newer, and others may run tsc during a bench.
-import fs from 'node:fs';
+// bin/plans.js pinned to the esbuild bundle (dist/plans.cjs, loaded with its code cache as
+// bin/plans.js does) for the benchmark: bin/plans.js picks whichever of the bundle and the tsc build
+// is newer, and others may run tsc during a bench. Two leading switches, for the bench's own rows:
+//   --no-code-cache       compile the bundle as if it had no code cache
+//   --whole-repository    lint named files with the whole repository (no narrowing)
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const bundle = new URL('../dist/plans.mjs', import.meta.url);
-const { main } = await import(fs.existsSync(bundle) ? bundle.href : new URL('../dist/cli/main.js', import.meta.url).href);
-main(process.argv).then((code) => {
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
+};
+const useCache = !flag('--no-code-cache');
+const whole = flag('--whole-repository');
+const { loadBundle } = createRequire(import.meta.url)('../bin/bundle-loader.cjs');
+const loaded = loadBundle(fileURLToPath(new URL('../dist/plans.cjs', import.meta.url)), { useCache });
+if (whole) loaded.exports.setContextNarrowing(false);
+loaded.exports.main([process.argv[0], 'plans', ...args]).then((code) => {
   process.exitCode = code;
 });

@@ -47,6 +47,32 @@ function lengthsAreTrivial(schemaTexts) {
   return true;
 }
 
+/** Keywords that only annotate (for editors and readers): they change no verdict and no message. */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples']);
+
+/**
+ * The schema without its annotations. ajv's verbose errors carry the schema nodes they come from,
+ * so standalone code holds every node as a literal: the bilingual descriptions and examples were
+ * two thirds of the generated module, parsed and built at every start. Only schema positions are
+ * stripped (a property that happens to be named `title` stays).
+ */
+function stripAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(stripAnnotations);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'].includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : stripAnnotations(v)]));
+    } else if (['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'allOf', 'anyOf', 'oneOf'].includes(key)) {
+      out[key] = stripAnnotations(value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
 function generate() {
   const texts = KINDS.map((kind) => fs.readFileSync(path.join(root, 'schemas', `${kind.toLowerCase()}.schema.json`), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true, lines: false } });
@@ -54,13 +80,13 @@ function generate() {
   const exports = {};
   const names = {};
   KINDS.forEach((kind, i) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', `${kind.toLowerCase()}.schema.json`), 'utf8'));
+    const schema = stripAnnotations(JSON.parse(fs.readFileSync(path.join(root, 'schemas', `${kind.toLowerCase()}.schema.json`), 'utf8')));
     ajv.addSchema(schema, `kind:${kind}`);
     exports[`kind${i}`] = `kind:${kind}`;
     names[kind] = `kind${i}`;
   });
   // branchErrors() validates one branch of a `oneOf` definition of the Plan schema on its own
-  const plan = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'plan.schema.json'), 'utf8'));
+  const plan = stripAnnotations(JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'plan.schema.json'), 'utf8')));
   const branches = {};
   let n = 0;
   for (const [definition, body] of Object.entries(plan.definitions ?? {})) {

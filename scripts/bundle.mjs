@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Bundles src/cli/main.ts and its dependencies into dist/plans.mjs with esbuild, so that start-up
-// loads one file instead of a few hundred modules; bin/plans.js prefers it when it is newer than
-// the tsc build in dist/ (so a later `tsc` alone never leaves a stale bundle in use).
+// Bundles src/cli/main.ts and its dependencies into dist/plans.cjs with esbuild, so that start-up
+// loads one file instead of a few hundred modules, then writes its V8 code cache
+// (scripts/code-cache.mjs). bin/plans.js prefers the bundle when it is newer than the tsc build in
+// dist/ (so a later `tsc` alone never leaves a stale bundle in use).
+// CommonJS, not ESM: Node 20 can give a code cache only to a script compiled through `vm.Script`.
 // exceljs stays external: only `plans table --format xlsx` loads it, from node_modules.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'dist', 'plans.mjs');
+const outfile = path.join(root, 'dist', 'plans.cjs');
 
 /**
  * The yaml package looks up `process.env.LOG_TOKENS` for every token it reads (and LOG_STREAM per
@@ -28,8 +31,47 @@ const yamlWithoutEnvLookups = {
 };
 
 /**
+ * Start-up work of dependencies that `plans lint` rarely or never needs, made lazy in the bundle:
+ * commander loads node:child_process (with net, dgram and streams) at import, for executable
+ * subcommands, which plans has none of; string-width builds an `Intl.Segmenter` (ICU data) at
+ * import, used only for strings outside its fast path; chalk detects colour support through
+ * node:tty. Each patch must apply, or the build stops.
+ */
+const exactly = (file) => new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}$`);
+const lazyStartup = {
+  name: 'lazy-startup',
+  setup(build) {
+    const patches = [
+      {
+        filter: exactly(path.join(root, 'node_modules', 'commander', 'lib', 'command.js')),
+        from: "const childProcess = require('node:child_process');",
+        to: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      },
+      {
+        // ours (string-width 7), not cli-table3's own older copy
+        filter: exactly(path.join(root, 'node_modules', 'string-width', 'index.js')),
+        from: 'const segmenter = new Intl.Segmenter();',
+        to: 'let intlSegmenter;\nconst segmenter = { segment: (text) => (intlSegmenter ??= new Intl.Segmenter()).segment(text) };',
+      },
+    ];
+    // chalk's colour detection (node:tty, with net and streams, at import) is never used: plans
+    // always gives chalk its level (src/cli/env.ts). chalk's own browser variant detects nothing.
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: path.join(root, 'node_modules', 'chalk', 'source', 'vendor', 'supports-color', 'browser.js') } : undefined,
+    );
+    for (const patch of patches) {
+      build.onLoad({ filter: patch.filter }, async (args) => {
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        if (!text.includes(patch.from)) throw new Error(`bundle: "${patch.from}" not found in ${args.path}; check the package's version`);
+        return { contents: text.replace(patch.from, patch.to), loader: 'js' };
+      });
+    }
+  },
+};
+
+/**
  * Our modules find the package's files (schemas/, docs/) two folders above their own file
- * (dist/<area>/x.js); inside the bundle they all sit in dist/plans.mjs, so `import.meta.url` in
+ * (dist/<area>/x.js); inside the bundle they all sit in dist/plans.cjs, so `import.meta.url` in
  * them is given as if they were one folder deeper (dist/bundle/plans.js), which keeps `../..` right.
  */
 const moduleUrl = {
@@ -47,7 +89,7 @@ try {
   esbuild = await import('esbuild');
 } catch (err) {
   // Without esbuild (a production install), bin/plans.js runs the tsc build: slower start, same results.
-  console.warn(`bundle: esbuild not available (${err.message.split('\n')[0]}); skipping dist/plans.mjs`);
+  console.warn(`bundle: esbuild not available (${err.message.split('\n')[0]}); skipping dist/plans.cjs`);
   process.exit(0);
 }
 
@@ -56,20 +98,26 @@ const result = await esbuild.build({
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   external: ['exceljs'],
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
   banner: {
-    js: [
-      "import { createRequire as __plansCreateRequire } from 'node:module';",
-      'const require = __plansCreateRequire(import.meta.url);',
-      "const PLANS_MODULE_URL = new URL('./bundle/plans.js', import.meta.url).href;",
-    ].join('\n'),
+    js: "const PLANS_MODULE_URL = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'bundle', 'plans.js')).href;",
   },
-  plugins: [yamlWithoutEnvLookups, moduleUrl],
+  plugins: [yamlWithoutEnvLookups, lazyStartup, moduleUrl],
 });
 const bytes = fs.statSync(outfile).size;
 console.log(`wrote ${path.relative(root, outfile)} (${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(result.metafile.inputs).length} modules)`);
+// the ESM bundle of earlier builds, which nothing loads any more
+fs.rmSync(path.join(root, 'dist', 'plans.mjs'), { force: true });
+
+// The code cache, in a process of its own: made by plain `node`, as the command will run.
+const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });
+if (cache.status !== 0) {
+  // without it the bundle is compiled at each start: slower, same results
+  fs.rmSync(`${outfile}.cache`, { force: true });
+  console.warn('bundle: no code cache written');
+}

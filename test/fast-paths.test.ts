@@ -3,7 +3,8 @@
  * The example repository and every fixture are linted (JSON, in English and in Chinese; the example
  * also through `table targets` and `gaps`) with the
  * fast reader on and off and with the build-time validators on and off; and the esbuild bundle
- * (dist/plans.mjs) against the tsc build (dist/cli/main.js) when both are built.
+ * (dist/plans.cjs), with and without its V8 code cache, against the tsc build (dist/cli/main.js) when
+ * both are built. The narrowed lint in context has its own guard: test/context-narrowing.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -103,13 +104,19 @@ describe('fast paths give the same findings', () => {
     expect(usingCompiledValidators()).toBe(true);
   });
 
-  const bundle = path.join(root, 'dist', 'plans.mjs');
+  const bundle = path.join(root, 'dist', 'plans.cjs');
   const tscMain = path.join(root, 'dist', 'cli', 'main.js');
   const built = fs.existsSync(bundle) && fs.existsSync(tscMain) && fs.statSync(bundle).mtimeMs >= fs.statSync(tscMain).mtimeMs;
+  const loader = path.join(root, 'bin', 'bundle-loader.cjs');
 
-  it.skipIf(!built)('the esbuild bundle and the tsc build', () => {
+  it.skipIf(!built)('the esbuild bundle, with and without its code cache, and the tsc build', () => {
+    // `entry` is the tsc build's main module, or the bundle loaded with (cache) or without (nocache) its code cache
     const run = (entry: string, args: string[], cwd: string) => {
-      const script = `const { main } = await import(${JSON.stringify(new URL(`file://${entry}`).href)}); process.exitCode = await main(['node', 'plans', ...process.argv.slice(1)]);`;
+      const load =
+        entry === tscMain
+          ? `const { main } = await import(${JSON.stringify(new URL(`file://${entry}`).href)});`
+          : `const { createRequire } = await import('node:module'); const loaded = createRequire(${JSON.stringify(loader)})(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}, { useCache: ${entry === 'cache'} }); if (${entry === 'cache'} && !loaded.cached) throw new Error('code cache not used'); const { main } = loaded.exports;`;
+      const script = `${load} process.exitCode = await main(['node', 'plans', ...process.argv.slice(1)]);`;
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
@@ -119,10 +126,12 @@ describe('fast paths give the same findings', () => {
         [['lint', '.', '--format', 'json', '--lang', lang], example],
         [['lint', ...cases, '--format', 'json', '--lang', lang], fixtures],
         [['lint', '.', '--lang', lang], example],
+        [['lint', 'hangzhou/plan.yaml', 'ningbo/progress/2022-06.yaml', '--lang', lang], example],
       ] as const) {
         const fromTsc = run(tscMain, [...args], cwd);
         expect(fromTsc.stdout.length).toBeGreaterThan(100);
-        expect(run(bundle, [...args], cwd), `${args.join(' ')} in ${cwd}`).toEqual(fromTsc);
+        expect(run('cache', [...args], cwd), `${args.join(' ')} in ${cwd}, code cache`).toEqual(fromTsc);
+        expect(run('nocache', [...args], cwd), `${args.join(' ')} in ${cwd}, no code cache`).toEqual(fromTsc);
       }
     }
   }, 120_000);

@@ -4,7 +4,7 @@
  * around it (the trimmed text of its line and its message), never by its line number, so edits
  * elsewhere in the file do not bring recorded findings back. Identical findings are counted.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { t } from '../i18n/index.js';
 import type { SourceFile } from '../load/source.js';
@@ -138,8 +138,13 @@ function relativeTo(baselineDir: string, cwd: string, file: string): string {
   return toPosix(path.relative(baselineDir, path.resolve(cwd, file))) || file;
 }
 
+/** node:crypto, loaded on first use: loading it costs start-up time that a lint without baselines does not need. */
+function crypto(): typeof import('node:crypto') {
+  return createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+}
+
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return crypto().createHash('sha256').update(text).digest('hex');
 }
 
 function cmp(a: string, b: string): number {

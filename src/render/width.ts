@@ -1,7 +1,9 @@
 /** Display width of text in terminal columns, safe on long strings. */
 import stringWidth from 'string-width';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: building a segmenter loads ICU data, about 2 ms of every start otherwise. */
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const graphemes = () => (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 /** SGR colour codes (what chalk writes); they take no columns. */
 const SGR = /\x1b\[[0-9;]*m/g;
 /** string-width is fast on short strings but slows down sharply on long ones (90 KB of mixed text: seconds). */
@@ -14,7 +16,7 @@ export function displayWidth(text: string): number {
   if (text.length <= PIECE) return stringWidth(text);
   let total = 0;
   let piece = '';
-  for (const { segment } of graphemes.segment(text.replace(SGR, ''))) {
+  for (const { segment } of graphemes().segment(text.replace(SGR, ''))) {
     piece += segment;
     if (piece.length >= PIECE) {
       total += stringWidth(piece);
