@@ -11,13 +11,14 @@ import { filterByBaseline, lineTextOf, parseBaseline, writeBaseline } from '../b
 import { ignoreFilter, readConfig } from '../config/index.js';
 import { findCampaignRoot, startFolder } from '../config/root.js';
 import { t } from '../i18n/index.js';
-import { check, sortFindings } from '../lint.js';
-import { toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
-import { loadPaths } from '../load/index.js';
+import { check, sortFindings, type LintResult } from '../lint.js';
+import { contextNarrowingEnabled, countNarrowing, namesOf, NameSearch, needsWholeRepository } from '../load/context.js';
+import { discover, toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
+import { discoveryFindings, loadFile, loadPaths, type LoadOptions } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
-import { UsageError, type Finding } from '../types.js';
+import { UsageError, type Finding, type RuleSetting } from '../types.js';
 import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
@@ -128,7 +129,7 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   };
 
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const { files, findings: checked } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, (f) => isNamed(f.abs));
+  const { files, findings: checked, inputs } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, isNamed);
   const namedFiles = files.filter((f) => isNamed(f.abs));
   const namedSet = new Set(namedFiles.map((f) => f.path));
   const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
@@ -157,7 +158,6 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
     ruleDocs: (id) => readRuleDocs(id),
   };
   const plain = new Chalk({ level: 0 });
-  const inputs = files.map((f) => f.abs);
   // Files first, so that a report on stdout is the last thing a pipeline sees.
   for (const o of [...outputs].sort((a, b) => Number(a.out === undefined) - Number(b.out === undefined))) {
     const chalk = o.out === undefined ? makeChalk(opts.color, cli) : plain;
@@ -173,7 +173,9 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
 
 /**
  * Loads and checks each named path together with the repository around it: paths under one campaign
- * folder are checked with that whole folder; paths with no campaign above are checked on their own.
+ * folder are checked with that whole folder (for named files, with the part of it that can change
+ * their findings: see load/context.ts); paths with no campaign above are checked on their own.
+ * `inputs` are all the files read or looked at, which `--out` must never overwrite.
  */
 function checkInContext(
   named: string[],
@@ -181,8 +183,9 @@ function checkInContext(
   ignored: ((rel: string) => boolean) | undefined,
   rules: Record<string, 'off' | 'warning' | 'error'>,
   maxFileBytes: number | undefined,
-  wanted: (file: SourceFile) => boolean,
-): { files: SourceFile[]; findings: Finding[] } {
+  isNamed: (abs: string) => boolean,
+): { files: SourceFile[]; findings: Finding[]; inputs: string[] } {
+  const wanted = (file: SourceFile) => isNamed(file.abs);
   const groups = new Map<string, string[]>();
   const seen = new Map<string, boolean>();
   for (const p of named) {
@@ -194,18 +197,58 @@ function checkInContext(
   }
   const files = new Map<string, SourceFile>();
   const findings = new Map<string, Finding>();
+  const inputs = new Set<string>();
   for (const [root, paths] of groups) {
     // The walk skips ignored files, but a file named on the command line is read unless ignored too.
     const toRead = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
-    const loaded = loadPaths(root ? [root, ...toRead.filter((p) => startFolder(p) !== p)] : toRead, { cwd, ignored, maxFileBytes });
-    const result = check(loaded.files, loaded.findings, { rules, wanted });
+    const namedFiles = toRead.filter((p) => startFolder(p) !== p);
+    const narrowed = root && namedFiles.length === paths.length ? checkNarrowed(root, namedFiles, { cwd, ignored, maxFileBytes }, rules, isNamed) : undefined;
+    const result = narrowed ?? checkWhole(root ? [root, ...namedFiles] : toRead, { cwd, ignored, maxFileBytes }, rules, wanted);
+    for (const abs of result.inputs) inputs.add(abs);
     for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const f of result.findings) {
       const key = [f.file, f.offset, f.endOffset, f.rule, f.message.en].join('\u0000');
       if (!findings.has(key)) findings.set(key, f);
     }
   }
-  return { files: [...files.values()], findings: [...findings.values()] };
+  return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs] };
+}
+
+type Checked = LintResult & { inputs: string[] };
+
+/** Every file under the paths, loaded and checked. */
+function checkWhole(paths: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean): Checked {
+  const loaded = loadPaths(paths, opts);
+  const result = check(loaded.files, loaded.findings, { rules, wanted });
+  return { ...result, inputs: result.files.map((f) => f.abs) };
+}
+
+/**
+ * Named files checked with only the files of their repository that share a name with them; undefined
+ * when that cannot be told or may not give the findings of the whole repository (see load/context.ts).
+ */
+function checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): Checked | undefined {
+  if (!contextNarrowingEnabled()) return undefined;
+  const found = discover([root, ...named], opts);
+  const loadOpts = { ...opts, knownRegular: found.regular };
+  const own = new Map(found.files.filter(isNamed).map((abs) => [abs, loadFile(abs, loadOpts)]));
+  const names = own.size ? namesOf([...own.values()].map((r) => r.file)) : undefined;
+  if (!names) return undefined;
+  const search = new NameSearch(names);
+  const loaded: ReturnType<typeof loadFile>[] = [];
+  for (const abs of found.files) {
+    const file = own.get(abs) ?? (search.relevant(abs) ? loadFile(abs, loadOpts) : undefined);
+    if (file) loaded.push(file);
+  }
+  const result = check(
+    loaded.map((r) => r.file),
+    [...loaded.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
+    { rules, wanted: (file) => isNamed(file.abs) },
+  );
+  const ownPaths = new Set([...own.values()].map((r) => r.file.path));
+  const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file));
+  countNarrowing(!whole);
+  return whole ? undefined : { ...result, inputs: found.files };
 }
 
 /**

@@ -47,10 +47,11 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const inside = (real: string) => roots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
   const rel = (abs: string) => toPosix(path.relative(opts.cwd, abs)) || '.';
 
-  const walk = (dir: string) => {
+  // `known` is the real path of a folder met as a plain entry of a folder whose real path is known
+  const walk = (dir: string, known?: string) => {
     let realDir: string;
     try {
-      realDir = fs.realpathSync.native(dir);
+      realDir = known ?? fs.realpathSync.native(dir);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
@@ -67,14 +68,17 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // `dir` is absolute and normalized, and a listed name has no separator: no need for path.join's work
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const realPrefix = realDir.endsWith(path.sep) ? realDir : realDir + path.sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
       if (opts.ignored?.(rel(abs))) continue;
       let isDir = entry.isDirectory();
       const planName = YAML_FILE.test(entry.name) && !NOT_PLAN_FILES.has(entry.name);
-      // A plain entry's real path is its folder's real path and its name: one realpath per folder, not per file.
-      let real = path.join(realDir, entry.name);
-      if (entry.isSymbolicLink()) {
+      // A plain entry's real path is its folder's real path and its name: one realpath per link and per
+      // folder given, not per file or folder.
+      let real = realPrefix + entry.name;
+      const link = entry.isSymbolicLink();
+      if (link) {
         try {
           const st = fs.statSync(abs);
           real = fs.realpathSync.native(abs);
@@ -92,7 +96,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       if (isDir) {
         // Hidden folders (.git, .github, .vscode…) hold tool settings and CI workflows, not plans; a
         // hidden folder named on the command line is still walked (that happens in `given` below).
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs, link ? undefined : real);
       } else if (planName) {
         // FIFOs, sockets and devices with a plan file's name are handed on too: the reader reports them instead of hanging on them
         addFile(abs, real);

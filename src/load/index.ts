@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Finding } from '../types.js';
 import { t } from '../i18n/index.js';
 import { decode } from './decode.js';
-import { discover, toPosix, codeOf } from './discover.js';
+import { discover, toPosix, codeOf, type Discovered } from './discover.js';
 import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
 import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
@@ -32,18 +32,25 @@ export interface Loaded {
 export function loadPaths(paths: readonly string[], opts: LoadOptions): Loaded {
   const found = discover(paths, { cwd: opts.cwd, ignored: opts.ignored });
   const loaded = loadFiles(found.files, { ...opts, knownRegular: found.regular });
+  loaded.findings.push(...discoveryFindings(found, opts.cwd));
+  return loaded;
+}
+
+/** The findings of walking the folders: folders that could not be listed, links not followed. */
+export function discoveryFindings(found: Discovered, cwd: string): Finding[] {
+  const findings: Finding[] = [];
   for (const dir of found.unreadable) {
-    loaded.findings.push(placeless(relPath(opts.cwd, dir.abs), 'encoding', t('load/unreadable-dir', { code: dir.code })));
+    findings.push(placeless(relPath(cwd, dir.abs), 'encoding', t('load/unreadable-dir', { code: dir.code })));
   }
   for (const link of found.skippedLinks) {
-    const rel = relPath(opts.cwd, link.abs);
+    const rel = relPath(cwd, link.abs);
     if (link.code === 'outside') {
-      loaded.findings.push(placeless(rel, 'encoding', t('load/link-outside', { target: toPosix(link.target ?? '') }), 'warning'));
+      findings.push(placeless(rel, 'encoding', t('load/link-outside', { target: toPosix(link.target ?? '') }), 'warning'));
     } else {
-      loaded.findings.push(placeless(rel, 'encoding', t('load/link-broken', { code: link.code }), 'warning'));
+      findings.push(placeless(rel, 'encoding', t('load/link-broken', { code: link.code }), 'warning'));
     }
   }
-  return loaded;
+  return findings;
 }
 
 /** Reads and parses the given absolute file paths. */

@@ -1,0 +1,189 @@
+/**
+ * Guard for lint in context with a narrowed repository (src/load/context.ts): linting named files
+ * with only the files that share a name with them gives exactly what linting them with the whole
+ * repository gives. Compared on every file of the example and of every fixture, one by one and in
+ * pairs, and on seeded random edits of the example made to trip the narrowing (an id reused in
+ * another file, a city changed, an escape hiding a name, a broken file, a file removed or copied).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NameSearch, namesOf, narrowingOutcomes, setContextNarrowing } from '../src/load/context.js';
+import { loadFile } from '../src/load/index.js';
+import { runCli } from './helpers/cli.js';
+
+const root = path.join(__dirname, '..');
+const example = path.join(root, 'examples', 'zhejiang-2022');
+const fixtures = path.join(__dirname, 'fixtures');
+
+afterEach(() => setContextNarrowing(true));
+
+/** Every YAML file under `dir`, relative to it. */
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (/\.ya?ml$/.test(e.name)) out.push(path.relative(dir, abs).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** `plans lint <files> --format json` with the narrowing on and off. */
+async function both(files: string[], cwd: string, lang = 'en') {
+  const args = ['lint', ...files, '--format', 'json', '--lang', lang];
+  setContextNarrowing(true);
+  const narrowed = await runCli(args, { cwd });
+  setContextNarrowing(false);
+  const whole = await runCli(args, { cwd });
+  setContextNarrowing(true);
+  return { narrowed, whole };
+}
+
+describe('lint in context, narrowed to the files that share a name', () => {
+  it('the narrowed part leaves out what cannot matter, and keeps what can', () => {
+    const plan = loadFile(path.join(example, 'hangzhou', 'plan.yaml'), { cwd: example }).file;
+    const names = namesOf([plan]);
+    expect(names).toBeDefined();
+    expect(names!.names).toEqual(expect.arrayContaining(['Campaign', 'hangzhou', 'HZ-01']));
+    const search = new NameSearch(names!);
+    const relevant = yamlFiles(example).filter((f) => search.relevant(path.join(example, f)));
+    // the campaign, the owners, the rest of Hangzhou's plan and its progress; not Ningbo or Wenzhou
+    expect(relevant).toEqual(['campaign.yaml', 'hangzhou/actions-06-10.yaml', 'hangzhou/plan.yaml', 'hangzhou/progress/2022-06.yaml', 'owners.yaml']);
+    // a campaign or owners file concerns every file: no narrowing
+    expect(namesOf([loadFile(path.join(example, 'campaign.yaml'), { cwd: example }).file])).toBeUndefined();
+    expect(namesOf([loadFile(path.join(example, 'owners.yaml'), { cwd: example }).file])).toBeUndefined();
+  });
+
+  it('an escape or a UTF-16 file could hide a name: such files are kept', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-narrow-'));
+    const search = new NameSearch({ names: ['wenzhou'], owners: [] });
+    const write = (name: string, bytes: string | Buffer) => {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    expect(search.relevant(write('plain.yaml', 'kind: Plan\ncity: ningbo\n'))).toBe(false);
+    expect(search.relevant(write('named.yaml', 'kind: Plan\ncity: wenzhou\n'))).toBe(true);
+    expect(search.relevant(write('escaped.yaml', 'kind: Plan\ncity: "w\\x65nzhou"\n'))).toBe(true);
+    expect(search.relevant(write('utf16.yaml', Buffer.from('\ufeffkind: Plan\ncity: wenzhou\n', 'utf16le')))).toBe(true);
+    expect(search.relevant(path.join(dir, 'missing.yaml'))).toBe(true);
+  });
+
+  it('every file of the example, alone and in pairs, in both languages', async () => {
+    const files = yamlFiles(example);
+    expect(files.length).toBeGreaterThan(5);
+    let findings = 0;
+    for (const lang of ['en', 'zh']) {
+      for (const f of files) {
+        const { narrowed, whole } = await both([f], example, lang);
+        findings += JSON.parse(whole.stdout).diagnostics.length;
+        expect(narrowed, `${f} (${lang})`).toEqual(whole);
+      }
+    }
+    for (let i = 0; i + 1 < files.length; i++) {
+      const { narrowed, whole } = await both([files[i], files[i + 1]], example);
+      expect(narrowed, `${files[i]} ${files[i + 1]}`).toEqual(whole);
+    }
+    expect(findings).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('every file of every fixture', async () => {
+    let compared = 0;
+    for (const group of fs.readdirSync(fixtures)) {
+      const dir = path.join(fixtures, group);
+      if (!fs.statSync(dir).isDirectory()) continue;
+      for (const f of yamlFiles(dir)) {
+        const { narrowed, whole } = await both([path.join(group, f)], fixtures);
+        expect(narrowed, `${group}/${f}`).toEqual(whole);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('seeded random edits of the example: the same findings narrowed or whole', async () => {
+    const original = Object.fromEntries(yamlFiles(example).map((f) => [f, fs.readFileSync(path.join(example, f), 'utf8')]));
+    const names = Object.keys(original);
+    // the ids and references of the example: reusing one elsewhere makes duplicates, unknown and foreign references
+    const tokens = [...new Set(Object.values(original).flatMap((text) => [...text.matchAll(/(?<=[\s[{,:]|^)([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+|T\d\d(?:\.\d)?|hangzhou|ningbo|wenzhou)(?=[\s\]},]|$)/gm)].map((m) => m[1])))];
+    expect(tokens.length).toBeGreaterThan(50);
+
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('swap' as const), file: fc.nat(), from: fc.nat(), to: fc.nat() }),
+      fc.record({ kind: fc.constant('escape' as const), file: fc.nat(), from: fc.nat() }),
+      fc.record({ kind: fc.constant('drop-line' as const), file: fc.nat(), line: fc.nat() }),
+      fc.record({ kind: fc.constant('break' as const), file: fc.nat(), line: fc.nat() }),
+      fc.record({ kind: fc.constant('remove' as const), file: fc.nat() }),
+      fc.record({ kind: fc.constant('copy' as const), file: fc.nat() }),
+    );
+    type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
+
+    const apply = (files: Record<string, string>, e: Edit) => {
+      const keys = Object.keys(files);
+      const name = keys[e.file % keys.length];
+      const text = files[name];
+      const lines = text.split('\n');
+      switch (e.kind) {
+        case 'swap':
+        case 'escape': {
+          const present = tokens.filter((t) => text.includes(t));
+          if (!present.length) return;
+          const from = present[e.from % present.length];
+          const to = e.kind === 'swap' ? tokens[e.to % tokens.length] : `"${from.slice(0, 1)}\\x${from.charCodeAt(1).toString(16)}${from.slice(2)}"`;
+          let n = 0;
+          files[name] = text.replace(new RegExp(`(?<=[\\s[{,:]|^)${from.replace(/[.]/g, '\\.')}(?=[\\s\\]},]|$)`, 'gm'), (m) => (n++ === 0 ? to : m));
+          return;
+        }
+        case 'drop-line':
+          lines.splice(e.line % lines.length, 1);
+          files[name] = lines.join('\n');
+          return;
+        case 'break':
+          lines.splice(e.line % lines.length, 0, '  - : [unclosed');
+          files[name] = lines.join('\n');
+          return;
+        case 'remove':
+          if (keys.length > 2) delete files[name];
+          return;
+        case 'copy':
+          files[name.replace(/\.yaml$/, '-copy.yaml')] = text;
+          return;
+      }
+    };
+
+    let runs = 0;
+    let differentFindings = 0;
+    const before = narrowingOutcomes();
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.nat(), fc.boolean(), async (edits, pick, two) => {
+        const files = { ...original };
+        for (const e of edits) apply(files, e);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-narrow-prop-'));
+        for (const [name, text] of Object.entries(files)) {
+          fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+          fs.writeFileSync(path.join(dir, name), text);
+        }
+        const present = Object.keys(files).filter((n) => n !== 'campaign.yaml' || !names.includes('campaign.yaml') || pick % 7 === 0);
+        const named = [present[pick % present.length], ...(two ? [present[(pick + 1) % present.length]] : [])];
+        const { narrowed, whole } = await both([...new Set(named)], dir);
+        fs.rmSync(dir, { recursive: true, force: true });
+        runs++;
+        if (JSON.parse(whole.stdout).diagnostics.length > 0) differentFindings++;
+        expect(narrowed).toEqual(whole);
+      }),
+      { numRuns: 150, seed: 20221231 },
+    );
+    expect(runs).toBe(150);
+    // a good part of the edited repositories were checked narrowed (41 of 150 with this seed; the rest
+    // name a campaign or owners file, or have findings that need the whole repository)
+    const after = narrowingOutcomes();
+    expect(after.narrowed - before.narrowed).toBeGreaterThan(30);
+    // the edits do make findings, so the comparison is not of empty lists
+    expect(differentFindings).toBeGreaterThan(50);
+  }, 180_000);
+});
