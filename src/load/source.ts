@@ -60,6 +60,11 @@ export interface SourceFile {
   encoding: Encoding;
   lines: LineIndex;
   docs: SourceDoc[];
+  /**
+   * Whether the text holds `plans-disable`, recorded when the file was loaded, so that inline
+   * suppression reads only those texts again; undefined: look in the text.
+   */
+  readonly disables?: boolean;
 }
 
 export type Kind = 'Campaign' | 'Owners' | 'Plan' | 'Progress';
