@@ -190,17 +190,19 @@ function quoted(from: number): string {
 
 /**
  * V8 keeps a substring of 13 characters or more as a slice that points into the whole text and
- * keeps all of it alive; shorter ones are copies. When the text is to be let go, longer strings
- * are copied out of it: made a string of two parts, which `toWellFormed` flattens into one string
- * of its own (the identity on well-formed text, which decoded text always is; `fastValues` checks
- * it once per text), else through a round trip through JSON (exactly equal too, a little slower).
+ * keeps all of it alive; shorter ones are copies. When the text is to be let go (`detach`), longer
+ * strings are copied out of it: made a string of two parts, which `toWellFormed` flattens into one
+ * string of its own. That is the identity on well-formed text, which decoded text always is (valid
+ * UTF-8, UTF-16 and GB18030 never decode to a lone surrogate); any other text is copied through a
+ * round trip through JSON (exactly equal too, a little slower).
  */
 const SLICE_MIN = 13;
-/** Whether the text being read is well-formed UTF-16 (no lone surrogate). */
+/** Whether the text being read is known to be well-formed UTF-16 (no lone surrogate). */
 let wellFormed = false;
 type WellFormedString = { isWellFormed(): boolean; toWellFormed(): string };
 const hasWellFormed = typeof (String.prototype as unknown as Partial<WellFormedString>).toWellFormed === 'function';
 
+/** A string of its own (see SLICE_MIN) equal to `s`, which may point into the text. */
 function own(s: string): string {
   if (!detach || s.length < SLICE_MIN) return s;
   if (wellFormed) return ((s[0] + s.slice(1)) as unknown as WellFormedString).toWellFormed();
@@ -216,8 +218,12 @@ const valueCache: (string | undefined)[] = new Array(VALUE_SLOTS).fill(undefined
 /** The text from `from` to `to` as a string: the one cut before when it is short and seen recently, else a new one (see `own`). */
 function cut(from: number, to: number): string {
   const n = to - from;
-  // a slice (kept text) is never cached: the cache would keep its text alive
-  if (n > SHARED_MAX || (n >= SLICE_MIN && !detach)) return own(src.slice(from, to));
+  if (n > SHARED_MAX || (n >= SLICE_MIN && !detach)) {
+    // never cached: a long value rarely repeats, and a slice in the cache would keep its text alive
+    if (!detach || n < SLICE_MIN) return src.slice(from, to);
+    if (wellFormed) return ((src[from] + src.slice(from + 1, to)) as unknown as WellFormedString).toWellFormed();
+    return own(src.slice(from, to));
+  }
   let h = n;
   for (let i = from; i < to; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
   const slot = (h ^ (h >>> 13)) & (VALUE_SLOTS - 1);
@@ -422,13 +428,15 @@ class Block {
 
 /**
  * The values of every document in `text`, or undefined when the text is not in the subset this
- * reader is sure about (then the `yaml` package must parse it).
+ * reader is sure about (then the `yaml` package must parse it). With `detached`, no string value
+ * points into `text` (see SLICE_MIN); `decoded` says the text comes from decode() and is therefore
+ * well-formed, which spares checking it.
  */
-export function fastValues(text: string, detached = false): unknown[] | undefined {
+export function fastValues(text: string, detached = false, decoded = false): unknown[] | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   src = text;
   detach = detached;
-  wellFormed = detached && hasWellFormed && (text as unknown as WellFormedString).isWellFormed();
+  wellFormed = detached && hasWellFormed && (decoded || (text as unknown as WellFormedString).isWellFormed());
   try {
     const docs: unknown[] = [];
     let indent: number[] = [];
@@ -489,10 +497,10 @@ export function fastValues(text: string, detached = false): unknown[] | undefine
 /**
  * Fills `file.docs` from the fast reader when the whole file is in its subset; returns false (and
  * leaves the file untouched) when the file must go through the full parser. With `detached`, no
- * value points into the text, which can then be let go.
+ * value points into the text, which can then be let go (`decoded`: see fastValues).
  */
-export function fastParseFile(file: SourceFile, detached = false): boolean {
-  const values = fastValues(file.text, detached);
+export function fastParseFile(file: SourceFile, detached = false, decoded = false): boolean {
+  const values = fastValues(file.text, detached, decoded);
   if (!values) return false;
   const trees = new LazyTrees(file);
   file.docs = values.map((value, index) => new FastDoc(file, index, value, trees));

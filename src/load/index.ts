@@ -183,7 +183,7 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
   const release = stamp !== undefined && !file.disables;
   // Clean plain files skip the syntax tree (see fast.ts); anything else goes through the yaml package.
-  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release);
+  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true);
   if (!fast) findings.push(...parseFile(file, limits));
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);
