@@ -12,6 +12,8 @@ import { Chalk } from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { filterByBaseline, lineTextOf, writeBaseline } from '../src/baseline/index.js';
 import { check } from '../src/lint.js';
+import { decode } from '../src/load/decode.js';
+import { fastValues } from '../src/load/fast.js';
 import { keepTextsEnabled, loadPaths, parseBytes, setKeepTexts } from '../src/load/index.js';
 import type { SourceFile } from '../src/load/source.js';
 import { LoadedFile } from '../src/load/text.js';
@@ -95,6 +97,27 @@ describe('texts let go after parsing', () => {
     expect(byPath.get('ningbo/plan.yaml')!.disables).toBe(true);
     expect(byPath.get('owners.yaml')!.disables).toBe(false);
     expect(holds(byPath.get('owners.yaml')!)).toBe(false);
+  });
+
+  it('the fast reader reads the same values when it copies them out of the text', () => {
+    const files = [example, fixtures].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => /\.ya?ml$/.test(n)).map((n) => path.join(dir, n)));
+    const texts = files.flatMap((f) => {
+      const d = decode(fs.readFileSync(f));
+      return d.ok ? [d.text] : [];
+    });
+    const long = '推进实施行政赔偿和追偿办法，完善行政复议与诉讼衔接机制';
+    texts.push(
+      `a: ${long}\nb: '${long}''s'\nc: "${long}"\nd: [${long}, 'x''y', "2022-12-31"]\ne: {k: ${long}}\nf: 2022-12-31\ng: 2022-12-31\nh: 0x1F\n`,
+      `a: ${long}\ud800${long}\nb: ['\udc00${long}', x]\n`, // lone surrogates: copied another way
+    );
+    let accepted = 0;
+    for (const text of texts) {
+      const kept = fastValues(text);
+      if (kept) accepted++;
+      expect(fastValues(text, true), text.slice(0, 60)).toEqual(kept);
+      if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) expect(fastValues(text, true, true), text.slice(0, 60)).toEqual(kept);
+    }
+    expect(accepted).toBeGreaterThan(20);
   });
 
   it('lint (JSON, stylish, SARIF, GitLab; English and Chinese), table, gaps and compile give the same output', async () => {

@@ -62,7 +62,7 @@ export interface SourceFile {
   docs: SourceDoc[];
   /**
    * Whether the text holds `plans-disable`, recorded when the file was loaded, so that inline
-   * suppression reads only those texts again; undefined: look in the text.
+   * suppression looks only at those texts (the others may not be held any more); undefined: look.
    */
   readonly disables?: boolean;
 }
