@@ -1,6 +1,8 @@
 // Where time and memory go, phase by phase, in one process: discover+load, check (schema, model,
 // rules), suppressions. Bundles a small harness over src/ with esbuild (into bench/work/) and runs it
 // with --expose-gc, printing heap used (after a full GC) and wall time after each phase.
+// PHASES_KEEP_TEXTS=1 keeps every file's text (as before the third round) instead of letting the
+// texts go after parsing; the last line says how many files hold their text at the end.
 //
 //   node bench/phases.mjs bench/work/repo-22000
 import { spawnSync } from 'node:child_process';
@@ -17,11 +19,13 @@ await esbuild.build({
     resolveDir: root,
     loader: 'ts',
     contents: `
-      import { loadPaths } from './src/load/index.ts';
+      import { loadPaths, setKeepTexts } from './src/load/index.ts';
+      import { LoadedFile } from './src/load/text.ts';
       import { check } from './src/lint.ts';
       import { applySuppressions } from './src/suppress/index.ts';
       import { catalogue } from './src/config/rules.ts';
       const dir = process.argv[2];
+      if (process.env.PHASES_KEEP_TEXTS) setKeepTexts(true);
       const t0 = performance.now();
       const mb = () => { globalThis.gc(); return (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0); };
       const say = (what) => console.log(what.padEnd(14), (performance.now() - t0).toFixed(0).padStart(6), 'ms', mb().padStart(6), 'MiB heap', (process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(6), 'MiB rss');
@@ -49,7 +53,8 @@ await esbuild.build({
       say('checked');
       const s = applySuppressions(result.findings, result.files, catalogue().map((r) => r.id));
       say('suppressed');
-      console.log(loaded.files.length, 'files', s.findings.length, 'findings');
+      const holding = loaded.files.filter((f) => !(f instanceof LoadedFile) || f.holdsText).length;
+      console.log(loaded.files.length, 'files', s.findings.length, 'findings', holding, 'files holding their text');
     `,
   },
   outfile: harness,

@@ -21,10 +21,19 @@ const DAY = 86_400_000;
 
 /** Milliseconds of a `YYYY-MM-DD` date at UTC midnight, or undefined when it is not a date. */
 export function dateValue(date: string | undefined): number | undefined {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (!date) return undefined;
+  // a repository uses few dates, each many times (every status reads three)
+  let ms = dateValues.get(date);
+  if (ms === undefined && !dateValues.has(date)) {
+    ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+    if (Number.isNaN(ms)) ms = undefined;
+    if (dateValues.size >= 4096) dateValues.clear();
+    dateValues.set(date, ms);
+  }
+  return ms;
 }
+
+const dateValues = new Map<string, number | undefined>();
 
 /**
  * Calendar years from `from` to `to`: whole years, then the rest as a share of the following
@@ -66,8 +75,9 @@ export function meetsOp(a: number, op: Op, goal: number, tolerance?: number): bo
   }
 }
 
-/** Progress values by city and target id, oldest first; built once per model (the model is not changed after it is built). */
-const progressIndex = new WeakMap<Model, Map<string, ProgressValue[]>>();
+/** Progress values by city, then target id, oldest first; built once per model (the model is not changed after it is built). */
+const progressIndex = new WeakMap<Model, Map<string, Map<string, ProgressValue[]>>>();
+const NO_PROGRESS: ProgressValue[] = Object.freeze([]) as unknown as ProgressValue[];
 
 /** Every progress value reported for a target by its own city, oldest report first (reading order within a day). */
 export function progressOf(model: Model, target: Target): ProgressValue[] {
@@ -76,16 +86,17 @@ export function progressOf(model: Model, target: Target): ProgressValue[] {
     index = new Map();
     // model.progress is sorted by as_of, stable in reading order
     for (const report of model.progress) {
+      let ofCity = index.get(report.city);
+      if (!ofCity) index.set(report.city, (ofCity = new Map()));
       for (const v of report.values) {
-        const key = `${report.city}\u0000${v.target}`;
-        const list = index.get(key);
+        const list = ofCity.get(v.target);
         if (list) list.push(v);
-        else index.set(key, [v]);
+        else ofCity.set(v.target, [v]);
       }
     }
     progressIndex.set(model, index);
   }
-  return index.get(`${target.city}\u0000${target.id}`) ?? [];
+  return index.get(target.city)?.get(target.id) ?? NO_PROGRESS;
 }
 
 /** The latest progress value reported for a target (of its city), with the report's `as_of` not after `asOf`. */

@@ -89,6 +89,8 @@ function resolvePlain(source: string): unknown {
 // `end` the end of the current line (trailing spaces cut), so no line or rest-of-line is copied.
 let src = '';
 let end = 0;
+/** Whether values must not point into `src` (the text is let go after parsing): see `own`. */
+let detach = false;
 /** Where the last quoted scalar, flow collection or flow item ended (returned this way to spare a tuple per value). */
 let next = 0;
 
@@ -163,22 +165,73 @@ function quoted(from: number): string {
     if (close < 0 || close >= end) throw GIVE_UP;
     for (let i = from + 1; i < close; i++) if (src.charCodeAt(i) === 92 /* \\ */) throw GIVE_UP;
     next = close + 1;
-    return src.slice(from + 1, close);
+    return cut(from + 1, close);
   }
   let i = from + 1;
   let out = '';
   for (;;) {
     const close = src.indexOf("'", i);
     if (close < 0 || close >= end) throw GIVE_UP;
+    if (i === from + 1 && at(close + 1) !== 39) {
+      // no '' inside: the common case
+      next = close + 1;
+      return cut(i, close);
+    }
     out += src.slice(i, close);
     if (at(close + 1) === 39 /* ' */) {
       out += "'";
       i = close + 2;
     } else {
       next = close + 1;
-      return out;
+      return own(out);
     }
   }
+}
+
+/**
+ * V8 keeps a substring of 13 characters or more as a slice that points into the whole text and
+ * keeps all of it alive; shorter ones are copies. When the text is to be let go (`detach`), longer
+ * strings are copied out of it: made a string of two parts, which `toWellFormed` flattens into one
+ * string of its own. That is the identity on well-formed text, which decoded text always is (valid
+ * UTF-8, UTF-16 and GB18030 never decode to a lone surrogate); any other text is copied through a
+ * round trip through JSON (exactly equal too, a little slower).
+ */
+const SLICE_MIN = 13;
+/** Whether the text being read is known to be well-formed UTF-16 (no lone surrogate). */
+let wellFormed = false;
+type WellFormedString = { isWellFormed(): boolean; toWellFormed(): string };
+const hasWellFormed = typeof (String.prototype as unknown as Partial<WellFormedString>).toWellFormed === 'function';
+
+/** A string of its own (see SLICE_MIN) equal to `s`, which may point into the text. */
+function own(s: string): string {
+  if (!detach || s.length < SLICE_MIN) return s;
+  if (wellFormed) return ((s[0] + s.slice(1)) as unknown as WellFormedString).toWellFormed();
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/** Values up to this long are shared through `valueCache`: ids, dates, units and operators repeat all over a repository. */
+const SHARED_MAX = 16;
+const VALUE_SLOTS = 4096;
+/** Strings already cut, by a hash of their characters; one per slot, the last one seen. */
+const valueCache: (string | undefined)[] = new Array(VALUE_SLOTS).fill(undefined);
+
+/** The text from `from` to `to` as a string: the one cut before when it is short and seen recently, else a new one (see `own`). */
+function cut(from: number, to: number): string {
+  const n = to - from;
+  if (n > SHARED_MAX || (n >= SLICE_MIN && !detach)) {
+    // never cached: a long value rarely repeats, and a slice in the cache would keep its text alive
+    if (!detach || n < SLICE_MIN) return src.slice(from, to);
+    if (wellFormed) return ((src[from] + src.slice(from + 1, to)) as unknown as WellFormedString).toWellFormed();
+    return own(src.slice(from, to));
+  }
+  let h = n;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 13)) & (VALUE_SLOTS - 1);
+  const known = valueCache[slot];
+  if (known !== undefined && known.length === n && src.startsWith(known, from)) return known;
+  const value = own(src.slice(from, to));
+  valueCache[slot] = value;
+  return value;
 }
 
 function plainStartOk(i: number): boolean {
@@ -217,7 +270,7 @@ function inlineValue(from: number, depth: number): unknown {
   // only spaces end a plain scalar: U+3000 and U+00A0 are part of it, as for the yaml package
   while (stop > from && src.charCodeAt(stop - 1) === SPACE) stop--;
   if (src.charCodeAt(stop - 1) === COLON) throw GIVE_UP;
-  return resolvePlain(src.slice(from, stop));
+  return resolvePlain(cut(from, stop));
 }
 
 /** A flow collection on one line, `[a, b]` or `{id: x, name: y}`, without trailing commas or empty entries. */
@@ -279,7 +332,7 @@ function flowItem(i: number, depth: number): unknown {
   let stop = j;
   while (stop > i && src.charCodeAt(stop - 1) === SPACE) stop--;
   next = j;
-  return resolvePlain(src.slice(i, stop));
+  return resolvePlain(cut(i, stop));
 }
 
 /** Block structure over the content lines of one document: where each starts and ends in the text, and its indent. */
@@ -375,11 +428,15 @@ class Block {
 
 /**
  * The values of every document in `text`, or undefined when the text is not in the subset this
- * reader is sure about (then the `yaml` package must parse it).
+ * reader is sure about (then the `yaml` package must parse it). With `detached`, no string value
+ * points into `text` (see SLICE_MIN); `decoded` says the text comes from decode() and is therefore
+ * well-formed, which spares checking it.
  */
-export function fastValues(text: string): unknown[] | undefined {
+export function fastValues(text: string, detached = false, decoded = false): unknown[] | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   src = text;
+  detach = detached;
+  wellFormed = detached && hasWellFormed && (decoded || (text as unknown as WellFormedString).isWellFormed());
   try {
     const docs: unknown[] = [];
     let indent: number[] = [];
@@ -433,15 +490,17 @@ export function fastValues(text: string): unknown[] | undefined {
     return undefined;
   } finally {
     src = '';
+    detach = false;
   }
 }
 
 /**
  * Fills `file.docs` from the fast reader when the whole file is in its subset; returns false (and
- * leaves the file untouched) when the file must go through the full parser.
+ * leaves the file untouched) when the file must go through the full parser. With `detached`, no
+ * value points into the text, which can then be let go (`decoded`: see fastValues).
  */
-export function fastParseFile(file: SourceFile): boolean {
-  const values = fastValues(file.text);
+export function fastParseFile(file: SourceFile, detached = false, decoded = false): boolean {
+  const values = fastValues(file.text, detached, decoded);
   if (!values) return false;
   const trees = new LazyTrees(file);
   file.docs = values.map((value, index) => new FastDoc(file, index, value, trees));

@@ -8,6 +8,7 @@ import { discover, toPosix, codeOf, type Discovered } from './discover.js';
 import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
 import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
+import { checksum, LoadedFile } from './text.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -19,6 +20,24 @@ export interface LoadOptions {
   fastParse?: boolean;
   /** Files that the folder listing showed as regular files: read without a stat by name first (see `readRegular`). */
   knownRegular?: ReadonlySet<string>;
+  /**
+   * Keep every file's text in memory; default: off, unless `setKeepTexts(true)`. When off, the text
+   * of a file read by the fast reader is let go once it is parsed and read again from disk only if
+   * something asks for it (see text.ts). Files with `plans-disable` comments keep theirs.
+   */
+  keepTexts?: boolean;
+}
+
+let keepAllTexts = false;
+
+/** Whether loaders keep every text when their options do not say (tests compare both ways). */
+export function keepTextsEnabled(): boolean {
+  return keepAllTexts;
+}
+
+/** Makes loaders keep every text (or not) when their options do not say. */
+export function setKeepTexts(on: boolean): void {
+  keepAllTexts = on;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -74,7 +93,7 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const unread = (finding: Finding) => ({ file: emptyFile(rel, abs), findings: [finding] });
   const quick = opts.knownRegular?.has(abs) ? readRegular(abs, max) : undefined;
-  if (quick) return parseBytes(rel, abs, quick, opts);
+  if (quick) return parseRead(rel, abs, quick, opts, true);
   let bytes: Buffer;
   try {
     const st = fs.statSync(abs);
@@ -86,7 +105,7 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
     return unread(placeless(rel, 'encoding', t('load/unreadable', { code: codeOf(err) })));
   }
   if (bytes.length > max) return unread(placeless(rel, 'yaml-syntax', t('load/too-large', { size: bytes.length, max })));
-  return parseBytes(rel, abs, bytes, opts);
+  return parseRead(rel, abs, bytes, opts, true);
 }
 
 const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
@@ -142,8 +161,19 @@ function readToEnd(fd: number, size: number, max: number): Buffer | undefined {
   return n > max ? undefined : readBuffer.subarray(0, n);
 }
 
-/** Decodes and parses bytes as the file `rel`; never throws. The bytes are not kept (they may be a shared buffer). */
+/**
+ * Decodes and parses bytes as the file `rel`; never throws. The bytes are not kept (they may be a
+ * shared buffer). The file keeps its text: `abs` need not be a file on disk.
+ */
 export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Finding[] } {
+  return parseRead(rel, abs, bytes, opts, false);
+}
+
+/** parseBytes for bytes just read from `abs`: the text may be let go after parsing (`onDisk`, see LoadOptions.keepTexts). */
+function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse' | 'keepTexts'>, onDisk: boolean): { file: SourceFile; findings: Finding[] } {
+  const crc32 = onDisk && !(opts.keepTexts ?? keepAllTexts) ? checksum() : null;
+  // taken now: `bytes` may be the shared read buffer
+  const stamp = crc32 ? { size: bytes.length, crc: crc32(bytes) } : undefined;
   const decoded = decode(bytes);
   if (!decoded.ok) {
     // The text before the bad byte stands in for the file, so the finding has a line and column.
@@ -151,22 +181,19 @@ export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pi
     const at = decoded.prefix.length;
     return { file, findings: [findingAt(file, [at, at], 'encoding', 'error', t(`load/${decoded.reason}`, { byte: decoded.byteOffset }))] };
   }
-  const file: SourceFile = {
-    path: rel,
-    abs,
-    text: decoded.text,
-    encoding: decoded.encoding,
-    lines: new LineIndex(decoded.text),
-    docs: [],
-  };
+  const file = new LoadedFile(rel, abs, decoded.text, decoded.encoding);
   const findings: Finding[] = [];
   if (decoded.encoding !== 'utf-8') {
     findings.push(findingAt(file, [0, 0], 'encoding', 'warning', t('load/not-utf8', { encoding: decoded.encoding.toUpperCase() })));
   }
   const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
+  // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
+  const release = stamp !== undefined && !file.disables;
   // Clean plain files skip the syntax tree (see fast.ts); anything else goes through the yaml package.
-  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file);
+  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true);
   if (!fast) findings.push(...parseFile(file, limits));
+  // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
+  else if (release) file.release(stamp);
   return { file, findings };
 }
 

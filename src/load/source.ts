@@ -60,6 +60,11 @@ export interface SourceFile {
   encoding: Encoding;
   lines: LineIndex;
   docs: SourceDoc[];
+  /**
+   * Whether the text holds `plans-disable`, recorded when the file was loaded, so that inline
+   * suppression looks only at those texts (the others may not be held any more); undefined: look.
+   */
+  readonly disables?: boolean;
 }
 
 export type Kind = 'Campaign' | 'Owners' | 'Plan' | 'Progress';

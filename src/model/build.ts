@@ -183,26 +183,7 @@ function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
 
 function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Action | undefined {
   if (!isRecord(a) || !str(a.id)) return undefined;
-  const action: Action = {
-    id: a.id as string,
-    title: str(a.title) ?? '',
-    tasks: strs(a.tasks),
-    track: str(a.track),
-    lead: str(a.lead),
-    support: strs(a.support),
-    due: str(a.due),
-    measures: [],
-    targets: [],
-    city: plan.city,
-    plan,
-    origin: { doc, path },
-  };
-  const measures = arr(a.measures);
-  for (let i = 0; i < measures.length; i++) {
-    const m = measures[i];
-    if (typeof m === 'string') action.measures.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, action, i));
-    else if (isRecord(m) && str(m.text)) action.measures.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), str(m.due), action, i));
-  }
+  const action = new ActionItem(a, plan, { doc, path });
   const targets = arr(a.targets);
   for (let i = 0; i < targets.length; i++) {
     const target = readTarget(doc, targets[i], under(path, 'targets', i), action);
@@ -212,18 +193,74 @@ function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Act
 }
 
 /**
+ * An action. Its measures are made from the parsed list each time they are asked for: rules and
+ * tables go through them once or twice, and a large repository has hundreds of thousands of
+ * measures, which the model would otherwise hold a second time, as items, from start to end.
+ */
+class ActionItem implements Action {
+  // plain assignments in the constructor, in this order (one shape for every action)
+  declare id: string;
+  declare title: string;
+  declare tasks: string[];
+  declare track: string | undefined;
+  declare lead: string | undefined;
+  declare support: string[];
+  declare due: string | undefined;
+  declare targets: Target[];
+  declare city: string;
+  declare plan: CityPlan;
+  declare origin: Origin;
+  /** The parsed list of measures (shared with the document's value, never changed). */
+  readonly #measures: readonly unknown[];
+
+  constructor(a: Rec, plan: CityPlan, origin: Origin) {
+    this.id = a.id as string;
+    this.title = str(a.title) ?? '';
+    this.tasks = strs(a.tasks);
+    this.track = str(a.track);
+    this.lead = str(a.lead);
+    this.support = strs(a.support);
+    this.due = str(a.due);
+    this.targets = [];
+    this.city = plan.city;
+    this.plan = plan;
+    this.origin = origin;
+    this.#measures = arr(a.measures);
+  }
+
+  /** The measures with a text, in their order; a new list (of new items) at each call. */
+  get measures(): Measure[] {
+    const list = this.#measures;
+    const out: Measure[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i];
+      if (typeof m === 'string') out.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, this, i));
+      else if (isRecord(m) && str(m.text)) out.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), str(m.due), this, i));
+    }
+    return out;
+  }
+}
+
+/**
  * A measure. Its origin (the action's document, the action's path, `measures`, its index) is made
  * when asked for: only findings need it, and a large repository has hundreds of thousands of measures.
  */
 class MeasureItem implements Measure {
-  constructor(
-    readonly text: string,
-    readonly lead: string | undefined,
-    readonly support: string[],
-    readonly due: string | undefined,
-    readonly action: Action,
-    readonly index: number,
-  ) {}
+  declare readonly text: string;
+  declare readonly lead: string | undefined;
+  declare readonly support: string[];
+  declare readonly due: string | undefined;
+  declare readonly action: Action;
+  declare readonly index: number;
+
+  constructor(text: string, lead: string | undefined, support: string[], due: string | undefined, action: Action, index: number) {
+    this.text = text;
+    this.lead = lead;
+    this.support = support;
+    this.due = due;
+    this.action = action;
+    this.index = index;
+  }
 
   get origin(): Origin {
     return { doc: this.action.origin.doc, path: under(this.action.origin.path, 'measures', this.index) };

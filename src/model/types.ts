@@ -116,7 +116,8 @@ export interface Action {
   lead?: string;
   support: string[];
   due?: string;
-  measures: Measure[];
+  /** Made from the parsed list at each read (a new list of new items; see ActionItem in build.ts). */
+  readonly measures: Measure[];
   targets: Target[];
   city: string;
   plan: CityPlan;
