@@ -14,10 +14,10 @@
  * in a double-quoted scalar), a NUL byte (UTF-16 or UTF-32), a file that cannot be read. Anchors,
  * aliases, merge keys, flow style and quoting all keep the name's bytes; GB18030 keeps ASCII bytes.
  */
-import fs from 'node:fs';
 import type { Finding } from '../types.js';
 import type { Model } from '../model/types.js';
 import type { SourceFile } from './source.js';
+import { DEFAULT_MAX_FILE_BYTES, readRegular } from './index.js';
 
 /** Keys whose values name what a relevant file holds: the city, and the targets reported on or compared with. */
 const SHARED_NAMES = new Set(['city', 'target', 'than']);
@@ -102,7 +102,6 @@ export class NameSearch {
   private readonly names: Buffer[];
   private readonly owners: Buffer[];
   private readonly ownersKind = Buffer.from('Owners');
-  private buffer = Buffer.allocUnsafe(256 * 1024);
 
   constructor(names: Names) {
     // A name that holds another is found whenever that one is: `c0050` makes `c0050-sfj-01` redundant.
@@ -116,7 +115,8 @@ export class NameSearch {
 
   /** Whether `abs` may matter: it holds one of the names, or something that could hide one, or cannot be read. */
   relevant(abs: string): boolean {
-    const bytes = this.read(abs);
+    // no bytes, unreadable or too large: kept, for the reader to judge
+    const bytes = readRegular(abs, DEFAULT_MAX_FILE_BYTES);
     if (!bytes) return true;
     if (bytes.indexOf(0x5c) >= 0 || bytes.indexOf(0) >= 0) return true;
     for (const name of this.names) if (bytes.indexOf(name) >= 0) return true;
@@ -126,36 +126,6 @@ export class NameSearch {
     return false;
   }
 
-  private read(abs: string): Buffer | undefined {
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-      let n = 0;
-      for (;;) {
-        if (n === this.buffer.length) {
-          // files past the reader's limit are looked at by the reader itself
-          if (n >= 16 * 1024 * 1024) return undefined;
-          const bigger = Buffer.allocUnsafe(n * 2);
-          this.buffer.copy(bigger, 0, 0, n);
-          this.buffer = bigger;
-        }
-        const got = fs.readSync(fd, this.buffer, n, this.buffer.length - n, null);
-        if (got === 0) break;
-        n += got;
-      }
-      return this.buffer.subarray(0, n);
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) {
-        try {
-          fs.closeSync(fd);
-        } catch {
-          // read or not, the answer is already decided
-        }
-      }
-    }
-  }
 }
 
 /**

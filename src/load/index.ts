@@ -111,18 +111,18 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
 const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /**
- * Reads a file the folder listing showed as regular: open, then stat the open file (cheaper than a
- * stat by name). Returns undefined whenever anything is unusual (not regular any more, too large, an
- * error), and the caller then takes the careful path, which makes the same findings as ever.
- * O_NONBLOCK: should the file have become a FIFO in the meantime, opening it does not wait.
+ * Reads a file the folder listing showed as regular: open and read to the end into a shared buffer
+ * (no stat: building a Stats object costs more than the read of a small file). Returns undefined
+ * whenever anything is unusual (no bytes, more than `max`, an error such as EISDIR), and the caller
+ * then takes the careful path, which stats first and makes the same findings as ever. O_NONBLOCK:
+ * should the file have become a FIFO in the meantime, opening it does not wait, and reading it gives
+ * no bytes or EAGAIN. The bytes are valid until the next call.
  */
-function readRegular(abs: string, max: number): Buffer | undefined {
+export function readRegular(abs: string, max: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(abs, OPEN_NONBLOCK);
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > max) return undefined;
-    return readToEnd(fd, st.size, max);
+    return readToEnd(fd, max);
   } catch {
     return undefined;
   } finally {
@@ -142,13 +142,11 @@ function readRegular(abs: string, max: number): Buffer | undefined {
  */
 let readBuffer = Buffer.allocUnsafe(256 * 1024);
 
-/** The rest of an open file, as readFileSync(fd) would give it, in `readBuffer`; undefined beyond `max` bytes. */
-function readToEnd(fd: number, size: number, max: number): Buffer | undefined {
-  if (readBuffer.length <= size) readBuffer = Buffer.allocUnsafe(size + 1);
+/** The rest of an open file in `readBuffer`; undefined when empty or beyond `max` bytes. */
+function readToEnd(fd: number, max: number): Buffer | undefined {
   let n = 0;
   for (;;) {
     if (n === readBuffer.length) {
-      // the file grew since it was stat'ed
       if (n > max) return undefined;
       const bigger = Buffer.allocUnsafe(n * 2);
       readBuffer.copy(bigger, 0, 0, n);
@@ -158,7 +156,7 @@ function readToEnd(fd: number, size: number, max: number): Buffer | undefined {
     if (got === 0) break;
     n += got;
   }
-  return n > max ? undefined : readBuffer.subarray(0, n);
+  return n === 0 || n > max ? undefined : readBuffer.subarray(0, n);
 }
 
 /**
