@@ -13,10 +13,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NameSearch, namesOf, narrowingOutcomes, setContextNarrowing } from '../src/load/context.js';
 import { loadFile } from '../src/load/index.js';
 import { runCli } from './helpers/cli.js';
+import { fixtures } from './helpers/fixtures.js';
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'zhejiang-2022');
-const fixtures = path.join(__dirname, 'fixtures');
 
 afterEach(() => setContextNarrowing(true));
 

@@ -15,26 +15,12 @@ import { check } from '../src/lint.js';
 import { loadPaths } from '../src/load/index.js';
 import { setFastParse } from '../src/load/fast.js';
 import { setCompiledValidators, usingCompiledValidators } from '../src/schema/index.js';
+import { fixtureCases, fixtures } from './helpers/fixtures.js';
 import { runCli } from './helpers/cli.js';
 
 const root = path.join(__dirname, '..');
-const fixtures = path.join(__dirname, 'fixtures');
 const example = path.join(root, 'examples', 'zhejiang-2022');
 
-/** Every fixture case: each file or folder directly inside a group of test/fixtures. */
-function fixtureCases(): string[] {
-  if (!fs.existsSync(fixtures)) return [];
-  return fs
-    .readdirSync(fixtures, { withFileTypes: true })
-    .filter((g) => g.isDirectory())
-    .flatMap((g) =>
-      fs
-        .readdirSync(path.join(fixtures, g.name))
-        .filter((n) => !n.startsWith('.') && !n.endsWith('.md'))
-        .map((n) => path.join(g.name, n)),
-    )
-    .sort();
-}
 
 type Run = { code: number; stdout: string; stderr: string };
 

@@ -21,23 +21,10 @@ import { lintFormatters } from '../src/render/lint/index.js';
 import { countFindings } from '../src/render/lint/types.js';
 import type { Finding } from '../src/types.js';
 import { copyExample, edit, example } from './helpers/ci-repo.js';
+import { fixtureCases, fixtures } from './helpers/fixtures.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 
-const fixtures = path.join(__dirname, 'fixtures');
 
-/** Every fixture case: each file or folder directly inside a group of test/fixtures. */
-function fixtureCases(): string[] {
-  return fs
-    .readdirSync(fixtures, { withFileTypes: true })
-    .filter((g) => g.isDirectory())
-    .flatMap((g) =>
-      fs
-        .readdirSync(path.join(fixtures, g.name))
-        .filter((n) => !n.startsWith('.') && !n.endsWith('.md'))
-        .map((n) => path.join(g.name, n)),
-    )
-    .sort();
-}
 
 /** Whether a file holds its text now (files not made by the loader always do). */
 const holds = (f: SourceFile) => !(f instanceof LoadedFile) || f.holdsText;
