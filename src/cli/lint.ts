@@ -13,8 +13,8 @@ import { findCampaignRoot, startFolder } from '../config/root.js';
 import { t } from '../i18n/index.js';
 import { check, sortFindings, type LintResult } from '../lint.js';
 import { contextNarrowingEnabled, countNarrowing, namesOf, NameSearch, needsWholeRepository } from '../load/context.js';
-import { discover, toPosix, codeOf, NOT_PLAN_FILES } from '../load/discover.js';
-import { discoveryFindings, loadFile, loadPaths, type LoadOptions } from '../load/index.js';
+import { discover, toPosix, codeOf, NOT_PLAN_FILES, type Discovered } from '../load/discover.js';
+import { discoveryFindings, loadFile, type LoadOptions } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
@@ -202,8 +202,12 @@ function checkInContext(
     // The walk skips ignored files, but a file named on the command line is read unless ignored too.
     const toRead = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
     const namedFiles = toRead.filter((p) => startFolder(p) !== p);
-    const narrowed = root && namedFiles.length === paths.length ? checkNarrowed(root, namedFiles, { cwd, ignored, maxFileBytes }, rules, isNamed) : undefined;
-    const result = narrowed ?? checkWhole(root ? [root, ...namedFiles] : toRead, { cwd, ignored, maxFileBytes }, rules, wanted);
+    const opts = { cwd, ignored, maxFileBytes };
+    const narrowed = root && namedFiles.length === paths.length ? checkNarrowed(root, namedFiles, opts, rules, isNamed) : undefined;
+    const result =
+      narrowed && 'findings' in narrowed
+        ? narrowed
+        : checkFound(narrowed?.found ?? discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted, narrowed?.loaded);
     for (const abs of result.inputs) inputs.add(abs);
     for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const f of result.findings) {
@@ -216,39 +220,52 @@ function checkInContext(
 
 type Checked = LintResult & { inputs: string[] };
 
-/** Every file under the paths, loaded and checked. */
-function checkWhole(paths: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean): Checked {
-  const loaded = loadPaths(paths, opts);
-  const result = check(loaded.files, loaded.findings, { rules, wanted });
-  return { ...result, inputs: result.files.map((f) => f.abs) };
+type Loaded = ReturnType<typeof loadFile>;
+
+/** Every file found, loaded (or taken from `loaded`, read before) and checked. */
+function checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, loaded?: Map<string, Loaded>): Checked {
+  const loadOpts = { ...opts, knownRegular: found.regular };
+  const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
+  const result = check(
+    all.map((r) => r.file),
+    [...all.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
+    { rules, wanted },
+  );
+  return { ...result, inputs: found.files };
 }
 
 /**
- * Named files checked with only the files of their repository that share a name with them; undefined
- * when that cannot be told or may not give the findings of the whole repository (see load/context.ts).
+ * Named files checked with only the files of their repository that share a name with them
+ * (load/context.ts). When that cannot be told, or the result may not be the whole repository's,
+ * what was found and read so far is handed back for the check with every file.
  */
-function checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): Checked | undefined {
-  if (!contextNarrowingEnabled()) return undefined;
+function checkNarrowed(
+  root: string,
+  named: string[],
+  opts: LoadOptions,
+  rules: Record<string, RuleSetting>,
+  isNamed: (abs: string) => boolean,
+): Checked | { found?: Discovered; loaded?: Map<string, Loaded> } {
+  if (!contextNarrowingEnabled()) return {};
   const found = discover([root, ...named], opts);
   const loadOpts = { ...opts, knownRegular: found.regular };
-  const own = new Map(found.files.filter(isNamed).map((abs) => [abs, loadFile(abs, loadOpts)]));
-  const names = own.size ? namesOf([...own.values()].map((r) => r.file)) : undefined;
-  if (!names) return undefined;
+  const loaded = new Map<string, Loaded>();
+  for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
+  const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file)) : undefined;
+  if (!names) return { found, loaded };
+  const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
   const search = new NameSearch(names);
-  const loaded: ReturnType<typeof loadFile>[] = [];
-  for (const abs of found.files) {
-    const file = own.get(abs) ?? (search.relevant(abs) ? loadFile(abs, loadOpts) : undefined);
-    if (file) loaded.push(file);
-  }
+  for (const abs of found.files) if (!loaded.has(abs) && search.relevant(abs)) loaded.set(abs, loadFile(abs, loadOpts));
+  // in the order of the walk, as the whole repository would be
+  const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
   const result = check(
-    loaded.map((r) => r.file),
-    [...loaded.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
+    part.map((r) => r.file),
+    [...part.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
     { rules, wanted: (file) => isNamed(file.abs) },
   );
-  const ownPaths = new Set([...own.values()].map((r) => r.file.path));
   const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file));
   countNarrowing(!whole);
-  return whole ? undefined : { ...result, inputs: found.files };
+  return whole ? { found, loaded } : { ...result, inputs: found.files };
 }
 
 /**
