@@ -1,12 +1,8 @@
-/** `plans gaps [PATH]`: the gap report of each city, in the chosen format; exit 0 when the report was made. */
+/** `plans gaps [PATH]`: the gap report of each city, in the chosen format (made by gaps-run.ts, loaded on use); exit 0 when the report was made. */
 import type { Command } from 'commander';
-import { t } from '../i18n/index.js';
-import { gapCities, gapReport } from '../gaps/report.js';
-import { gapFormatters } from '../render/gaps/index.js';
-import { UsageError } from '../types.js';
-import { makeChalk, parseDate, type CliEnv, helpText } from './env.js';
-import { writeOutput } from './output.js';
-import { checkCities, loadRepository, noteErrors, reportLang, reportOptions, type ReportCliOptions } from './repository.js';
+import { type CliEnv, helpText } from './env.js';
+import { GAP_FORMATS } from './report-formats.js';
+import { reportOptions, type ReportCliOptions } from './repository.js';
 
 export type GapsCliOptions = ReportCliOptions;
 
@@ -16,22 +12,8 @@ export function registerGaps(program: Command, cli: CliEnv, setCode: (code: numb
     .command('gaps')
     .description(h('gaps'))
     .argument('[path]', h('repo-path'));
-  reportOptions(command, cli, Object.keys(gapFormatters), 'text').action((repoPath: string | undefined, opts: GapsCliOptions) => {
-      setCode(runGaps(repoPath, opts, cli));
-    });
-}
-
-/** Loads the repository, builds the gap report and writes it; throws UsageError on a bad argument. */
-export function runGaps(repoPath: string | undefined, opts: GapsCliOptions, cli: CliEnv): number {
-  const formatter = gapFormatters[opts.format];
-  if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(gapFormatters).join(', ') }));
-  const asOf = parseDate('--as-of', opts.asOf);
-  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
-  const lang = reportLang(opts, repo, cli);
-  checkCities(opts.city, gapCities(repo.model));
-  noteErrors(repo, cli, lang);
-  const report = gapReport(repo.model, { cities: opts.city, asOf });
-  const width = cli.stdout.columns && cli.stdout.columns > 0 ? cli.stdout.columns : 100;
-  writeOutput(cli, formatter(report, { lang, chalk: makeChalk(opts.color, cli), width }), opts.out, repo.files.map((f) => f.abs));
-  return 0;
+  reportOptions(command, cli, [...GAP_FORMATS], 'text').action(async (repoPath: string | undefined, opts: GapsCliOptions) => {
+    const { runGaps } = await import('./gaps-run.js');
+    setCode(runGaps(repoPath, opts, cli));
+  });
 }
