@@ -136,6 +136,26 @@ if (check) {
     process.exit(1);
   }
 } else {
-  fs.writeFileSync(out, text);
-  console.log(`wrote ${path.relative(root, out)} (${(text.length / 1024).toFixed(0)} KiB)`);
+  // the generated module is under version control: written only when it changes
+  const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  if (current !== text) fs.writeFileSync(out, text);
+  console.log(`${current === text ? 'kept' : 'wrote'} ${path.relative(root, out)} (${(text.length / 1024).toFixed(0)} KiB)`);
+  writeStamp();
+}
+
+/**
+ * dist/schemas.stamp.json: the schemas' fingerprint with each file's size and modification time as
+ * this build saw them. src/schema/index.ts takes the fingerprint from it while the files still show
+ * that size and time, instead of reading and hashing 100 KB of schemas at every start.
+ */
+function writeStamp() {
+  const files = {};
+  for (const kind of KINDS) {
+    const name = `${kind.toLowerCase()}.schema.json`;
+    const st = fs.statSync(path.join(root, 'schemas', name));
+    files[name] = { size: st.size, mtimeMs: st.mtimeMs };
+  }
+  const stamp = path.join(root, 'dist', 'schemas.stamp.json');
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, JSON.stringify({ hash: schemasHash(), files }) + '\n');
 }

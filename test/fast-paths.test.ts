@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../src/lint.js';
 import { loadPaths } from '../src/load/index.js';
 import { setFastParse } from '../src/load/fast.js';
-import { setCompiledValidators, usingCompiledValidators } from '../src/schema/index.js';
+import { fingerprint, setCompiledValidators, usingCompiledValidators } from '../src/schema/index.js';
 import { fixtureCases, fixtures } from './helpers/fixtures.js';
 import { runCli } from './helpers/cli.js';
 
@@ -88,6 +88,21 @@ describe('fast paths give the same findings', () => {
     expect(r.status).toBe(0);
     setCompiledValidators(undefined);
     expect(usingCompiledValidators()).toBe(true);
+  });
+
+  it.skipIf(!fs.existsSync(path.join(root, 'dist', 'schemas.stamp.json')))('the built tool trusts the build stamp of the schemas only while they are unchanged', () => {
+    const stamp = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'schemas.stamp.json'), 'utf8')) as { hash: string; files: Record<string, { size: number; mtimeMs: number }> };
+    // the stamp holds the fingerprint of the schemas as they are, and each file's size and time
+    expect(stamp.hash).toBe(
+      ['campaign', 'owners', 'plan', 'progress'].map((k) => fingerprint(fs.readFileSync(path.join(root, 'schemas', `${k}.schema.json`)))).join(' '),
+    );
+    for (const [name, seen] of Object.entries(stamp.files)) {
+      const st = fs.statSync(path.join(root, 'schemas', name));
+      expect([name, seen.size, seen.mtimeMs]).toEqual([name, st.size, st.mtimeMs]);
+    }
+    const script = `const m = await import(${JSON.stringify(new URL(`file://${path.join(root, 'dist', 'schema', 'index.js')}`).href)}); console.log(m.usingCompiledValidators());`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('true');
   });
 
   const bundle = path.join(root, 'dist', 'plans.cjs');

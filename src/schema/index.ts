@@ -46,7 +46,29 @@ let compiledCurrent: boolean | undefined;
  * FNV-1a hashes of each file. Not node:crypto, whose first use costs about 10 ms of start-up.
  */
 function schemasHash(): string {
-  return (['Campaign', 'Owners', 'Plan', 'Progress'] as const).map((kind) => fingerprint(fs.readFileSync(schemaFile(kind)))).join(' ');
+  return stampedHash() ?? KIND_NAMES.map((kind) => fingerprint(fs.readFileSync(schemaFile(kind)))).join(' ');
+}
+
+const KIND_NAMES = ['Campaign', 'Owners', 'Plan', 'Progress'] as const;
+
+/**
+ * The fingerprint the build recorded in dist/schemas.stamp.json, while every schema file still has
+ * the size and modification time recorded with it (else undefined, and the files are hashed).
+ */
+function stampedHash(): string | undefined {
+  try {
+    const stampFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schemas.stamp.json');
+    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { hash?: unknown; files?: Record<string, { size?: unknown; mtimeMs?: unknown }> };
+    for (const kind of KIND_NAMES) {
+      const file = schemaFile(kind);
+      const seen = stamp.files?.[path.basename(file)];
+      const st = fs.statSync(file);
+      if (!seen || seen.size !== st.size || seen.mtimeMs !== st.mtimeMs) return undefined;
+    }
+    return typeof stamp.hash === 'string' ? stamp.hash : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function fingerprint(bytes: Uint8Array): string {
