@@ -13,6 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NameSearch, namesOf, narrowingOutcomes, setContextNarrowing } from '../src/load/context.js';
 import { loadFile } from '../src/load/index.js';
 import { runCli } from './helpers/cli.js';
+// @ts-expect-error bench/generate.mjs is plain JavaScript
+import { generate } from '../bench/generate.mjs';
 import { fixtures } from './helpers/fixtures.js';
 
 const root = path.join(__dirname, '..');
@@ -186,4 +188,58 @@ describe('lint in context, narrowed to the files that share a name', () => {
     // the edits do make findings, so the comparison is not of empty lists
     expect(differentFindings).toBeGreaterThan(50);
   }, 180_000);
+
+  it('seeded random edits of a repository split one file per action (the bench layout), linting an edited file', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-narrow-split-'));
+    (generate as (dir: string, cities: number) => void)(base, 3);
+    const original = Object.fromEntries(yamlFiles(base).map((f) => [f, fs.readFileSync(path.join(base, f), 'utf8')]));
+    // a clean action file is checked narrowed: its city's other files, the campaign and the owners it
+    // names are enough (a part without the rest of its city would find tasks uncovered, and fall back)
+    const clean = narrowingOutcomes();
+    const { narrowed: first } = await both(['c0002/actions/07.yaml'], base);
+    expect(JSON.parse(first.stdout).diagnostics).toEqual([]);
+    expect(narrowingOutcomes().narrowed - clean.narrowed).toBe(1);
+    fs.rmSync(base, { recursive: true, force: true });
+    const tokens = [...new Set(Object.values(original).flatMap((text) => [...text.matchAll(/(?<=[\s[{,:]|^)([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+|T\d\d(?:\.\d)?)(?=[\s\]},]|$)/gm)].map((m) => m[1])))];
+    expect(tokens.length).toBeGreaterThan(100);
+    const before = narrowingOutcomes();
+    let withFindings = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(3)), { minLength: 1, maxLength: 5 }), fc.nat(), async (edits, pick) => {
+        const files = { ...original };
+        const edited: string[] = [];
+        for (const [a, b, c, kind] of edits) {
+          // mostly action files and reports, the files drafters edit
+          const keys = Object.keys(files).filter((f) => a % 3 === 0 || /actions|progress/.test(f));
+          const name = keys[a % keys.length];
+          const text = files[name];
+          edited.push(name);
+          if (kind === 0) {
+            const present = tokens.filter((t) => text.includes(t));
+            if (present.length) files[name] = text.replace(present[b % present.length], tokens[c % tokens.length]);
+          } else if (kind === 1 || kind === 2) {
+            const lines = text.split('\n');
+            if (kind === 1) lines.splice(b % lines.length, 1);
+            else lines.splice(b % lines.length, 0, '  - : [unclosed');
+            files[name] = lines.join('\n');
+          } else {
+            files[name.replace(/\.yaml$/, '-copy.yaml')] = text;
+          }
+        }
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-narrow-split-prop-'));
+        for (const [name, text] of Object.entries(files)) {
+          fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+          fs.writeFileSync(path.join(dir, name), text);
+        }
+        const { narrowed, whole } = await both([edited[pick % edited.length]], dir);
+        fs.rmSync(dir, { recursive: true, force: true });
+        if (JSON.parse(whole.stdout).diagnostics.length > 0) withFindings++;
+        expect(narrowed).toEqual(whole);
+      }),
+      { numRuns: 120, seed: 9 },
+    );
+    const after = narrowingOutcomes();
+    expect(withFindings).toBeGreaterThan(60);
+    expect(after.narrowed - before.narrowed).toBeGreaterThan(20);
+  }, 300_000);
 });
