@@ -226,12 +226,16 @@ type Loaded = ReturnType<typeof loadFile>;
 function checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, loaded?: Map<string, Loaded>): Checked {
   const loadOpts = { ...opts, knownRegular: found.regular };
   const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
-  const result = check(
-    all.map((r) => r.file),
-    [...all.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
+  return { ...checkLoaded(found, all, opts, rules, wanted), inputs: found.files };
+}
+
+/** Checks files loaded from a walk, with the walk's own findings. */
+function checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean): LintResult {
+  return check(
+    files.map((r) => r.file),
+    [...files.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
     { rules, wanted },
   );
-  return { ...result, inputs: found.files };
 }
 
 /**
@@ -258,11 +262,7 @@ function checkNarrowed(
   for (const abs of found.files) if (!loaded.has(abs) && search.relevant(abs)) loaded.set(abs, loadFile(abs, loadOpts));
   // in the order of the walk, as the whole repository would be
   const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
-  const result = check(
-    part.map((r) => r.file),
-    [...part.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
-    { rules, wanted: (file) => isNamed(file.abs) },
-  );
+  const result = checkLoaded(found, part, opts, rules, (file) => isNamed(file.abs));
   const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file));
   countNarrowing(!whole);
   return whole ? { found, loaded } : { ...result, inputs: found.files };
