@@ -14,6 +14,17 @@ describe('help', () => {
     expect(en.stdout).toMatch(/^Usage: plans table/);
     expect(en.stdout).toContain('responsibilities, targets, coverage, owners or all');
     expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.stdout).toContain('[options]');
+    expect(en.stdout).toMatch(/\(default:\s+"text"\)/);
+  });
+
+  it("puts commander's own words into Chinese too: the usage line and the defaults", async () => {
+    const table = await runCli(['table', '--help', '--lang', 'zh']);
+    expect(table.stdout).toMatch(/^用法： plans table \[选项\] <name> \[path\]/);
+    expect(table.stdout).toContain('xlsx（默认 text）');
+    expect(table.stdout).not.toMatch(/\[options\]|\(default:/);
+    const top = await runCli(['--help', '--lang', 'zh']);
+    expect(top.stdout).toMatch(/^用法： plans \[选项\] \[命令\]/);
   });
 
   it('has a text for every option of every command in both languages', async () => {

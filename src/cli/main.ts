@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
 import { t, langFromEnv, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { helpText, processEnv, type CliEnv } from './env.js';
@@ -34,7 +34,19 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
     .helpOption('-h, --help', h('help'))
     .helpCommand('help [command]', h('help-command'))
     .option('--debug', h('debug'))
-    .configureHelp({ styleTitle: (title) => (t(`help/title/${title}`).en === `help/title/${title}` ? title : h(`title/${title}`)) })
+    .configureHelp({
+      styleTitle: (title) => (t(`help/title/${title}`).en === `help/title/${title}` ? title : h(`title/${title}`)),
+      // commander's own words inside the texts: "[options]" in the usage line, "(default: …)" after a text
+      commandUsage(this: Help, cmd: Command) {
+        return inHelpLang(Help.prototype.commandUsage.call(this, cmd), cli.helpLang);
+      },
+      optionDescription(this: Help, option: Option) {
+        return inHelpLang(Help.prototype.optionDescription.call(this, option), cli.helpLang);
+      },
+      argumentDescription(this: Help, argument: Argument) {
+        return inHelpLang(Help.prototype.argumentDescription.call(this, argument), cli.helpLang);
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => cli.stdout.write(s),
@@ -55,6 +67,15 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
   } catch (err) {
     return handleError(err, cli, debug, langOfArgv(argv, cli));
   }
+}
+
+/** The words commander adds to help texts, in Chinese when the help is: `[options]`, `[command]`, `(default: "text")`. */
+export function inHelpLang(text: string, lang: Lang | undefined): string {
+  if (lang !== 'zh') return text;
+  return text
+    .replace(/\[options\]/g, '[选项]')
+    .replace(/\[command\]/g, '[命令]')
+    .replace(/ \(default: "?([^"()]*)"?\)$/, '（默认 $1）');
 }
 
 /**
