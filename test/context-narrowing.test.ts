@@ -52,11 +52,18 @@ describe('lint in context, narrowed to the files that share a name', () => {
     const plan = loadFile(path.join(example, 'hangzhou', 'plan.yaml'), { cwd: example }).file;
     const names = namesOf([plan]);
     expect(names).toBeDefined();
-    expect(names!.names).toEqual(expect.arrayContaining(['Campaign', 'hangzhou', 'HZ-01']));
+    expect(names!.names).toEqual(expect.arrayContaining(['Campaign', 'HZ-01', 'HZ-01-K1']));
+    // a plan's city is not searched for as such: only its first plan document is needed (lint.ts)
+    expect(names!.names).not.toContain('hangzhou');
+    expect(names!.planCities).toEqual(['hangzhou']);
+    // a report's city is: its plan gives the units, its other reports which one is the latest
+    const report = namesOf([loadFile(path.join(example, 'hangzhou', 'progress', '2022-06.yaml'), { cwd: example }).file])!;
+    expect(report.names).toContain('hangzhou');
+    expect(report.planCities).toEqual([]);
     const search = new NameSearch(names!);
     const relevant = yamlFiles(example).filter((f) => search.relevant(path.join(example, f)));
-    // the campaign, the owners, the rest of Hangzhou's plan and its progress; not Ningbo or Wenzhou
-    expect(relevant).toEqual(['campaign.yaml', 'hangzhou/actions-06-10.yaml', 'hangzhou/plan.yaml', 'hangzhou/progress/2022-06.yaml', 'owners.yaml']);
+    // the campaign, the owners, the plan itself and the progress reporting on its targets; not Ningbo or Wenzhou
+    expect(relevant).toEqual(['campaign.yaml', 'hangzhou/plan.yaml', 'hangzhou/progress/2022-06.yaml', 'owners.yaml']);
     // a campaign or owners file concerns every file: no narrowing
     expect(namesOf([loadFile(path.join(example, 'campaign.yaml'), { cwd: example }).file])).toBeUndefined();
     expect(namesOf([loadFile(path.join(example, 'owners.yaml'), { cwd: example }).file])).toBeUndefined();
@@ -242,4 +249,24 @@ describe('lint in context, narrowed to the files that share a name', () => {
     expect(withFindings).toBeGreaterThan(60);
     expect(after.narrowed - before.narrowed).toBeGreaterThan(20);
   }, 300_000);
+
+  it("a plan file needs its city's first plan document, not the whole city: coverage findings go there", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-narrow-first-'));
+    (generate as (dir: string, cities: number) => void)(dir, 2);
+    // action 01 of c0002 no longer covers T01: task-not-covered, placed on the city's first plan document
+    const first = path.join(dir, 'c0002', 'actions', '01.yaml');
+    fs.writeFileSync(first, fs.readFileSync(first, 'utf8').replace('tasks: [T01]', 'tasks: [T02]'));
+    const start = narrowingOutcomes();
+    // another action file of the city: checked narrowed, and no finding (the one finding is not in it)
+    const other = await both(['c0002/actions/07.yaml'], dir);
+    expect(other.narrowed).toEqual(other.whole);
+    expect(JSON.parse(other.whole.stdout).diagnostics).toEqual([]);
+    expect(narrowingOutcomes().narrowed - start.narrowed).toBe(1);
+    // the first document itself: its finding needs the whole repository, and is the same
+    const own = await both(['c0002/actions/01.yaml'], dir);
+    expect(own.narrowed).toEqual(own.whole);
+    expect(JSON.parse(own.whole.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toContain('task-not-covered');
+    expect(narrowingOutcomes().whole - start.whole).toBe(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -12,7 +12,7 @@ import { ignoreFilter, readConfig } from '../config/index.js';
 import { findCampaignRoot, startFolder } from '../config/root.js';
 import { t } from '../i18n/index.js';
 import { check, sortFindings, type LintResult } from '../lint.js';
-import { contextNarrowingEnabled, countNarrowing, namesOf, NameSearch, needsWholeRepository } from '../load/context.js';
+import { contextNarrowingEnabled, countNarrowing, holdsPlanOf, namesOf, NameSearch, needsWholeRepository } from '../load/context.js';
 import { discover, toPosix, codeOf, NOT_PLAN_FILES, type Discovered } from '../load/discover.js';
 import { discoveryFindings, loadFile, type LoadOptions } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
@@ -259,7 +259,28 @@ function checkNarrowed(
   if (!names) return { found, loaded };
   const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
   const search = new NameSearch(names);
-  for (const abs of found.files) if (!loaded.has(abs) && search.relevant(abs)) loaded.set(abs, loadFile(abs, loadOpts));
+  // A named plan's city: until its first plan document is met, a file naming the city may be it and is
+  // read; when the first is a named file, the whole city is needed from there on (and the files
+  // before it that name the city were read already).
+  const pending = new Map(names.planCities.map((city) => [city, Buffer.from(city, 'utf8')]));
+  const wholeCities: Buffer[] = [];
+  for (const abs of found.files) {
+    const own = loaded.get(abs);
+    if (own) {
+      for (const [city, bytes] of pending) {
+        if (!holdsPlanOf(own.file, city)) continue;
+        pending.delete(city);
+        wholeCities.push(bytes);
+      }
+      continue;
+    }
+    const bytes = NameSearch.bytesOf(abs);
+    const names = (cities: Iterable<Buffer>) => bytes !== undefined && [...cities].some((city) => bytes.indexOf(city) >= 0);
+    if (!search.relevantBytes(bytes) && !names(wholeCities) && !names(pending.values())) continue;
+    const file = loadFile(abs, loadOpts);
+    loaded.set(abs, file);
+    for (const city of pending.keys()) if (holdsPlanOf(file.file, city)) pending.delete(city);
+  }
   // in the order of the walk, as the whole repository would be
   const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
   const result = checkLoaded(found, part, opts, rules, (file) => isNamed(file.abs));

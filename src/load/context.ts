@@ -3,10 +3,11 @@
  *
  * Every finding in a plan or progress file depends on its own documents and on the documents that
  * share a name with it: the campaign (and its tasks, indicators and cities), the owners it names,
- * the other documents of its city, the ids it defines (duplicates), the targets it reports on. Each of
- * those documents holds one of those names in its text (`Campaign` for the campaign, `Owners` and the
- * owner's id for an owner). So a file whose bytes contain none of those strings is left unparsed: a byte search instead of a parse, model and rules
- * for the 2,000 other files of a repository. The few findings whose message or presence depends on
+ * the ids it defines (duplicates), the targets it reports on, a report's city, and the first plan
+ * document of a plan's city (see `Names`). Each of those documents holds one of those names in its
+ * text (`Campaign` for the campaign, `Owners` and the owner's id for an owner). So a file whose
+ * bytes contain none of those strings is left unparsed: a byte search instead of a parse, model and
+ * rules for the 2,000 other files of a repository. The few findings whose message or presence depends on
  * the whole repository (unknown references with their suggestions, coverage, required indicators,
  * missing plans) make the caller check again with every file (`needsWholeRepository`).
  *
@@ -16,11 +17,12 @@
  */
 import type { Finding } from '../types.js';
 import type { Model } from '../model/types.js';
+import { planCityOf } from '../model/build.js';
 import type { SourceFile } from './source.js';
 import { DEFAULT_MAX_FILE_BYTES, readRegular } from './index.js';
 
-/** Keys whose values name what a relevant file holds: the city, and the targets reported on or compared with. */
-const SHARED_NAMES = new Set(['city', 'target', 'than']);
+/** Keys whose values name what a relevant file holds: the targets reported on or compared with. */
+const SHARED_NAMES = new Set(['target', 'than']);
 /** Keys whose values name owners: relevant are the owners documents that hold one of them. */
 const OWNER_NAMES = new Set(['lead', 'support', 'owner']);
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -46,10 +48,18 @@ export function countNarrowing(narrowed: boolean): void {
   outcomes = narrowed ? { ...outcomes, narrowed: outcomes.narrowed + 1 } : { ...outcomes, whole: outcomes.whole + 1 };
 }
 
-/** What a relevant file holds, as strings: any of `names`, or `Owners` and any of `owners`. */
+/**
+ * What a relevant file holds, as strings: any of `names`, or `Owners` and any of `owners`.
+ * `planCities` are the cities of named plan documents: of such a city, the caller needs the first
+ * plan document in the order of the walk (coverage and required-indicator findings are placed on
+ * it), and the whole city only when that first document is a named one. A progress report's city
+ * is one of `names`: its plan gives the units of `per: unit` targets, its other reports tell which
+ * one is the latest.
+ */
 export interface Names {
   names: string[];
   owners: string[];
+  planCities: string[];
 }
 
 /**
@@ -62,14 +72,24 @@ export interface Names {
 export function namesOf(files: readonly SourceFile[]): Names | undefined {
   const names = new Set<string>(['Campaign']);
   const owners = new Set<string>();
+  const planCities = new Set<string>();
   for (const file of files) {
     if (file.docs.length === 0) return undefined;
     for (const doc of file.docs) {
       if (!doc.parsed || (doc.kind !== 'Plan' && doc.kind !== 'Progress')) return undefined;
       collect(doc.value, undefined, names, owners);
+      const city = (doc.value as { city?: unknown }).city;
+      if (typeof city !== 'string' || city === '') continue;
+      if (doc.kind === 'Progress') names.add(city);
+      else planCities.add(city);
     }
   }
-  return { names: [...names], owners: [...owners] };
+  return { names: [...names], owners: [...owners], planCities: [...planCities].filter((c) => !names.has(c)) };
+}
+
+/** Whether a file holds a plan document of `city` (as the model reads one). */
+export function holdsPlanOf(file: SourceFile, city: string): boolean {
+  return file.docs.some((doc) => planCityOf(doc) === city);
 }
 
 /** `key` is the key the value stands under; `listed` says it is an item of a list under that key. */
@@ -115,8 +135,16 @@ export class NameSearch {
 
   /** Whether `abs` may matter: it holds one of the names, or something that could hide one, or cannot be read. */
   relevant(abs: string): boolean {
-    // no bytes, unreadable or too large: kept, for the reader to judge
-    const bytes = readRegular(abs, DEFAULT_MAX_FILE_BYTES);
+    return this.relevantBytes(NameSearch.bytesOf(abs));
+  }
+
+  /** A file's bytes, valid until the next read; undefined when it has none, cannot be read or is too large. */
+  static bytesOf(abs: string): Buffer | undefined {
+    return readRegular(abs, DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /** `relevant` for bytes read with `bytesOf` (no bytes: kept, for the reader to judge). */
+  relevantBytes(bytes: Buffer | undefined): boolean {
     if (!bytes) return true;
     if (bytes.indexOf(0x5c) >= 0 || bytes.indexOf(0) >= 0) return true;
     for (const name of this.names) if (bytes.indexOf(name) >= 0) return true;

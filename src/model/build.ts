@@ -160,8 +160,13 @@ function readOwner(doc: SourceDoc, o: unknown, path: Path): Owner | undefined {
   };
 }
 
+/** The city a document adds a plan to: a parsed Plan document's non-empty `city`. */
+export function planCityOf(doc: SourceDoc): string | undefined {
+  return doc.parsed && doc.kind === 'Plan' && isRecord(doc.value) ? str(doc.value.city) : undefined;
+}
+
 function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
-  const city = str(v.city);
+  const city = planCityOf(doc);
   if (!city) return;
   let plan = model.plans.get(city);
   if (!plan) {
