@@ -6,6 +6,7 @@
 // CommonJS, not ESM: Node 20 can give a code cache only to a script compiled through `vm.Script`.
 // exceljs stays external: only `plans table --format xlsx` loads it, from node_modules.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,10 @@ const result = await esbuild.build({
   },
   plugins: [yamlWithoutEnvLookups, lazyStartup, moduleUrl],
 });
+// The bundle's identity on its first line (bin/bundle-loader.cjs ties the code cache to it)
+const text = fs.readFileSync(outfile, 'utf8');
+const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
+fs.writeFileSync(outfile, `// plans-bundle ${id}\n${text}`);
 const bytes = fs.statSync(outfile).size;
 console.log(`wrote ${path.relative(root, outfile)} (${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(result.metafile.inputs).length} modules)`);
 // the ESM bundle of earlier builds, which nothing loads any more

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,6 +110,28 @@ describe('fast paths give the same findings', () => {
   const tscMain = path.join(root, 'dist', 'cli', 'main.js');
   const built = fs.existsSync(bundle) && fs.existsSync(tscMain) && fs.statSync(bundle).mtimeMs >= fs.statSync(tscMain).mtimeMs;
   const loader = path.join(root, 'bin', 'bundle-loader.cjs');
+
+  it('the code cache serves the bundle it was made from, wherever the two are copied, and no other', () => {
+    const { loadBundle, writeCache } = createRequire(import.meta.url)(loader) as {
+      loadBundle: (file: string, o?: { useCache?: boolean }) => { exports: { answer: number }; cached: boolean };
+      writeCache: (file: string, loaded: unknown) => number;
+    };
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-cache-'));
+    const file = path.join(made, 'plans.cjs');
+    fs.writeFileSync(file, '// plans-bundle 0123abcd\nmodule.exports = { answer: [1, 2, 3].map((x) => x * 14).pop() - 0 };\n');
+    const first = loadBundle(file, { useCache: false });
+    expect(first.exports.answer).toBe(42);
+    expect(writeCache(file, first)).toBeGreaterThan(0);
+    // copied elsewhere (new times, as from an npm tarball): still served
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-cache-copy-'));
+    for (const name of ['plans.cjs', 'plans.cjs.cache']) fs.copyFileSync(path.join(made, name), path.join(copy, name));
+    const again = loadBundle(path.join(copy, 'plans.cjs'));
+    expect([again.cached, again.exports.answer]).toEqual([true, 42]);
+    // another build (another id on the first line): the cache is left alone and the bundle compiled
+    fs.writeFileSync(path.join(copy, 'plans.cjs'), '// plans-bundle 4567ef01\nmodule.exports = { answer: [1, 2, 3].map((x) => x * 14).pop() - 1 };\n');
+    const other = loadBundle(path.join(copy, 'plans.cjs'));
+    expect([other.cached, other.exports.answer]).toEqual([false, 41]);
+  });
 
   it.skipIf(!built)('the esbuild bundle, with and without its code cache, and the tsc build', () => {
     // `entry` is the tsc build's main module, or the bundle loaded with (cache) or without (nocache) its code cache
