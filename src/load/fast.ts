@@ -16,6 +16,7 @@
 import { Document, isScalar, parseAllDocuments } from 'yaml';
 import type { SourceFile, SourceDoc, Kind } from './source.js';
 import { KINDS, YAML_OPTIONS, yamlText } from './source.js';
+import { writtenOtherwise } from '../util/number.js';
 
 let enabled = true;
 
@@ -83,7 +84,9 @@ function resolvePlain(source: string): unknown {
       let failed = false;
       const res = tag.resolve(source, () => (failed = true), options);
       if (failed) throw GIVE_UP;
-      return isScalar(res) ? res.value : res;
+      const value: unknown = isScalar(res) ? res.value : res;
+      if (typeof value === 'number' && numbersAsPrinted && writtenOtherwise(source, value)) numbersAsPrinted = false;
+      return value;
     }
   }
   return source;
@@ -95,6 +98,8 @@ let src = '';
 let end = 0;
 /** Whether values must not point into `src` (the text is let go after parsing): see `own`. */
 let detach = false;
+/** Whether every number read from `src` so far is written as `formatNumber` prints it (see SourceDoc.numbersAsPrinted). */
+let numbersAsPrinted = true;
 /** Where the last quoted scalar, flow collection or flow item ended (returned this way to spare a tuple per value). */
 let next = 0;
 
@@ -440,6 +445,7 @@ export function fastValues(text: string, detached = false, decoded = false): unk
   if (UNSUPPORTED_CHARS.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   src = text;
   detach = detached;
+  numbersAsPrinted = true;
   wellFormed = detached && hasWellFormed && (decoded || (text as unknown as WellFormedString).isWellFormed());
   try {
     const docs: unknown[] = [];
@@ -507,7 +513,8 @@ export function fastParseFile(file: SourceFile, detached = false, decoded = fals
   const values = fastValues(file.text, detached, decoded);
   if (!values) return false;
   const trees = new LazyTrees(file);
-  file.docs = values.map((value, index) => new FastDoc(file, index, value, trees));
+  const printed = numbersAsPrinted;
+  file.docs = values.map((value, index) => new FastDoc(file, index, value, trees, printed));
   return true;
 }
 
@@ -547,16 +554,24 @@ class FastDoc implements SourceDoc {
   readonly parsed = true;
   declare kind?: Kind;
   readonly #trees: LazyTrees;
+  readonly #numbersAsPrinted: boolean;
 
   constructor(
     readonly file: SourceFile,
     readonly index: number,
     readonly value: unknown,
     trees: LazyTrees,
+    numbersAsPrinted: boolean,
   ) {
     this.#trees = trees;
+    this.#numbersAsPrinted = numbersAsPrinted;
     const kind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) this.kind = kind as Kind;
+  }
+
+  /** A getter, not a field: the document shows (keys, JSON, equality) like one from the full parser. */
+  get numbersAsPrinted(): boolean {
+    return this.#numbersAsPrinted;
   }
 
   get yaml(): Document.Parsed | undefined {

@@ -83,6 +83,11 @@ export interface SourceDoc {
   value: unknown;
   /** Set when the document parsed and names one of the four kinds. */
   kind?: Kind;
+  /**
+   * True when every number of the file is written as plans prints it (`formatNumber`): tables then
+   * need no syntax tree to print numbers as written. Known for files the fast reader read.
+   */
+  readonly numbersAsPrinted?: boolean;
   /** False when the document had YAML errors (it then contributes nothing). */
   parsed: boolean;
 }

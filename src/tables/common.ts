@@ -1,5 +1,6 @@
 /** What every table needs from the model: names for ids, numbers as drafted, the cities shown. */
 import { isScalar } from 'yaml';
+import { formatNumber, writtenOtherwise } from '../util/number.js';
 import type { Lang } from '../i18n/index.js';
 import type { Action, CityPlan, Measure, Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
@@ -38,18 +39,16 @@ export function knownCities(model: Model): string[] {
  * below the item; the value itself when the source says something else.
  */
 export function numberAsWritten(origin: Origin, path: Path, value: number): string {
+  // a document whose every number is written as formatNumber prints it needs no syntax tree
+  if (origin.doc.numbersAsPrinted) return formatNumber(value);
   const node = origin.doc.yaml?.getIn([...origin.path, ...path], true);
-  if (isScalar(node) && typeof node.source === 'string' && node.value === value && /^[+-]?(\d[\d_]*)?\.?\d*$/.test(node.source.trim()) && node.source.trim() !== '') {
+  if (isScalar(node) && typeof node.source === 'string' && node.value === value && writtenOtherwise(node.source, value)) {
     return node.source.trim();
   }
   return formatNumber(value);
 }
 
-/** A computed number: no float noise (0.1 + 0.2 prints 0.3). */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  return String(Number(value.toPrecision(12)));
-}
+export { formatNumber };
 
 /** The lead, support and due of a measure: its own where it says, else its action's. */
 export function measureDuty(measure: Measure): { lead?: string; support: string[]; due?: string } {
