@@ -206,6 +206,10 @@ describe('lint in context, narrowed to the files that share a name', () => {
     const { narrowed: first } = await both(['c0002/actions/07.yaml'], base);
     expect(JSON.parse(first.stdout).diagnostics).toEqual([]);
     expect(narrowingOutcomes().narrowed - clean.narrowed).toBe(1);
+    // so is the city's first action file, with the rest of its city (else its tasks would seem uncovered)
+    const { narrowed: own } = await both(['c0002/actions/01.yaml'], base);
+    expect(JSON.parse(own.stdout).diagnostics).toEqual([]);
+    expect(narrowingOutcomes().narrowed - clean.narrowed).toBe(2);
     fs.rmSync(base, { recursive: true, force: true });
     const tokens = [...new Set(Object.values(original).flatMap((text) => [...text.matchAll(/(?<=[\s[{,:]|^)([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+|T\d\d(?:\.\d)?)(?=[\s\]},]|$)/gm)].map((m) => m[1])))];
     expect(tokens.length).toBeGreaterThan(100);
