@@ -112,6 +112,10 @@ const result = await esbuild.build({
 });
 // The bundle's identity on its first line (bin/bundle-loader.cjs ties the code cache to it)
 const text = fs.readFileSync(outfile, 'utf8');
+// bin/bundle-loader.cjs runs the bundle as a vm script: import() of an external package fails there
+// (and node 20 drops importModuleDynamically for scripts made from a code cache); require it instead.
+const dynamic = text.match(/\bimport\(\s*["'][^"']+["']\s*\)/);
+if (dynamic) throw new Error(`bundle: ${dynamic[0]} would fail when plans runs; load the package with require (createRequire)`);
 const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
 fs.writeFileSync(outfile, `// plans-bundle ${id}\n${text}`);
 const bytes = fs.statSync(outfile).size;

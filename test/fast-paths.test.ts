@@ -158,6 +158,16 @@ describe('fast paths give the same findings', () => {
         expect(run('nocache', [...args], cwd), `${args.join(' ')} in ${cwd}, no code cache`).toEqual(fromTsc);
       }
     }
+    // the one command that loads a package on use (exceljs): the same workbook, byte for byte
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-bundle-xlsx-'));
+    const books = [tscMain, 'cache', 'nocache'].map((entry, i) => {
+      const file = path.join(out, `${i}.xlsx`);
+      const r = run(entry, ['table', 'responsibilities', '--format', 'xlsx', '--out', file], example);
+      expect([entry, r.code, r.stderr]).toEqual([entry, 0, '']);
+      return fs.readFileSync(file);
+    });
+    expect(books[0].length).toBeGreaterThan(1000);
+    expect(books[1].equals(books[0]) && books[2].equals(books[0])).toBe(true);
   }, 120_000);
 });
 

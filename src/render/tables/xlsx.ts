@@ -1,8 +1,10 @@
 /**
  * An Excel workbook, one sheet per table: bold frozen header row, widths that fit Chinese text,
  * wrapped cells, A4 landscape with the header row repeated on every printed page.
- * exceljs is loaded only here, on use, so that the other commands do not pay for it.
+ * exceljs is loaded only here, on use, so that the other commands do not pay for it: with require
+ * (it is CommonJS), since the bundle runs as a vm script, where import() is not available.
  */
+import { createRequire } from 'node:module';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Table, TableReport } from '../../tables/types.js';
 import { documentTitle, mergeSpans, subtitleParts, width } from './layout.js';
@@ -89,8 +91,7 @@ function addSheet(workbook: Workbook, table: Table, report: TableReport, used: S
 export const xlsx: TableFormatter = {
   binary: true,
   async render(report: TableReport) {
-    const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
-    const ExcelJS = mod.default ?? mod;
+    const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'plans';
     workbook.title = documentTitle(report);
