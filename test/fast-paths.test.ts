@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -133,7 +134,7 @@ describe('fast paths give the same findings', () => {
     expect([other.cached, other.exports.answer]).toEqual([false, 41]);
   });
 
-  it.skipIf(!built)('the esbuild bundle, with and without its code cache, and the tsc build', () => {
+  it.skipIf(!built)('the esbuild bundle, with and without its code cache, and the tsc build', async () => {
     // `entry` is the tsc build's main module, or the bundle loaded with (cache) or without (nocache) its code cache
     const run = (entry: string, args: string[], cwd: string) => {
       const load =
@@ -158,16 +159,21 @@ describe('fast paths give the same findings', () => {
         expect(run('nocache', [...args], cwd), `${args.join(' ')} in ${cwd}, no code cache`).toEqual(fromTsc);
       }
     }
-    // the one command that loads a package on use (exceljs): the same workbook, byte for byte
+    // the one command that loads a package on use (exceljs): the same workbook (its cells and merges;
+    // the zip entries carry the time of writing, so the bytes may differ)
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-bundle-xlsx-'));
-    const books = [tscMain, 'cache', 'nocache'].map((entry, i) => {
+    const books = [];
+    for (const [i, entry] of [tscMain, 'cache', 'nocache'].entries()) {
       const file = path.join(out, `${i}.xlsx`);
       const r = run(entry, ['table', 'responsibilities', '--format', 'xlsx', '--out', file], example);
       expect([entry, r.code, r.stderr]).toEqual([entry, 0, '']);
-      return fs.readFileSync(file);
-    });
-    expect(books[0].length).toBeGreaterThan(1000);
-    expect(books[1].equals(books[0]) && books[2].equals(books[0])).toBe(true);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      books.push(book.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getSheetValues(), merges: sheet.model.merges })));
+    }
+    expect(books[0][0].rows.length).toBeGreaterThan(10);
+    expect(books[1]).toEqual(books[0]);
+    expect(books[2]).toEqual(books[0]);
   }, 120_000);
 });
 

@@ -95,7 +95,7 @@ export const xlsx: TableFormatter = {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'plans';
     workbook.title = documentTitle(report);
-    // a fixed date keeps the file the same for the same input
+    // the workbook's own dates are the report's, not the clock's (the zip entries still carry the time of writing)
     workbook.created = new Date(`${report.date}T00:00:00Z`);
     workbook.modified = workbook.created;
     const used = new Set<string>();
