@@ -104,24 +104,25 @@ const result = await esbuild.build({
   external: ['exceljs'],
   legalComments: 'none',
   metafile: true,
+  write: false,
   logLevel: 'warning',
   banner: {
     js: "const PLANS_MODULE_URL = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'bundle', 'plans.js')).href;",
   },
   plugins: [yamlWithoutEnvLookups, lazyStartup, moduleUrl],
 });
-// The bundle's identity on its first line (bin/bundle-loader.cjs ties the code cache to it)
-const text = fs.readFileSync(outfile, 'utf8');
+const text = result.outputFiles[0].text;
 // bin/bundle-loader.cjs runs the bundle as a vm script: import() of an external package fails there
 // (and node 20 drops importModuleDynamically for scripts made from a code cache); require it instead.
+// Checked before anything is written, so that a refused bundle never shadows the tsc build.
 const dynamic = text.match(/\bimport\(\s*["'][^"']+["']\s*\)/);
 if (dynamic) throw new Error(`bundle: ${dynamic[0]} would fail when plans runs; load the package with require (createRequire)`);
+// The bundle's identity on its first line (bin/bundle-loader.cjs ties the code cache to it)
 const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
+fs.mkdirSync(path.dirname(outfile), { recursive: true });
 fs.writeFileSync(outfile, `// plans-bundle ${id}\n${text}`);
 const bytes = fs.statSync(outfile).size;
 console.log(`wrote ${path.relative(root, outfile)} (${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(result.metafile.inputs).length} modules)`);
-// the ESM bundle of earlier builds, which nothing loads any more
-fs.rmSync(path.join(root, 'dist', 'plans.mjs'), { force: true });
 
 // The code cache, in a process of its own: made by plain `node`, as the command will run.
 const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });

@@ -14,7 +14,8 @@ import { stylish, MAX_ALIGN } from '../src/render/lint/stylish.js';
 import { countFindings } from '../src/render/lint/types.js';
 import { clipValue, MAX_QUOTED, t } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';
-import type { Table, TableReport } from '../src/tables/types.js';
+import type { Row, Table, TableReport } from '../src/tables/types.js';
+import { measureTable } from './helpers/tables.js';
 import type { Finding } from '../src/types.js';
 
 /** 5,000 characters of Chinese with English words and punctuation, all different, so a lost piece shows. */
@@ -37,19 +38,10 @@ describe('a long measure in `plans table`', () => {
   const measure = longMeasure(5000);
 
   it('is handed to cli-table3 as one-line cells no wider than their column', () => {
-    const table: Table = {
-      name: 'responsibilities',
-      title: 't',
-      columns: [
-        { key: 'city', heading: '城市', width: 6, merge: true },
-        { key: 'action', heading: '行动', width: 14, merge: true },
-        { key: 'measure', heading: '具体举措', width: 30 },
-      ],
-      rows: [
-        { group: 'a', cells: { city: '宁波市', action: 'NB-01 政府立法服务共同富裕示范市建设', measure } },
-        { group: 'a', cells: { city: '宁波市', action: 'NB-01 政府立法服务共同富裕示范市建设', measure: '短的举措' } },
-      ],
-    };
+    const table: Table = measureTable([
+      { group: 'a', cells: { city: '宁波市', action: 'NB-01 政府立法服务共同富裕示范市建设', measure } },
+      { group: 'a', cells: { city: '宁波市', action: 'NB-01 政府立法服务共同富裕示范市建设', measure: '短的举措' } },
+    ] as Row[]);
     const widths = [6, 8, 26];
     const rows = [...tableCells(table, widths).rows];
     for (const row of rows) {
@@ -91,16 +83,7 @@ describe('a table taller than one cli-table3 part', () => {
         rows.push({ group: `g${a}`, ids: {}, cells: { city: '宁波市', action: `NB-${a} 政府立法服务共同富裕示范市建设`, measure: `第${a}-${m}项：推动清理、修改和废止不适应共同富裕示范市建设要求的地方性法规` } });
       }
     }
-    const table: Table = {
-      name: 'responsibilities',
-      title: 't',
-      columns: [
-        { key: 'city', heading: '城市', width: 6, merge: true },
-        { key: 'action', heading: '行动', width: 14, merge: true },
-        { key: 'measure', heading: '具体举措', width: 30 },
-      ],
-      rows,
-    };
+    const table: Table = measureTable(rows);
     const report: TableReport = { lang: 'zh', campaign: { id: 'c', title: '' }, date: '2022-07-01', cities: [], limited: false, tables: [table] };
     const out = (await textTables.render(report, { width: 60 })) as string;
     const lines = out.split('\n').filter((l) => /^[│├┌└]/.test(l));

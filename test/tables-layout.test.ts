@@ -4,6 +4,7 @@ import { mergeSpans, wrapText } from '../src/render/tables/layout.js';
 import { fitColumns } from '../src/render/tables/text.js';
 import { html } from '../src/render/tables/html.js';
 import type { Table, TableReport } from '../src/tables/types.js';
+import { measureTable } from './helpers/tables.js';
 
 describe('wrapText', () => {
   it('breaks Chinese between characters within the width', () => {
@@ -30,16 +31,8 @@ describe('wrapText', () => {
   });
 });
 
-const table = (rows: [string, string, string][]): Table => ({
-  name: 'responsibilities',
-  title: 't',
-  columns: [
-    { key: 'city', heading: '城市', width: 6, merge: true },
-    { key: 'action', heading: '行动', width: 14, merge: true },
-    { key: 'measure', heading: '具体举措', width: 30 },
-  ],
-  rows: rows.map(([city, action, measure]) => ({ cells: { city, action, measure }, group: `${city}/${action}`, ids: {} })),
-});
+const table = (rows: [string, string, string][]): Table =>
+  measureTable(rows.map(([city, action, measure]) => ({ cells: { city, action, measure }, group: `${city}/${action}`, ids: {} })));
 
 describe('mergeSpans', () => {
   it('merges the cells of one group, and a column only where the columns left of it merge', () => {

@@ -203,11 +203,10 @@ function checkInContext(
     const toRead = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
     const namedFiles = toRead.filter((p) => startFolder(p) !== p);
     const opts = { cwd, ignored, maxFileBytes };
-    const narrowed = root && namedFiles.length === paths.length ? checkNarrowed(root, namedFiles, opts, rules, isNamed) : undefined;
     const result =
-      narrowed && 'findings' in narrowed
-        ? narrowed
-        : checkFound(narrowed?.found ?? discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted, narrowed?.loaded);
+      root && namedFiles.length === paths.length && contextNarrowingEnabled()
+        ? checkNarrowed(root, namedFiles, opts, rules, isNamed)
+        : checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted);
     for (const abs of result.inputs) inputs.add(abs);
     for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const f of result.findings) {
@@ -240,23 +239,17 @@ function checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rule
 
 /**
  * Named files checked with only the files of their repository that share a name with them
- * (load/context.ts). When that cannot be told, or the result may not be the whole repository's,
- * what was found and read so far is handed back for the check with every file.
+ * (load/context.ts); with every file, reusing what was read, when that cannot be told or may not
+ * give the whole repository's findings.
  */
-function checkNarrowed(
-  root: string,
-  named: string[],
-  opts: LoadOptions,
-  rules: Record<string, RuleSetting>,
-  isNamed: (abs: string) => boolean,
-): Checked | { found?: Discovered; loaded?: Map<string, Loaded> } {
-  if (!contextNarrowingEnabled()) return {};
+function checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): Checked {
+  const wanted = (file: SourceFile) => isNamed(file.abs);
   const found = discover([root, ...named], opts);
   const loadOpts = { ...opts, knownRegular: found.regular };
   const loaded = new Map<string, Loaded>();
   for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
   const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file)) : undefined;
-  if (!names) return { found, loaded };
+  if (!names) return checkFound(found, opts, rules, wanted, loaded);
   const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
   const search = new NameSearch(names);
   // A named plan's city: until its first plan document is met, a file naming the city may be it and is
@@ -264,6 +257,10 @@ function checkNarrowed(
   // before it that name the city were read already).
   const pending = new Map(names.planCities.map((city) => [city, Buffer.from(city, 'utf8')]));
   const wholeCities: Buffer[] = [];
+  const holdsAny = (bytes: Buffer | undefined, cities: Iterable<Buffer>) => {
+    if (bytes !== undefined) for (const city of cities) if (bytes.indexOf(city) >= 0) return true;
+    return false;
+  };
   for (const abs of found.files) {
     const own = loaded.get(abs);
     if (own) {
@@ -275,18 +272,17 @@ function checkNarrowed(
       continue;
     }
     const bytes = NameSearch.bytesOf(abs);
-    const names = (cities: Iterable<Buffer>) => bytes !== undefined && [...cities].some((city) => bytes.indexOf(city) >= 0);
-    if (!search.relevantBytes(bytes) && !names(wholeCities) && !names(pending.values())) continue;
+    if (!search.relevantBytes(bytes) && !holdsAny(bytes, wholeCities) && !holdsAny(bytes, pending.values())) continue;
     const file = loadFile(abs, loadOpts);
     loaded.set(abs, file);
     for (const city of pending.keys()) if (holdsPlanOf(file.file, city)) pending.delete(city);
   }
   // in the order of the walk, as the whole repository would be
   const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
-  const result = checkLoaded(found, part, opts, rules, (file) => isNamed(file.abs));
+  const result = checkLoaded(found, part, opts, rules, wanted);
   const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file));
   countNarrowing(!whole);
-  return whole ? { found, loaded } : { ...result, inputs: found.files };
+  return whole ? checkFound(found, opts, rules, wanted, loaded) : { ...result, inputs: found.files };
 }
 
 /**

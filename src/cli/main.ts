@@ -70,7 +70,7 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
 }
 
 /** The words commander adds to help texts, in Chinese when the help is: `[options]`, `[command]`, `(default: "text")`. */
-export function inHelpLang(text: string, lang: Lang | undefined): string {
+function inHelpLang(text: string, lang: Lang | undefined): string {
   if (lang !== 'zh') return text;
   return text
     .replace(/\[options\]/g, '[选项]')

@@ -28,7 +28,7 @@ const OWNER_NAMES = new Set(['lead', 'support', 'owner']);
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The rules whose findings in a file depend on files that do not share a name with it. */
-export const WHOLE_REPOSITORY_RULES: ReadonlySet<string> = new Set(['unknown-reference', 'missing-plan', 'task-not-covered', 'required-indicator-missing']);
+const WHOLE_REPOSITORY_RULES: ReadonlySet<string> = new Set(['unknown-reference', 'missing-plan', 'task-not-covered', 'required-indicator-missing']);
 
 let enabled = true;
 /** Turns the narrowing off (tests compare both); on by default. */
@@ -39,13 +39,13 @@ export function contextNarrowingEnabled(): boolean {
   return enabled;
 }
 
-let outcomes = { narrowed: 0, whole: 0 };
+const outcomes = { narrowed: 0, whole: 0 };
 /** How many checks in context were narrowed, and how many needed the whole repository (for tests and benchmarks). */
 export function narrowingOutcomes(): { narrowed: number; whole: number } {
   return { ...outcomes };
 }
 export function countNarrowing(narrowed: boolean): void {
-  outcomes = narrowed ? { ...outcomes, narrowed: outcomes.narrowed + 1 } : { ...outcomes, whole: outcomes.whole + 1 };
+  outcomes[narrowed ? 'narrowed' : 'whole']++;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, SourceDoc } from '../load/source.js';
 import type { Finding } from '../types.js';
 import { describeErrors, showPath } from './messages.js';
-import { findingAt, locate } from '../load/source.js';
+import { findingAt, KINDS, locate } from '../load/source.js';
 import { t } from '../i18n/index.js';
 import * as generated from './validators.generated.js';
 
@@ -46,10 +46,8 @@ let compiledCurrent: boolean | undefined;
  * FNV-1a hashes of each file. Not node:crypto, whose first use costs about 10 ms of start-up.
  */
 function schemasHash(): string {
-  return stampedHash() ?? KIND_NAMES.map((kind) => fingerprint(fs.readFileSync(schemaFile(kind)))).join(' ');
+  return stampedHash() ?? KINDS.map((kind) => fingerprint(fs.readFileSync(schemaFile(kind)))).join(' ');
 }
-
-const KIND_NAMES = ['Campaign', 'Owners', 'Plan', 'Progress'] as const;
 
 /**
  * The fingerprint the build recorded in dist/schemas.stamp.json, while every schema file still has
@@ -59,7 +57,7 @@ function stampedHash(): string | undefined {
   try {
     const stampFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schemas.stamp.json');
     const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { hash?: unknown; files?: Record<string, { size?: unknown; mtimeMs?: unknown }> };
-    for (const kind of KIND_NAMES) {
+    for (const kind of KINDS) {
       const file = schemaFile(kind);
       const seen = stamp.files?.[path.basename(file)];
       const st = fs.statSync(file);

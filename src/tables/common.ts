@@ -1,9 +1,10 @@
 /** What every table needs from the model: names for ids, numbers as drafted, the cities shown. */
 import { isScalar } from 'yaml';
 import { formatNumber, writtenOtherwise } from '../util/number.js';
-import type { Lang } from '../i18n/index.js';
+import { tr, type Lang } from '../i18n/index.js';
 import type { Action, CityPlan, Measure, Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
+import type { Row } from './types.js';
 
 /** An owner's name; an id that names no owner prints as written, so a mistake stays visible. */
 export function ownerName(model: Model, id: string | undefined): string {
@@ -56,6 +57,16 @@ export function measureDuty(measure: Measure): { lead?: string; support: string[
   // A measure that names its own lead but no support is that lead's alone.
   const support = measure.support.length ? measure.support : measure.lead ? [] : action.support;
   return { lead: measure.lead ?? action.lead, support, due: measure.due ?? action.due };
+}
+
+/** The headings of a table's columns, in `lang`. */
+export function columnHeading(lang: Lang): (key: string) => string {
+  return (key) => tr(lang, `tables/col/${key}`);
+}
+
+/** 序号 as the first cell of every row: clerks cite a line of the printed table by it. */
+export function numberRows(rows: Row[]): void {
+  rows.forEach((row, i) => (row.cells = { no: String(i + 1), ...row.cells }));
 }
 
 /** `HZ-01 共同富裕法治同行行动`. */

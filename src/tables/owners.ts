@@ -1,7 +1,7 @@
 /** Per owner: the actions it leads and supports, how many measures, and its nearest due date. */
 import { tr } from '../i18n/index.js';
 import type { Action, Model } from '../model/types.js';
-import { actionsInOrder, actionLabel, cityName, measureDuty, ownerName, plansShown } from './common.js';
+import { actionsInOrder, actionLabel, cityName, measureDuty, ownerName, plansShown, columnHeading } from './common.js';
 import type { Row, Table, TableOptions } from './types.js';
 
 interface Duties {
@@ -19,7 +19,7 @@ interface Duties {
  */
 export function ownersTable(model: Model, opts: TableOptions): Table {
   const { lang } = opts;
-  const h = (key: string) => tr(lang, `tables/col/${key}`);
+  const h = columnHeading(lang);
   const duties = new Map<string, Duties>();
   const of = (id: string): Duties => {
     let d = duties.get(id);

@@ -1,13 +1,13 @@
 /** 分工责任清单: one row per measure, with its action, lead, support and due date. */
 import { tr } from '../i18n/index.js';
 import type { Model } from '../model/types.js';
-import { actionsInOrder, actionLabel, cityName, listSep, measureDuty, ownerName, plansShown } from './common.js';
+import { actionsInOrder, actionLabel, cityName, listSep, measureDuty, ownerName, plansShown, columnHeading, numberRows } from './common.js';
 import type { Row, Table, TableOptions } from './types.js';
 
 /** The responsibilities table: every measure of every action of the cities shown. */
 export function responsibilitiesTable(model: Model, opts: TableOptions): Table {
   const { lang } = opts;
-  const h = (key: string) => tr(lang, `tables/col/${key}`);
+  const h = columnHeading(lang);
   const rows: Row[] = [];
   for (const plan of plansShown(model, opts.cities)) {
     const city = cityName(model, plan.city);
@@ -15,33 +15,26 @@ export function responsibilitiesTable(model: Model, opts: TableOptions): Table {
       const group = `${plan.city}/${action.id}`;
       const base = { city, action: actionLabel(action) };
       const baseIds = { city: plan.city, action: action.id };
-      if (action.measures.length === 0) {
-        // An action without measures still owes its work: one row with the action's own duty.
-        rows.push({
-          group,
-          cells: { ...base, measure: '', lead: ownerName(model, action.lead), support: action.support.map((s) => ownerName(model, s)).join(listSep(lang)), due: action.due ?? '' },
-          ids: { ...baseIds, measure: null, lead: action.lead ?? null, support: action.support, due: action.due ?? null },
-        });
-        continue;
-      }
-      for (const measure of action.measures) {
-        const duty = measureDuty(measure);
+      // An action without measures still owes its work: one row with the action's own duty.
+      const duties = action.measures.length
+        ? action.measures.map((measure) => ({ text: measure.text, index: measure.index + 1, ...measureDuty(measure) }))
+        : [{ text: '', index: null, lead: action.lead, support: action.support, due: action.due }];
+      for (const duty of duties) {
         rows.push({
           group,
           cells: {
             ...base,
-            measure: measure.text,
+            measure: duty.text,
             lead: ownerName(model, duty.lead),
             support: duty.support.map((s) => ownerName(model, s)).join(listSep(lang)),
             due: duty.due ?? '',
           },
-          ids: { ...baseIds, measure: measure.index + 1, lead: duty.lead ?? null, support: duty.support, due: duty.due ?? null },
+          ids: { ...baseIds, measure: duty.index, lead: duty.lead ?? null, support: duty.support, due: duty.due ?? null },
         });
       }
     }
   }
-  // 序号: clerks cite a line of the printed table by it
-  rows.forEach((row, i) => (row.cells = { no: String(i + 1), ...row.cells }));
+  numberRows(rows);
   return {
     name: 'responsibilities',
     title: tr(lang, 'tables/title/responsibilities'),

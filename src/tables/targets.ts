@@ -2,14 +2,14 @@
 import { latestProgress, targetStatus } from '../gaps/status.js';
 import { tr, type Lang } from '../i18n/index.js';
 import type { Model, Target } from '../model/types.js';
-import { actionsInOrder, cityName, formatNumber, listSep, numberAsWritten, plansShown } from './common.js';
+import { actionsInOrder, cityName, formatNumber, listSep, numberAsWritten, plansShown, columnHeading, numberRows } from './common.js';
 import type { Row, Table, TableOptions } from './types.js';
 import { baselineWording, targetWording } from './wording.js';
 
 /** The targets table of the cities shown; latest values and statuses ignore progress after `asOf`. */
 export function targetsTable(model: Model, opts: TableOptions): Table {
   const { lang } = opts;
-  const h = (key: string) => tr(lang, `tables/col/${key}`);
+  const h = columnHeading(lang);
   const rows: Row[] = [];
   for (const plan of plansShown(model, opts.cities)) {
     const city = cityName(model, plan.city);
@@ -45,8 +45,7 @@ export function targetsTable(model: Model, opts: TableOptions): Table {
       }
     }
   }
-  // 序号: clerks cite a line of the printed table by it
-  rows.forEach((row, i) => (row.cells = { no: String(i + 1), ...row.cells }));
+  numberRows(rows);
   return {
     name: 'targets',
     title: tr(lang, 'tables/title/targets'),
