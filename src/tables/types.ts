@@ -1,5 +1,6 @@
 /** The consolidated tables as data: columns, rows of display strings, and ids for programs. */
 import type { Lang } from '../i18n/index.js';
+import type { TargetFilter } from '../gaps/filter.js';
 
 export const TABLE_NAMES = ['responsibilities', 'targets', 'coverage', 'owners'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -51,6 +52,8 @@ export interface TableReport {
 
 export interface TableOptions {
   lang: Lang;
+  /** --owner and --status (the targets table). */
+  filter?: TargetFilter;
   /** Only these city ids (all when empty or absent). */
   cities?: string[];
   asOf?: string;
