@@ -9,32 +9,7 @@ import {
   asOfLine, columnTitles, COLUMNS, DUE_COLUMNS, dueColumnTitles, dueHeading, dueRows, filterLine, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines,
 } from './common.js';
 import type { GapFormatter } from './types.js';
-
-/** A string inside CSS `content: "…"`. */
-const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
-
-/** `第 N 页 / 共 M 页` as CSS content, from the message with its two counters. */
-export function pageCounterContent(lang: Lang): string {
-  const text = tr(lang, 'report/page-of', { page: '\u0000', pages: '\u0001' });
-  return text
-    .split(/([\u0000\u0001])/)
-    .map((part) => (part === '\u0000' ? 'counter(page)' : part === '\u0001' ? 'counter(pages)' : part ? cssString(part) : ''))
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** Status colours of table cells: a light tint, the status's ink, bold; the word itself says it without colour. */
-export function statusCss(prefix: string): string {
-  return Object.entries(STATUS_LOOK)
-    .map(([s, look]) => `${prefix}.${s} { color: ${look.ink}; background: ${tint(look.fill)}; }`)
-    .join('\n');
-}
-
-/** A colour mixed 85% with white. */
-function tint(hex: string): string {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `#${c.map((v) => Math.round(v + (255 - v) * 0.85).toString(16).padStart(2, '0')).join('')}`;
-}
+import { pageCounterContent, statusCss } from '../print.js';
 
 function style(lang: Lang): string {
   return `
