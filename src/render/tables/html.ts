@@ -1,7 +1,7 @@
 /** One self-contained HTML page made for printing on A4: header row on every page, rows kept whole, CJK fonts. */
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
-import { columnShares, documentTitle, mergeSpans, subtitleParts, textEm } from './layout.js';
+import { columnShares, documentTitle, mergeSpans, subtitleParts, headingNowrap } from './layout.js';
 import { pageCounterContent, statusCss } from '../print.js';
 import type { TableFormatter } from './types.js';
 
@@ -55,7 +55,7 @@ function tableHtml(table: Table, report: TableReport, single: boolean): string {
   for (const share of shares) out.push(`<col style="width:${(100 * share).toFixed(2)}%">`);
   out.push(
     '</colgroup>',
-    '<thead><tr>' + table.columns.map((c) => `<th scope="col"${c.nowrap || textEm(c.heading) <= 4 ? ' class="nowrap"' : ''}>${cellHtml(c.heading)}</th>`).join('') + '</tr></thead>',
+    '<thead><tr>' + table.columns.map((c) => `<th scope="col"${headingNowrap(c.heading) ? ' class="nowrap"' : ''}>${cellHtml(c.heading)}</th>`).join('') + '</tr></thead>',
   );
   const spans = mergeSpans(table);
   let group: string | undefined | null = null;

@@ -159,6 +159,11 @@ function unbreakableEm(text: string, nowrap: boolean, bold = false): number {
   return max;
 }
 
+/** A short heading (序号, Due, Nature) stays on one line; a longer one wraps between its words. */
+export function headingNowrap(heading: string): boolean {
+  return textEm(heading, true) <= 6;
+}
+
 /** A word longer than this (an id run wild, a URL) may be broken rather than take the page. */
 const MAX_WORD_EM = 14;
 /** Padding and border of a cell, in ems. */
@@ -172,7 +177,7 @@ const CELL_PAD_EM = 0.9;
  */
 export function columnShares(table: Table, available: number): number[] {
   const mins = table.columns.map((c) => {
-    let em = unbreakableEm(c.heading, !!c.nowrap || textEm(c.heading) <= 4, true);
+    let em = unbreakableEm(c.heading, headingNowrap(c.heading), true);
     for (const row of table.rows) em = Math.max(em, unbreakableEm(row.cells[c.key] ?? '', !!c.nowrap));
     return Math.min(em, MAX_WORD_EM) + CELL_PAD_EM;
   });
