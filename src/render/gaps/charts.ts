@@ -12,7 +12,7 @@ import { tr, type Lang } from '../../i18n/index.js';
 import { STATUS_ORDER, type CityGaps, type GapReport } from '../../gaps/report.js';
 import { AT_RISK_MARGIN } from '../../gaps/status.js';
 import type { StatusName, TargetStatus } from '../../gaps/types.js';
-import { share, statusName, truncate, unitName } from './common.js';
+import { share, statusName, truncate, unitName, wrap } from './common.js';
 
 /** Colour of the fill, darker colour for text and symbols, and the pattern laid over the fill. */
 interface StatusLook {
@@ -357,7 +357,9 @@ export function legendChart(lang: Lang, uid: string): string {
   const cols = 4;
   const colW = WIDTH / cols;
   const rows = Math.ceil(STATUS_ORDER.length / cols);
-  const height = rows * 20 + 40;
+  // what the marks of a bar mean, beside a sample bar, wrapped to the room there is (about 76 columns at 9.5)
+  const marks = wrap(tr(lang, 'chart/legend-marker'), 76);
+  const height = rows * 20 + 14 + Math.max(2, marks.length) * 12;
   const label = `${tr(lang, 'chart/legend')}: ${STATUS_ORDER.map((s) => statusName(s, lang)).join(', ')}; ${tr(lang, 'chart/legend-marker')}`;
   const out: string[] = [open(WIDTH, height, label, 'chart legend'), statusPatterns(uid, STATUS_ORDER)];
   STATUS_ORDER.forEach((s, i) => {
@@ -371,7 +373,7 @@ export function legendChart(lang: Lang, uid: string): string {
   const x1 = 200;
   out.push(barFrame(uid, y, 12, 0.5, x0, x1, false));
   out.push(barMarks(uid, 'on-track', 0.55, 0.5, y, 12, x0, x1));
-  out.push(`<text x="${x1 + 12}" y="${y + 10}" font-size="9.5">${esc(tr(lang, 'chart/legend-marker'))}</text>`);
+  marks.forEach((line, k) => out.push(`<text x="${x1 + 12}" y="${y + 9 + k * 12}" font-size="9.5">${esc(line)}</text>`));
   out.push('</svg>');
   return out.join('');
 }
