@@ -252,6 +252,10 @@ describe('--owner and --status', () => {
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout).rows as { ids: { target: string; status: string } }[];
     expect(rows.map((r) => r.ids.target)).toEqual(['NB-07-K1']);
+    // the page says it is filtered
+    const text = await runCli(['table', 'targets', example, '--lang', 'zh', '--status', 'at-risk'], { cwd: root });
+    expect(text.stdout.split('\n')[1]).toContain('筛选：状态 有风险');
+    expect(text.stdout).not.toContain('按期');
   });
 
   it('an unknown owner or status, or a filter on another table: one line on stderr, exit 2', async () => {

@@ -47,6 +47,8 @@ export interface TableReport {
   /** The cities shown, by name (all when the report was not limited). */
   cities: { id: string; name: string }[];
   limited: boolean;
+  /** --owner and --status, when given. */
+  filter?: TargetFilter;
   tables: Table[];
 }
 

@@ -46,6 +46,14 @@ export function subtitleParts(report: TableReport): string[] {
   const parts = [tr(report.lang, 'tables/made-on', { date: report.date })];
   if (report.asOf) parts.push(tr(report.lang, 'tables/as-of', { date: report.asOf }));
   if (report.limited) parts.push(tr(report.lang, 'tables/cities', { cities: report.cities.map((c) => c.name) }));
+  const f = report.filter;
+  if (f && (f.owner || f.statuses?.length)) {
+    const lang = report.lang;
+    const what: string[] = [];
+    if (f.owner) what.push(tr(lang, 'gaps/filtered/owner', { owner: f.owner }));
+    if (f.statuses?.length) what.push(tr(lang, 'gaps/filtered/status', { statuses: f.statuses.map((s) => tr(lang, `tables/status/${s}`)) }));
+    parts.push(tr(lang, 'gaps/filtered', { parts: what.join(lang === 'zh' ? '；' : '; ') }));
+  }
   return parts;
 }
 
