@@ -122,6 +122,13 @@ const X1 = 520;
 const TOP = 1.25;
 const scale = (v: number, x0 = X0, x1 = X1) => x0 + (Math.min(Math.max(v, 0), TOP) / TOP) * (x1 - x0);
 
+/** A share for the little room beside a bar: beyond ±1000% only its bound (the text alternative keeps the figure). */
+function shortShare(p: number): string {
+  if (p >= 10) return '> 1000%';
+  if (p <= -10) return '< −1000%';
+  return share(p);
+}
+
 /** A target has a chart when it is quantified (a `qualitative` target has nothing to draw). */
 export function isQuantified(s: TargetStatus): boolean {
   return s.status !== 'not-quantified';
@@ -194,7 +201,7 @@ export function bulletChart(s: TargetStatus, lang: Lang, uid: string): string {
     out.push(`<text x="${n(X0 + 6)}" y="${n(y + h / 2 + 3.5)}" font-size="9" fill="#555">${esc(why)}</text>`);
   }
   out.push(statusMark(s.status, X1 + 14, 19, lang));
-  const figures = s.progress === undefined ? '' : `p ${share(s.progress)}${s.elapsed === undefined ? '' : ` · e ${share(s.elapsed)}`}`;
+  const figures = s.progress === undefined ? '' : `p ${shortShare(s.progress)}${s.elapsed === undefined ? '' : ` · e ${share(s.elapsed)}`}`;
   if (figures) out.push(`<text x="${X1 + 14}" y="34" font-size="9.5" fill="#222">${esc(figures)}</text>`);
   out.push('</svg>');
   return out.join('');
@@ -231,13 +238,17 @@ export function unitsChart(s: TargetStatus, lang: Lang, uid: string): string {
     if (isShort) out.push(`<rect x="${n(x + 1)}" y="${n(y - 11)}" width="${n(cellW - 6)}" height="${cellH - 4}" fill="none" stroke="#000" stroke-width="0.9" stroke-dasharray="3 2"/>`);
     out.push(statusSymbol(u.status, x + 9, y - 3, 4.2));
     out.push(`<text x="${n(x + 17)}" y="${n(y)}" font-size="9.5"${isShort ? ' font-weight="bold"' : ''}>${esc(truncate(unitName(s, u.unit), 12))}</text>`);
-    out.push(`<text x="${n(x + cellW - 8)}" y="${n(y)}" font-size="9" text-anchor="end" fill="${STATUS_LOOK[u.status].ink}">${esc(u.progress === undefined ? statusName(u.status, lang) : `p ${share(u.progress)}`)}</text>`);
+    out.push(`<text x="${n(x + cellW - 8)}" y="${n(y)}" font-size="9" text-anchor="end" fill="${STATUS_LOOK[u.status].ink}">${esc(u.progress === undefined ? statusName(u.status, lang) : `p ${shortShare(u.progress)}`)}</text>`);
     const bx0 = x + 6;
     const bx1 = x + cellW - 12;
     out.push(barFrame(uid, y + 6, 9, u.elapsed, bx0, bx1, false));
     out.push(barMarks(uid, u.status, u.progress, u.elapsed, y + 6, 9, bx0, bx1));
   });
-  const note = shortNames.length ? tr(lang, 'chart/units-short', { units: shortNames }) : tr(lang, 'chart/units-short-none');
+  const note = shortNames.length
+    ? tr(lang, 'chart/units-short', { units: shortNames })
+    : units.length === 0
+      ? tr(lang, 'chart/reason/no-data')
+      : tr(lang, 'chart/units-short-none');
   out.push(`<text x="0" y="${n(height - 5)}" font-size="9.5" font-weight="bold">${esc(note)}</text>`);
   out.push('</svg>');
   return out.join('');
