@@ -83,7 +83,7 @@ function statusPatterns(uid: string, statuses: Iterable<StatusName>): string {
   }
   // the at-risk band: light, with fine hatching, so it shows on grey paper too
   out.push(
-    `<pattern id="${uid}-band" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)"><rect width="4" height="4" fill="#fff3c4"/><line x1="0" y1="0" x2="0" y2="4" stroke="#c9a227" stroke-width="0.7"/></pattern>`,
+    `<pattern id="${uid}-band" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)"><rect width="4" height="4" fill="#fff3c4"/><line x1="0" y1="0" x2="0" y2="4" stroke="#a88410" stroke-width="0.9"/></pattern>`,
   );
   return `<defs>${out.join('')}</defs>`;
 }
