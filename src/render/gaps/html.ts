@@ -35,6 +35,8 @@ th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-
 th { background: #eee; white-space: nowrap; }
 td.num, td.share { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.code { white-space: nowrap; }
+/* a target's name reads in one or two lines, not a column of characters */
+td.name { min-width: 30mm; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 td.status { font-weight: bold; white-space: nowrap; }
@@ -106,8 +108,11 @@ export const html: GapFormatter = (report, { lang }) => {
     } else {
       const quantified = city.targets.filter(isQuantified);
       if (quantified.length) {
-        body.push(`<h3>${esc(tr(lang, 'chart/targets'))}</h3>`);
-        for (const s of quantified) body.push(figure(bulletChart(s, lang, uid())));
+        // the heading goes with its first chart
+        quantified.forEach((s, i) => {
+          const chart = figure(bulletChart(s, lang, uid()));
+          body.push(i === 0 ? `<div class="keep"><h3>${esc(tr(lang, 'chart/targets'))}</h3>${chart}</div>` : chart);
+        });
       }
       // heading and table on one page where the table fits on one
       body.push('<div class="keep">', `<h3>${esc(tr(lang, 'gaps/targets'))}</h3>`);
@@ -116,7 +121,7 @@ export const html: GapFormatter = (report, { lang }) => {
         const row = targetRow(s, lang);
         const cells = COLUMNS.map((c) => {
           if (c === 'status') return `<td class="status ${row.status}">${esc(statusName(row.status, lang))}</td>`;
-          const cls = SHARES.has(c) ? 'share' : NUMERIC.has(c) && isNumber(row[c]) ? 'num' : UNBROKEN.has(c) ? 'code' : '';
+          const cls = SHARES.has(c) ? 'share' : NUMERIC.has(c) && isNumber(row[c]) ? 'num' : UNBROKEN.has(c) ? 'code' : c === 'name' ? 'name' : '';
           return `<td${cls ? ` class="${cls}"` : ''}>${esc(row[c])}</td>`;
         });
         body.push(`<tr>${cells.join('')}</tr>`);
