@@ -277,3 +277,42 @@ describe('--owner and --status', () => {
     expect((await runCli(['gaps', example, '--status', 'ontrack'], { cwd: root })).stderr).toContain('did you mean `on-track`');
   });
 });
+
+describe('table --format html in the same style', () => {
+  it('status cells carry their status, numbers are right-aligned, 序号 and short headings do not wrap', async () => {
+    const run = await runCli(['table', 'targets', example, '--format', 'html', '--lang', 'zh'], { cwd: root });
+    expect(run.code).toBe(0);
+    const page = run.stdout;
+    expect(page).toMatch(/<td class="status off-track">滞后<\/td>/);
+    expect(page).toMatch(/<td class="status at-risk">有风险<\/td>/);
+    expect(page).toMatch(/td\.status\.off-track \{ color: #[0-9a-f]{6}; background: #[0-9a-f]{6}; font-weight: bold; \}/);
+    // 12000 (a baseline) right-aligned; a baseline in words is not
+    expect(page).toMatch(/<td class="num">12000<\/td>/);
+    expect(page).toMatch(/<td>2021年全年5200件<\/td>/);
+    expect(page).toMatch(/<th scope="col" class="nowrap">序号<\/th>/);
+    expect(page).toMatch(/td\.num \{ text-align: right;/);
+  });
+
+  it('column widths follow the language: an English column is as wide as its longest word', async () => {
+    const { columnShares, textEm } = await import('../src/render/tables/layout.js');
+    const en = JSON.parse((await runCli(['table', 'targets', example, '--format', 'json', '--lang', 'en'], { cwd: root })).stdout);
+    const zh = JSON.parse((await runCli(['table', 'targets', example, '--format', 'json', '--lang', 'zh'], { cwd: root })).stdout);
+    const asTable = (doc: { columns: { key: string; heading: string }[]; rows: Record<string, string>[] }) => ({
+      name: 'targets' as const,
+      title: '',
+      // the widths the table asks for are those of the builder (the json gives no widths): the same for both languages
+      columns: doc.columns.map((c) => ({ ...c, width: c.key === 'nature' ? 4 : c.key === 'no' ? 3 : 8, nowrap: c.key === 'no' || c.key === 'due' })),
+      rows: doc.rows.map((r) => ({ cells: r, ids: {} })),
+    });
+    const line = 80;
+    const nature = (doc: typeof en) => doc.columns.findIndex((c: { key: string }) => c.key === 'nature');
+    const enShare = columnShares(asTable(en), line)[nature(en)];
+    const zhShare = columnShares(asTable(zh), line)[nature(zh)];
+    // "expected" and "binding" need more room than 预期性 and 约束性
+    expect(enShare * line).toBeGreaterThanOrEqual(textEm('expected'));
+    expect(enShare * line).toBeGreaterThanOrEqual(textEm('Nature', true));
+    expect(enShare).toBeGreaterThan(zhShare);
+    // the shares fill the line
+    expect(columnShares(asTable(en), line).reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+});
