@@ -47,8 +47,8 @@ export const dashboardMessages: Catalog = {
   'chart/reason/no-data': { zh: '尚无进展数值', en: 'no value reported yet' },
   'chart/reason/no-baseline': { zh: '无基数或目标值', en: 'no baseline or target value' },
   'chart/units': {
-    zh: '{id} {name}（按县考核）：{count} 个县（市、区），状态：{status}；{units}',
-    en: '{id} {name} (per unit): {count} units, status: {status}; {units}',
+    zh: (d) => `${d.id} ${d.name}（按县考核）：${d.count} 个县（市、区），状态：${d.status}${(d.units as string[]).length ? `；${(d.units as string[]).join('、')}` : ''}`,
+    en: (d) => `${d.id} ${d.name} (per unit): ${d.count} units, status: ${d.status}${(d.units as string[]).length ? `; ${(d.units as string[]).join(', ')}` : ''}`,
   },
   'chart/unit': { zh: '{name} p {p}（{status}）', en: '{name} p {p} ({status})' },
   'chart/units-short': { zh: '未达进度：{units}', en: 'falling short: {units}' },
