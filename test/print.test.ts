@@ -187,19 +187,71 @@ describe('html printed to PDF by headless Chromium', () => {
     for (const p of pages) expect(p).toMatch(/序号\s+城市\s+行动\s+指标/);
   }, 150_000);
 
-  runIt('the gap report is A4 too, with every city, its targets and the method', async () => {
+  /** The text of each page of a PDF, by pdftotext. */
+  const pagesOf = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+
+  runIt('the gap report is A4, numbered 第 N 页 / 共 M 页, each city and the method on pages of their own', async () => {
     const dir = tmp();
     const html = path.join(dir, 'gaps.html');
     const pdf = path.join(dir, 'gaps.pdf');
-    const run = await runCli(['gaps', example, '--format', 'html', '--lang', 'zh', '--out', html]);
+    const run = await runCli(['gaps', example, '--format', 'html', '--lang', 'zh', '--due-within', '100', '--out', html]);
     expect(run.code).toBe(0);
-    expect(fs.readFileSync(html, 'utf8')).not.toMatch(/(src|href)=|@import|url\(/);
+    // self-contained: the only url() is a chart's own pattern
+    expect(fs.readFileSync(html, 'utf8')).not.toMatch(/(src|href)=|@import|url\((?!#)|https?:/);
     const result = printToPdf(chromium!, html, pdf, dir);
     expect(fs.existsSync(pdf), `chromium printed nothing: ${result.stderr}`).toBe(true);
     expect(pageSize(pdf)).toEqual([595, 842]);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const pages = pagesOf(pdf);
+    const total = pageCount(pdf);
+    expect(pages).toHaveLength(total);
+    expect(total).toBeGreaterThanOrEqual(5);
+    // every page carries its number and the count, at its foot
+    pages.forEach((text, i) => {
+      const lines = text.split('\n').filter((l) => l.trim());
+      expect(lines[lines.length - 1].replace(/\s+/g, ''), `page ${i + 1}`).toBe(`第${i + 1}页/共${total}页`);
+    });
+    const text = pages.join('\n');
     for (const city of ['杭州市', '宁波市', '温州市']) expect(text).toContain(city);
     expect(text).toContain('2025-12-31'); // dates are not broken across lines
-    expect(text).toContain('计算方法');
+    // a city's heading opens a page (never left at the foot of the one before)
+    for (const heading of ['杭州市（hangzhou）', '宁波市（ningbo）', '温州市（wenzhou）']) {
+      const page = pages.find((p) => p.includes(heading));
+      expect(page, heading).toBeDefined();
+      expect(page!.trim().startsWith(heading), `${heading} opens its page`).toBe(true);
+    }
+    // the method is the last page, alone
+    expect(pages[total - 1].trim().startsWith('计算方法')).toBe(true);
+    expect(pages.slice(0, -1).some((p) => p.includes('计算方法'))).toBe(false);
+    // the front page: the coverage map and what falls due next
+    expect(pages[0]).toContain('省级任务覆盖图');
+    expect(pages[0]).toContain('近期到期事项');
+    // a target's chart and its table row are on the page of their city
+    const ningbo = pages.filter((p) => p.includes('宁波市（ningbo）') || (p.includes('NB-') && !p.includes('近期到期事项')));
+    expect(ningbo.some((p) => /NB-07-K1[\s\S]*滞后/.test(p))).toBe(true);
+  }, 150_000);
+
+  runIt('in English: Page N of M, and table words whole ("Nature", not "Natur/e")', async () => {
+    const dir = tmp();
+    const html = path.join(dir, 'gaps.html');
+    const pdf = path.join(dir, 'gaps.pdf');
+    expect((await runCli(['gaps', example, '--format', 'html', '--lang', 'en', '--out', html])).code).toBe(0);
+    printToPdf(chromium!, html, pdf, dir);
+    const pages = pagesOf(pdf);
+    expect(pages.length).toBe(pageCount(pdf));
+    pages.forEach((text, i) => expect(text.trim().split('\n').pop()!.trim()).toBe(`Page ${i + 1} of ${pages.length}`));
+
+    const thtml = path.join(dir, 'targets.html');
+    const tpdf = path.join(dir, 'targets.pdf');
+    expect((await runCli(['table', 'targets', example, '--format', 'html', '--lang', 'en', '--out', thtml])).code).toBe(0);
+    printToPdf(chromium!, thtml, tpdf, dir);
+    const tpages = pagesOf(tpdf);
+    const ttext = tpages.join('\n');
+    for (const word of ['Nature', 'Baseline', 'expected', 'binding', 'achieved']) expect(ttext, word).toMatch(new RegExp(`\\b${word}\\b`));
+    // no heading word is cut: each line of the header row holds whole words only
+    expect(ttext).not.toMatch(/\bNatur\b|\bBaselin\b|\bexpecte\b|\bbindin\b/);
+    tpages.forEach((text, i) => expect(text.trim().split('\n').pop()!.trim()).toBe(`Page ${i + 1} of ${tpages.length}`));
+    // 序号 (No.) on one line: the first heading row starts with it whole
+    expect(ttext).toMatch(/No\.\s+City\s+Action/);
   }, 150_000);
 });

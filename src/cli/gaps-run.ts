@@ -7,17 +7,22 @@ import { makeChalk, parseDate, type CliEnv } from './env.js';
 import type { GapsCliOptions } from './gaps.js';
 import { writeOutput } from './output.js';
 import { checkCities, loadRepository, noteErrors, reportLang } from './repository.js';
+import { parseDueWithin, parseFilter, parseStatuses } from './filters.js';
+import { reportDate } from './table-run.js';
 
 /** Loads the repository, builds the gap report and writes it; throws UsageError on a bad argument. */
 export function runGaps(repoPath: string | undefined, opts: GapsCliOptions, cli: CliEnv): number {
   const formatter = gapFormatters[opts.format];
   if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(gapFormatters).join(', ') }));
   const asOf = parseDate('--as-of', opts.asOf);
+  const statuses = parseStatuses(opts.status);
+  const dueWithin = parseDueWithin(opts.dueWithin);
   const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
   const lang = reportLang(opts, repo, cli);
   checkCities(opts.city, gapCities(repo.model));
   noteErrors(repo, cli, lang);
-  const report = gapReport(repo.model, { cities: opts.city, asOf });
+  const filter = parseFilter(opts, repo.model, statuses);
+  const report = gapReport(repo.model, { cities: opts.city, asOf, filter, dueWithin, today: reportDate(cli.env) });
   const width = cli.stdout.columns && cli.stdout.columns > 0 ? cli.stdout.columns : 100;
   writeOutput(cli, formatter(report, { lang, chalk: makeChalk(opts.color, cli), width }), opts.out, repo.files.map((f) => f.abs));
   return 0;

@@ -282,7 +282,7 @@ function unitTargetStatus(target: Target, model: Model, asOf?: string): TargetSt
     const got = byUnit.get(unit);
     if (!got) return { unit, status: 'no-data' };
     const judged = form.form === 'relative' ? { status: 'no-data' as StatusName } : judge(target, model, got.value, got.date, goal);
-    return { unit, status: judged.status, latest: got.value, progress: judged.progress };
+    return { unit, status: judged.status, latest: got.value, progress: judged.progress, elapsed: 'elapsed' in judged ? judged.elapsed : undefined };
   });
   const result: TargetStatus = { target, status: 'no-data', baseline, goal, units, unitsShort: units.filter((u) => isShort(u.status)).map((u) => u.unit) };
   if (byUnit.size === 0 || units.length === 0) return result;

@@ -23,6 +23,24 @@ export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
   return covered;
 }
 
+/** For each leaf task, the ids of the city's actions that cover it (directly, or through a parent task they list), in plan order. */
+export function coveringActions(campaign: Campaign, plan: CityPlan): Map<string, string[]> {
+  const parentOf = new Map(campaign.allTasks.map((x) => [x.id, x.parent]));
+  const out = new Map<string, string[]>(campaign.leafTasks.map((leaf) => [leaf.id, []]));
+  for (const action of plan.actions) {
+    const listed = new Set(action.tasks);
+    for (const leaf of campaign.leafTasks) {
+      for (let id: string | undefined = leaf.id; id !== undefined; id = parentOf.get(id)) {
+        if (listed.has(id)) {
+          out.get(leaf.id)!.push(action.id);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export const taskNotCovered: Rule = {
   id: 'task-not-covered',
   severity: 'warning',

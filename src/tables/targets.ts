@@ -1,5 +1,6 @@
 /** 指标表: every target with its baseline, wording, due date, nature, and its latest value and status. */
 import { latestProgress, targetStatus } from '../gaps/status.js';
+import { actionFilter, statusFilter } from '../gaps/filter.js';
 import { tr, type Lang } from '../i18n/index.js';
 import type { Model, Target } from '../model/types.js';
 import { actionsInOrder, cityName, formatNumber, listSep, numberAsWritten, plansShown, columnHeading, numberRows } from './common.js';
@@ -11,11 +12,15 @@ export function targetsTable(model: Model, opts: TableOptions): Table {
   const { lang } = opts;
   const h = columnHeading(lang);
   const rows: Row[] = [];
+  const actionWanted = actionFilter(model, opts.filter);
+  const statusWanted = statusFilter(opts.filter);
   for (const plan of plansShown(model, opts.cities)) {
     const city = cityName(model, plan.city);
     for (const action of actionsInOrder(plan)) {
+      if (!actionWanted(action)) continue;
       for (const target of action.targets) {
         const status = targetStatus(target, model, opts.asOf);
+        if (!statusWanted(status.status)) continue;
         rows.push({
           group: `${plan.city}/${action.id}`,
           cells: {

@@ -1,5 +1,6 @@
 /** The consolidated tables as data: columns, rows of display strings, and ids for programs. */
 import type { Lang } from '../i18n/index.js';
+import type { TargetFilter } from '../gaps/filter.js';
 
 export const TABLE_NAMES = ['responsibilities', 'targets', 'coverage', 'owners'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -46,11 +47,15 @@ export interface TableReport {
   /** The cities shown, by name (all when the report was not limited). */
   cities: { id: string; name: string }[];
   limited: boolean;
+  /** --owner and --status, when given. */
+  filter?: TargetFilter;
   tables: Table[];
 }
 
 export interface TableOptions {
   lang: Lang;
+  /** --owner and --status (the targets table). */
+  filter?: TargetFilter;
   /** Only these city ids (all when empty or absent). */
   cities?: string[];
   asOf?: string;
