@@ -108,7 +108,7 @@ export async function runImport(file: string, repoPath: string | undefined, opts
   const workbook = toPosix(path.relative(cli.cwd, workbookAbs)) || file;
   const sheets = await readSheets(workbookAbs, file);
 
-  const result = importProgress(sheets, { model: repo.model, city, file: workbook });
+  const result = importProgress(sheets, { model: repo.model, city, file: workbook, asOf });
   const findings = [...result.findings];
   let text: string | undefined;
   if (!findings.some((f) => f.severity === 'error')) {

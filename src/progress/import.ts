@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import { LANGS, t, type MessageData } from '../i18n/index.js';
 import type { Model, Target, Unit } from '../model/types.js';
+import { placeOf } from '../rules/shared.js';
 import { cityName } from '../tables/common.js';
 import type { Finding, Severity } from '../types.js';
 import { closest } from '../util/closest.js';
@@ -32,6 +33,8 @@ export interface ImportOptions {
   city: string;
   /** The workbook as findings name it (relative to the current directory, `/` separators). */
   file: string;
+  /** The date the values are as of: a value the repository already has for that date must not be contradicted. */
+  asOf?: string;
 }
 
 /** How a heading compares: width variants folded (（ → (), spaces and case ignored. */
@@ -109,6 +112,15 @@ export function importProgress(sheets: Sheet[], opts: ImportOptions): ImportResu
   const notes = new Map<string, string[]>();
   /** Where each target (or target and unit) was first given, and with what. */
   const seen = new Map<string, { at: string; value: number }>();
+  /** What the repository already reports for the date, by the same keys. */
+  const reported = new Map<string, { at: string; value: number }>();
+  for (const r of model.progress) {
+    if (r.city !== city || r.asOf !== opts.asOf) continue;
+    for (const v of r.values) {
+      if (v.value !== undefined) reported.set(v.target, { at: placeOf(v.origin, ['value']), value: v.value });
+      for (const [u, n] of Object.entries(v.units ?? {})) reported.set(`${v.target}\u0000${u}`, { at: placeOf(v.origin, ['units', u]), value: n });
+    }
+  }
 
   for (const { sheet, header } of data) {
     const rows = [...sheet.rows.keys()].filter((r) => r > header.row).sort((a, b) => a - b);
@@ -178,7 +190,7 @@ export function importProgress(sheets: Sheet[], opts: ImportOptions): ImportResu
       }
       const key = unit ? `${target.id}\u0000${unit.id}` : target.id;
       const here = sheetCell(sheet.name, r, valueCol);
-      const before = seen.get(key);
+      const before = seen.get(key) ?? reported.get(key);
       if (before && before.value !== value) {
         report(sheet.name, r, valueCol, 'progress-conflict', 'error', 'progress/conflict', {
           what: unit ? `${target.id} ${unit.name}` : target.id,
