@@ -14,6 +14,6 @@ export function registerGaps(program: Command, cli: CliEnv, setCode: (code: numb
     .argument('[path]', h('repo-path'));
   reportOptions(command, cli, [...GAP_FORMATS], 'text').action(async (repoPath: string | undefined, opts: GapsCliOptions) => {
     const { runGaps } = await import('./gaps-run.js');
-    setCode(runGaps(repoPath, opts, cli));
+    setCode(await runGaps(repoPath, opts, cli));
   });
 }

@@ -4,5 +4,5 @@
  * of those commands runs, so that `plans lint` does not pay for them at start-up;
  * test/report-commands.test.ts checks that these lists name exactly the formatters there are.
  */
-export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'json', 'html', 'xlsx'] as const;
-export const GAP_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
+export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'json', 'html', 'xlsx', 'docx'] as const;
+export const GAP_FORMATS = ['text', 'markdown', 'json', 'html', 'docx'] as const;
