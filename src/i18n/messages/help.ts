@@ -76,7 +76,7 @@ export const helpMessages: Catalog = {
     en: "where to write (default CITY/progress/AS_OF.yaml beside the city's plan); an existing file is never overwritten",
   },
   'help/import-format': { zh: '问题的输出格式：{formats}（默认 stylish）', en: 'format of the findings: {formats} (default stylish)' },
-  'help/attachment': { zh: '在标题上方印“附件N”（仅 docx）', en: 'print 附件N (attachment N) above the title (docx only)' },
+  'help/attachment': { zh: '在标题上方印“附件N”（仅 docx）', en: 'print the attachment label (Attachment N) above the title (docx only)' },
   'help/explain': { zh: '显示规则说明：发现什么、为何重要、示例和改法', en: "print a rule's docs page: what it finds, why it matters, an example and the fix" },
   'help/explain-rule': { zh: '规则标识，即每条问题后显示的名称（如 unknown-reference）', en: 'rule id, as shown after each finding (e.g. unknown-reference)' },
   'help/schema': { zh: '输出供编辑器使用的 JSON Schema（适用于各类方案文件），或用 --path 输出其路径', en: 'print the JSON Schema for editors (any kind of plan file), or with --path where it is' },
