@@ -61,7 +61,7 @@ export const officeMessages: Catalog = {
   'progress/unreadable': { zh: '无法读取 `{path}`：{reason}', en: 'cannot read `{path}`: {reason}' },
   'progress/bad-file-type': { zh: '`{path}` 不是 .xlsx 或 .csv 文件', en: '`{path}` is not an .xlsx or .csv file' },
   'progress/exists': { zh: '`{path}` 已存在，不会覆盖；请用 --out 指定新文件', en: '`{path}` exists and is never overwritten; name another file with --out' },
-  'progress/written': { zh: '已写入 {path}（{count} 项指标）', en: 'wrote {path} ({count} targets)' },
+  'progress/written': { zh: '已写入 {path}（{count} 项指标）', en: (d) => `wrote ${d.path} (${d.count} ${d.count === 1 ? 'target' : 'targets'})` },
   'progress/yaml-comment': {
     zh: '由 plans import progress 自 {workbook} 导入；数据截至 {asOf}，导入于 {date}。',
     en: 'Imported by plans import progress from {workbook}; values as of {asOf}, imported on {date}.',
