@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readNumber } from '../src/progress/import.js';
 import { runCli } from './helpers/cli.js';
 import { copyExample } from './helpers/ci-repo.js';
 
@@ -249,4 +250,66 @@ describe('plans import progress', () => {
     expect(JSON.parse(run.stdout).diagnostics[0]).toMatchObject({ file: 'c.csv', rule: 'progress-conflict' });
     expect(fs.existsSync(path.join(dir, 'wenzhou/progress/again.yaml'))).toBe(false);
   });
+
+  it('reads numbers as clerks write them, and only those', () => {
+    expect(readNumber('31,500')).toEqual({ value: 31500, percent: false });
+    expect(readNumber('３１，５００．５')).toEqual({ value: 31500.5, percent: false });
+    expect(readNumber(' 96.5% ')).toEqual({ value: 96.5, percent: true });
+    expect(readNumber('９６．５％')).toEqual({ value: 96.5, percent: true });
+    expect(readNumber('−3')).toEqual({ value: -3, percent: false });
+    for (const bad of ['三万', '2,5', '1e5', '3万', '12.3.4', '', '-', '1,2345', 'NaN', 'Infinity']) expect(readNumber(bad)).toBeUndefined();
+  });
+
+  it('takes 95% (typed or a percent-formatted cell) as 95 for a target in %, and reads a GB18030 CSV', async () => {
+    const dir = repo();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('进度');
+    sheet.addRow(['说明：上半年数据']);
+    sheet.addRow(['本期数值', '指标编号', '其他']);
+    sheet.addRow(['96.5%', 'WZ-01-K2', 'x']);
+    const cell = sheet.getCell('A4');
+    cell.value = 0.965;
+    cell.numFmt = '0.0%';
+    sheet.getCell('B4').value = 'WZ-03-K2';
+    const file = path.join(dir, 'pct.xlsx');
+    await book.xlsx.writeFile(file);
+    const out = path.join(dir, 'wz.yaml');
+    const run = await runCli(['import', 'progress', file, '--city', 'wenzhou', '--as-of', '2022-09-30', '--out', out], { cwd: dir });
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('  - target: WZ-01-K2\n    value: 96.5\n');
+    expect(text).toContain('  - target: WZ-03-K2\n    value: 96.5\n');
+
+    // "指标编号,本期数值\r\nWZ-03-K1,450\r\n" in GB18030, as Excel in Chinese saves a CSV
+    const bytes = Buffer.from('d6b8b1eab1e0bac52cb1bec6dacafdd6b50d0a575a2d30332d4b312c3435300d0a', 'hex');
+    fs.writeFileSync(path.join(dir, 'gb.csv'), bytes);
+    const gbRun = await runCli(['import', 'progress', 'gb.csv', '--city', 'wenzhou', '--as-of', '2022-10-31', '--out', 'gb.yaml'], { cwd: dir });
+    expect(gbRun.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'gb.yaml'), 'utf8')).toContain('  - target: WZ-03-K1\n    value: 450\n');
+  });
+
+  it('refuses a file that is no workbook, a missing --city or --as-of, and --attachment outside docx, with one line and exit 2', async () => {
+    const dir = repo();
+    fs.writeFileSync(path.join(dir, 'fake.xlsx'), 'not a zip');
+    fs.writeFileSync(path.join(dir, 'ok.csv'), 'Target,Value\r\nWZ-03-K1,1\r\n');
+    for (const args of [
+      ['import', 'progress', 'fake.xlsx', '--city', 'wenzhou', '--as-of', '2022-10-31'],
+      ['import', 'progress', 'ok.csv', '--as-of', '2022-10-31'],
+      ['import', 'progress', 'ok.csv', '--city', 'wenzhou'],
+      ['import', 'progress', 'ok.csv', '--city', 'wenzhou', '--as-of', '2022-02-30'],
+      ['import', 'progress', 'missing.csv', '--city', 'wenzhou', '--as-of', '2022-10-31'],
+      ['import', 'progress', 'ok.txt', '--city', 'wenzhou', '--as-of', '2022-10-31'],
+      ['table', 'targets', '--format', 'xlsx', '--out', 't.xlsx', '--attachment', '1'],
+      ['gaps', '--format', 'docx', '--out', 'g.docx', '--attachment', 'one'],
+      ['gaps', '--format', 'docx'],
+    ]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+    expect(fs.readdirSync(path.join(dir, 'wenzhou/progress'))).toEqual(['2022-06.yaml']);
+  });
 });
+
