@@ -141,21 +141,24 @@ export async function docxDocument(content: DocxContent): Promise<Uint8Array> {
 
 /** A table at the page's text width: header row repeated on each page, rows kept whole, merged cells where the table says. */
 function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): Docx.Table {
-  // a centred column (numbers, dates, ids) gets the width of its longest line, so that `2022-12-31` stays on one
-  // line (a Latin character taken as 0.62 em: wide enough in 仿宋 and in the fonts that stand in for it), and
-  // a heading of up to four characters stays whole; the other columns share the rest as their widths say
+  // a column of short cells (numbers, dates, ids, 杭州市) gets the width of its longest line, so that `2022-12-31`
+  // stays on one line (a Latin character taken as 0.62 em: wide enough in 仿宋 and in the fonts that stand in for
+  // it), and a heading of up to eight columns stays whole; the other columns share the rest as their widths say
   const twips = (columns: number) => Math.ceil(columns * 0.62 * size * 10 + 240);
   const longest = (text: string) => Math.max(0, ...text.split('\n').map(displayWidth));
-  const fixed = t.widths.map((_, c) => {
-    const heading = twips(Math.min(longest(t.headings[c] ?? ''), 8));
-    const cells = Math.max(0, ...t.rows.map((row) => longest(row[c] ?? '')));
-    // a column of short words (城市: 杭州市) keeps them whole too
-    return t.centred?.[c] ? Math.max(heading, twips(cells)) : cells <= 8 ? Math.max(heading, twips(cells)) : heading;
-  });
-  const fixedTotal = fixed.reduce((a, b, c) => a + (t.centred?.[c] ? b : 0), 0);
-  const share = t.widths.reduce((a, b, c) => a + (t.centred?.[c] ? 0 : b), 0) || 1;
+  const SHORT = 10;
+  const cells = t.widths.map((_, c) => Math.max(0, ...t.rows.map((row) => longest(row[c] ?? ''))));
+  const heading = t.widths.map((_, c) => twips(Math.min(longest(t.headings[c] ?? ''), 8)));
+  const short = cells.map((n) => n <= SHORT);
+  // a number or a Latin word is never broken: a column is at least as wide as its longest one
+  const word = t.widths.map((_, c) => Math.max(0, ...t.rows.flatMap((row) => (row[c] ?? '').split(/[\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]+/u).map(displayWidth))));
+  const fixed = cells.map((n, c) => (short[c] ? Math.max(heading[c], twips(n)) : Math.max(heading[c], twips(Math.min(word[c], 24)))));
+  const fixedTotal = fixed.reduce((a, b, c) => a + (short[c] ? b : 0), 0);
+  const share = t.widths.reduce((a, b, c) => a + (short[c] ? 0 : b), 0) || 1;
   const room = Math.max(textWidth - fixedTotal, textWidth / 3);
-  const widths = t.widths.map((w, c) => (t.centred?.[c] ? fixed[c] : Math.max(fixed[c], Math.floor((w / share) * room))));
+  let widths = t.widths.map((w, c) => (short[c] ? fixed[c] : Math.max(fixed[c], Math.floor((w / share) * room))));
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (sum > textWidth) widths = widths.map((w) => Math.floor((w * textWidth) / sum));
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cellText = (text: string, bold: boolean, centred: boolean) =>
