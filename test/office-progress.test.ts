@@ -234,6 +234,10 @@ describe('plans import progress', () => {
     expect(fs.readFileSync(out, 'utf8')).toMatch(/target: NB-06-K1\n {4}value: 31500\n {4}note: 半年数\n/);
     const again = await runCli(['import', 'progress', 'ok.csv', '--city', 'ningbo', '--as-of', '2022-09-30', '--out', out], { cwd: dir });
     expect(again.code).toBe(2);
+    const piped = await runCli(['import', 'progress', 'ok.csv', '--city', 'ningbo', '--as-of', '2022-09-30', '--out', '-'], { cwd: dir });
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toMatch(/^# .*ok\.csv.*\nversion: 1\nkind: Progress\n/);
 
     const bad = ['Target,Value', 'NB-06-K1,"2,5"', 'NB-06-K1,1e5'].join('\r\n');
     fs.writeFileSync(path.join(dir, 'bad.csv'), bad + '\r\n');

@@ -101,9 +101,11 @@ export async function runImport(file: string, repoPath: string | undefined, opts
   checkCities([city], knownCities(repo.model));
   const plan = repo.model.plans.get(city);
   if (!plan) throw new UsageError(t('progress/no-plan', { city }));
-  const outAbs = path.resolve(cli.cwd, opts.out ?? defaultOut(plan.origin.doc.file.abs, city, asOf));
+  // `--out -`: standard output (the file is still checked as if it stood where it would by default)
+  const toStdout = opts.out === '-';
+  const outAbs = path.resolve(cli.cwd, opts.out === undefined || toStdout ? defaultOut(plan.origin.doc.file.abs, city, asOf) : opts.out);
   const outShown = toPosix(path.relative(cli.cwd, outAbs)) || outAbs;
-  if (fs.existsSync(outAbs)) throw new UsageError(t('progress/exists', { path: outShown }));
+  if (!toStdout && fs.existsSync(outAbs)) throw new UsageError(t('progress/exists', { path: outShown }));
   const workbookAbs = path.resolve(cli.cwd, file);
   const workbook = toPosix(path.relative(cli.cwd, workbookAbs)) || file;
   const sheets = await readSheets(workbookAbs, file);
@@ -124,9 +126,13 @@ export async function runImport(file: string, repoPath: string | undefined, opts
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (findings.length) {
     const output = formatter(countFindings(findings, 1, [workbook]), { lang, chalk: makeChalk(opts.color, cli), cwd: cli.cwd });
-    (errors ? cli.stdout : cli.stderr).write(output.endsWith('\n') || output === '' ? output : output + '\n');
+    (errors && !toStdout ? cli.stdout : cli.stderr).write(output.endsWith('\n') || output === '' ? output : output + '\n');
   }
   if (errors || text === undefined) return 1;
+  if (toStdout) {
+    cli.stdout.write(text);
+    return 0;
+  }
   writeNew(outAbs, outShown, text);
   cli.stderr.write(tr(lang, 'progress/written', { path: outShown, count: result.values.length }) + '\n');
   return 0;

@@ -200,7 +200,8 @@ export function importProgress(sheets: Sheet[], opts: ImportOptions): ImportResu
         });
         continue;
       }
-      if (before) continue;
+      // the same value twice in the workbook is one value (a value the repository has already is written again)
+      if (seen.has(key)) continue;
       seen.set(key, { at: here, value });
       const entry = values.get(target.id) ?? { target: target.id };
       values.set(target.id, entry);
