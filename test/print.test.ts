@@ -90,7 +90,7 @@ describe('csv', () => {
 });
 
 describe('xlsx', () => {
-  it('one sheet per table; bold frozen header; widths for Chinese; wrapped cells; A4 landscape with the header repeated', async () => {
+  it('one sheet per table; title above a bold frozen header with an autofilter; numbers and dates typed; A4 landscape with the header repeated', async () => {
     const out = path.join(tmp(), 'all.xlsx');
     const run = await runCli(['table', 'all', example, '--format', 'xlsx', '--lang', 'zh', '--out', out]);
     expect(run.code).toBe(0);
@@ -99,32 +99,43 @@ describe('xlsx', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['分工责任清单', '指标表', '省级任务覆盖表', '责任单位任务表']);
 
     const sheet = book.getWorksheet('分工责任清单')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '城市', '行动', '具体举措', '牵头单位', '配合单位', '完成时限']);
-    for (let c = 1; c <= 7; c++) expect(sheet.getRow(1).getCell(c).font?.bold).toBe(true);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // the title on the sheet, merged across the table, then the date line, then the header row
+    expect(sheet.getCell('A1').value).toBe('“法助共富、法护平安”专项行动 · 分工责任清单');
+    expect(sheet.getCell('G1').master.address).toBe('A1');
+    expect(String(sheet.getCell('A2').value)).toMatch(/^制表日期：\d{4}-\d{2}-\d{2}/);
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '城市', '行动', '具体举措', '牵头单位', '配合单位', '完成时限']);
+    for (let c = 1; c <= 7; c++) expect(sheet.getRow(3).getCell(c).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.autoFilter).toBe(`A3:G${sheet.rowCount}`);
     expect(sheet.pageSetup.paperSize).toBe(9);
     expect(sheet.pageSetup.orientation).toBe('landscape');
-    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
     expect(sheet.pageSetup.fitToPage).toBe(true);
-    // the first measure of Hangzhou's first action, with its duty
-    expect(sheet.getCell('A2').value).toBe('1');
-    expect(sheet.getCell('B2').value).toBe('杭州市');
-    expect(sheet.getCell('C2').value).toBe('HZ-01 共同富裕法治同行行动');
-    expect(sheet.getCell('E2').value).toBe('杭州市司法局法治督察处');
-    expect(sheet.getCell('D2').alignment?.wrapText).toBe(true);
+    // the first measure of Hangzhou's first action, with its duty: 序号 a number, the due date a date
+    expect(sheet.getCell('A4').value).toBe(1);
+    expect(sheet.getCell('B4').value).toBe('杭州市');
+    expect(sheet.getCell('C4').value).toBe('HZ-01 共同富裕法治同行行动');
+    expect(sheet.getCell('E4').value).toBe('杭州市司法局法治督察处');
+    expect(sheet.getCell('G4').value).toEqual(new Date(Date.UTC(2022, 11, 31)));
+    expect(sheet.getCell('G4').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('D4').alignment?.wrapText).toBe(true);
     // the action's cells are merged over its three measures; the measures are not
-    expect(sheet.getCell('C3').isMerged).toBe(true);
-    expect(sheet.getCell('C3').master.address).toBe('C2');
-    expect(sheet.getCell('C5').master.address).toBe('C5');
-    expect(sheet.getCell('D3').isMerged).toBe(false);
+    expect(sheet.getCell('C5').isMerged).toBe(true);
+    expect(sheet.getCell('C5').master.address).toBe('C4');
+    expect(sheet.getCell('C7').master.address).toBe('C7');
+    expect(sheet.getCell('D5').isMerged).toBe(false);
     // a Chinese column is wide enough for its heading and at least a dozen characters
     expect(sheet.getColumn(5).width!).toBeGreaterThanOrEqual(2 * 12);
     expect(sheet.getColumn(7).width!).toBeGreaterThanOrEqual('2022-12-31'.length);
+    // a row of three-line cells is taller than a row of one-line cells
+    expect(sheet.getRow(4).height).toBeGreaterThan(sheet.getRow(6).height);
 
     const targets = book.getWorksheet('指标表')!;
-    const rows = targets.getSheetValues().slice(2) as unknown[][];
+    const rows = targets.getSheetValues().slice(4) as unknown[][];
     const nb06 = rows.find((r) => r && r[4] === '法治体检企业数' && r[9] === '约束性');
-    expect(nb06?.slice(5, 12)).toEqual(['家', '21000', '法治体检企业3万家以上', '2022-12-31', '约束性', '24800', '有风险']);
+    expect(nb06?.slice(5, 12)).toEqual(['家', 21000, '法治体检企业3万家以上', new Date(Date.UTC(2022, 11, 31)), '约束性', 24800, '有风险']);
+    // a baseline written as text stays text
+    expect(rows.some((r) => r && r[6] === '按2022年新培育数计')).toBe(true);
   });
 });
 

@@ -45,7 +45,9 @@ export function makeChalk(color: boolean | undefined, cli: CliEnv): ChalkInstanc
 
 export function parseDate(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Date.parse takes 2022-02-30 (as 2022-03-02): the day must come back as written
+  const time = Date.parse(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
     throw new UsageError(t('cli/bad-date', { option, value }));
   }
   return value;

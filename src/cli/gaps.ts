@@ -15,6 +15,6 @@ export function registerGaps(program: Command, cli: CliEnv, setCode: (code: numb
     .argument('[path]', h('repo-path'));
   dueOptions(filterOptions(reportOptions(command, cli, [...GAP_FORMATS], 'text'), cli), cli).action(async (repoPath: string | undefined, opts: GapsCliOptions) => {
     const { runGaps } = await import('./gaps-run.js');
-    setCode(runGaps(repoPath, opts, cli));
+    setCode(await runGaps(repoPath, opts, cli));
   });
 }

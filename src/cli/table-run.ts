@@ -6,7 +6,7 @@ import { knownCities } from '../tables/common.js';
 import { UsageError } from '../types.js';
 import { parseDate, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
-import { checkCities, loadRepository, noteErrors, reportLang } from './repository.js';
+import { checkCities, loadRepository, noteErrors, parseAttachment, reportLang } from './repository.js';
 import type { TableCliOptions } from './table.js';
 import { parseFilter, parseStatuses } from './filters.js';
 
@@ -26,6 +26,7 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(tableFormatters).join(', ') }));
   if (formatter.binary && opts.out === undefined) throw new UsageError(t('cli/needs-out', { format: opts.format }));
   if (opts.format === 'csv' && names.length > 1) throw new UsageError(t('tables/one-table', { format: opts.format }));
+  const attachment = parseAttachment(opts, opts.format === 'docx');
   const asOf = parseDate('--as-of', opts.asOf);
   const statuses = parseStatuses(opts.status);
   // the filters choose targets: a table of other rows would be silently cut or silently not
@@ -40,7 +41,7 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, filter, date: reportDate(cli.env) });
   // a file has no terminal: it gets the width of a piped table
   const columns = opts.out === undefined ? cli.stdout.columns : undefined;
-  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100 });
+  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100, attachment });
   writeOutput(cli, content, opts.out, repo.files.map((f) => f.abs));
   return 0;
 }

@@ -7,6 +7,7 @@ import { tablesMessages } from './messages/tables.js';
 import { ciMessages } from './messages/ci.js';
 import { helpMessages } from './messages/help.js';
 import { dashboardMessages } from './messages/dashboard.js';
+import { officeMessages } from './messages/office.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -39,6 +40,7 @@ registerMessages(tablesMessages);
 registerMessages(ciMessages);
 registerMessages(helpMessages);
 registerMessages(dashboardMessages);
+registerMessages(officeMessages);
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
   if (typeof template === 'function') return template(clipStrings(data));

@@ -18,6 +18,12 @@ export interface Column {
   width: number;
   /** A short code (a date, an id) that should not be wrapped. */
   nowrap?: boolean;
+  /**
+   * What the cells hold, for spreadsheets: a cell of a `number` column that reads as a plain
+   * number is written as a number, one of a `date` column that reads as YYYY-MM-DD as a date;
+   * other cells (`77.3*`, a list of units) stay text.
+   */
+  type?: 'number' | 'date';
 }
 
 /** One row: display strings by column key; `\n` inside a cell is a line break. */
