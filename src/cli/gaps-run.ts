@@ -19,6 +19,6 @@ export function runGaps(repoPath: string | undefined, opts: GapsCliOptions, cli:
   noteErrors(repo, cli, lang);
   const report = gapReport(repo.model, { cities: opts.city, asOf });
   const width = cli.stdout.columns && cli.stdout.columns > 0 ? cli.stdout.columns : 100;
-  writeOutput(cli, formatter(report, { lang, chalk: makeChalk(opts.color, cli), width }), opts.out, repo.files.map((f) => f.abs));
+  writeOutput(cli, formatter(report, { lang, chalk: makeChalk(opts.color, cli), width }), opts.out, repo.inputs);
   return 0;
 }

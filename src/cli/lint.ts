@@ -129,7 +129,9 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   };
 
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const { files, findings: checked, inputs } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, isNamed);
+  const { files, findings: checked, inputs: read } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, isNamed);
+  // every file the run read, which --out and --write-baseline must never replace
+  const inputs = [...read, ...(loadedConfig.file ? [loadedConfig.file.abs] : []), ...(baseline ? [baseline.abs] : [])];
   const namedFiles = files.filter((f) => isNamed(f.abs));
   const namedSet = new Set(namedFiles.map((f) => f.path));
   const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
@@ -137,7 +139,7 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
 
   if (opts.writeBaseline !== undefined) {
     const abs = path.resolve(cli.cwd, opts.writeBaseline);
-    writeOutput(cli, writeBaseline(current, files, cli.cwd, path.dirname(abs)), opts.writeBaseline, files.map((f) => f.abs));
+    writeOutput(cli, writeBaseline(current, files, cli.cwd, path.dirname(abs)), opts.writeBaseline, [...files.map((f) => f.abs), ...inputs.slice(read.length)]);
     cli.stderr.write(t('baseline/written', { count: current.length, path: opts.writeBaseline })[lang] + '\n');
   }
   let reported = current;
