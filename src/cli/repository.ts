@@ -63,7 +63,7 @@ export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOpt
   const { config, findings: configFindings, file: configFile } = readConfig(opts.config, cli.cwd);
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd, ignored: ignoreFilter(config, cli.cwd), maxFileBytes });
-  const result = check(loaded.files, loaded.findings, { rules: config.rules });
+  const result = check(loaded.files, loaded.findings, { rules: config.rules, complete: true });
   const findings = sortFindings([...configFindings, ...result.findings]);
   return { ...result, findings, errorCount: findings.filter((f) => f.severity === 'error').length, configLang: config.lang, inputs: [...loaded.files.map((f) => f.abs), ...(configFile ? [configFile.abs] : [])] };
 }

@@ -25,6 +25,14 @@ export const cliMessages: Catalog = {
     zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告），共检查 {files} 个文件',
     en: (d) => `${plural(d.total, 'problem')} (${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}) in ${plural(d.files, 'file')}`,
   },
+  'lint/no-files': {
+    zh: (d) => `在 ${d.paths} 下没有找到方案文件（*.yaml、*.yml）；请检查路径`,
+    en: (d) => `no plan files (*.yaml, *.yml) found under ${d.paths}; check the path`,
+  },
+  'lint/alone': {
+    zh: (d) => `plans: 注意：${d.files} 所在文件夹及其上级没有专项行动（kind: Campaign），未能进行跨文件检查（引用、覆盖、进度）`,
+    en: (d) => `plans: note: no campaign (kind: Campaign) in or above the folder of ${d.files}, so the checks across files (references, coverage, progress) could not run`,
+  },
   'lint/clean': { zh: '✔ 已检查 {files} 个文件，未发现问题', en: (d) => `✔ ${plural(d.files, 'file')} checked, no problems` },
   'lint/too-many-warnings': {
     zh: '警告数 {count} 超过了 --max-warnings {max}',

@@ -53,6 +53,14 @@ export const ruleMessages: Catalog = {
     zh: (d) => `城市“${d.id}”不在专项行动“${d.campaign}”的城市名单中${suggest(d, 'zh')}`,
     en: (d) => `city '${d.id}' is not a city of campaign '${d.campaign}'${suggest(d, 'en')}`,
   },
+  'unknown-reference/no-campaign': {
+    zh: (d) => `专项行动“${d.id}”未定义：未找到 kind: Campaign 文档，无法进行跨文件检查`,
+    en: (d) => `campaign '${d.id}' is not defined: no kind: Campaign document was found, so the checks across files cannot run`,
+  },
+  'unknown-reference/no-owners': {
+    zh: (d) => `责任单位“${d.id}”未定义：未找到 kind: Owners 文档（本文档共引用 ${d.count} 处责任单位）`,
+    en: (d) => `owner '${d.id}' is not defined: no kind: Owners document was found (${d.count} owner reference${d.count === 1 ? '' : 's'} in this document)`,
+  },
   'unknown-reference/campaign-mismatch': {
     zh: (d) => `专项行动“${d.id}”未定义；本仓库的专项行动是“${d.campaign}”`,
     en: (d) => `campaign '${d.id}' is not defined; this repository's campaign is '${d.campaign}'`,

@@ -1,0 +1,110 @@
+/** Issue 12: no false green, no cascade. Each case as a new user would meet it, on a copy of the reference example. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const example = path.join(__dirname, '..', 'examples', 'zhejiang-2022');
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the reference example, changed by `edit` (relative path → new text from the old). */
+function copy(edit: Record<string, ((text: string) => string) | null> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-trust-'));
+  made.push(dir);
+  fs.cpSync(example, dir, { recursive: true });
+  for (const [rel, change] of Object.entries(edit)) {
+    const abs = path.join(dir, rel);
+    if (change === null) fs.rmSync(abs);
+    else fs.writeFileSync(abs, change(fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : ''));
+  }
+  return dir;
+}
+
+interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+async function lintJson(cwd: string, args: string[] = ['.']) {
+  const run = await runCli(['lint', ...args, '--format', 'json'], { cwd });
+  return { ...run, diagnostics: (run.stdout ? JSON.parse(run.stdout).diagnostics : []) as Diagnostic[] };
+}
+
+const errors = (d: Diagnostic[]) => d.filter((x) => x.severity === 'error').map((x) => `${x.file}:${x.line}:${x.column} ${x.rule}`);
+
+describe('false green', () => {
+  it('a path with no plan files: exit 2 and one line, not “0 files checked”', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-trust-'));
+    made.push(dir);
+    fs.mkdirSync(path.join(dir, 'empty'));
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'docs/readme.md'), '# not a plan\n');
+    for (const args of [['lint', 'empty'], ['lint', 'docs'], ['lint'], ['lint', '--format', 'json', 'empty']]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^plans: no plan files/);
+    }
+    expect((await runCli(['lint', 'empty', '--lang', 'zh'], { cwd: dir })).stderr).toMatch(/没有找到方案文件/);
+    // a named file that is no plan (pre-commit passes every changed YAML file) is still no failure
+    fs.writeFileSync(path.join(dir, 'plans.config.yaml'), 'rules: {}\n');
+    expect((await runCli(['lint', 'plans.config.yaml'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('campaign.yaml deleted: one unknown-reference per Plan and Progress document, at its campaign', async () => {
+    const dir = copy({ 'campaign.yaml': null });
+    const run = await lintJson(dir);
+    expect(run.code).toBe(1);
+    expect(errors(run.diagnostics)).toEqual([
+      'hangzhou/actions-06-10.yaml:5:11 unknown-reference',
+      'hangzhou/plan.yaml:8:11 unknown-reference',
+      'hangzhou/progress/2022-06.yaml:9:11 unknown-reference',
+      'ningbo/plan.yaml:9:11 unknown-reference',
+      'ningbo/progress/2022-06.yaml:8:11 unknown-reference',
+      'wenzhou/plan.yaml:9:11 unknown-reference',
+      'wenzhou/progress/2022-06.yaml:9:11 unknown-reference',
+    ]);
+    // the report commands count them too
+    const gaps = await runCli(['gaps', '.'], { cwd: dir });
+    expect(gaps.stderr).toMatch(/7 errors/);
+  });
+
+  it('owners.yaml deleted: one unknown-reference per document that names owners, at its first owner id', async () => {
+    const dir = copy({ 'owners.yaml': null });
+    const run = await lintJson(dir);
+    expect(run.code).toBe(1);
+    expect(errors(run.diagnostics)).toEqual([
+      'campaign.yaml:8:9 unknown-reference',
+      'hangzhou/actions-06-10.yaml:12:11 unknown-reference',
+      'hangzhou/plan.yaml:11:8 unknown-reference',
+      'ningbo/plan.yaml:12:8 unknown-reference',
+      'wenzhou/plan.yaml:12:8 unknown-reference',
+    ]);
+    expect(run.diagnostics.find((d) => d.file === 'hangzhou/plan.yaml')?.message).toMatch(/^owner 'hz-sfj' is not defined: no kind: Owners document/);
+  });
+
+  it('a file linted alone, with no campaign in or above its folder: its own findings and one note on stderr', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-trust-'));
+    made.push(dir);
+    fs.copyFileSync(path.join(example, 'ningbo/plan.yaml'), path.join(dir, 'plan.yaml'));
+    fs.copyFileSync(path.join(example, 'wenzhou/plan.yaml'), path.join(dir, 'other.yaml'));
+    const run = await lintJson(dir, ['plan.yaml', 'other.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.diagnostics.every((d) => d.rule === 'action-without-target' || d.rule === 'target-not-quantified')).toBe(true);
+    const notes = run.stderr.trim().split('\n');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^plans: note: no campaign .* plan\.yaml, other\.yaml, so the checks across files/);
+    // a file inside a repository is no lone file: no note
+    const inRepo = await runCli(['lint', 'ningbo/plan.yaml'], { cwd: copy() });
+    expect(inRepo.stderr).toBe('');
+  });
+});
