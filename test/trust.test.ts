@@ -108,3 +108,49 @@ describe('false green', () => {
     expect(inRepo.stderr).toBe('');
   });
 });
+
+/** The findings of a changed copy that the unchanged example does not have, and those it lost, by place and rule. */
+async function changes(edit: Record<string, (text: string) => string>) {
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.rule}`;
+  const before = (await lintJson(copy())).diagnostics.map(key);
+  const after = (await lintJson(copy(edit))).diagnostics.map(key);
+  return { added: after.filter((k) => !before.includes(k)), lost: before.filter((k) => !after.includes(k)) };
+}
+
+describe('no cascade: one mistake, one finding', () => {
+  it('`kind: plan` (lower case) is one unknown-kind; no missing-plan, no unknown-reference per progress value', async () => {
+    const { added } = await changes({ 'ningbo/plan.yaml': (s) => s.replace(/^kind: Plan$/m, 'kind: plan') });
+    expect(added).toEqual(['ningbo/plan.yaml:8:7 unknown-kind']);
+  });
+
+  it('a plan document of no kind at all, recognised by its keys, is one finding too', async () => {
+    const { added } = await changes({ 'ningbo/plan.yaml': (s) => s.replace(/^kind: Plan\n/m, '') });
+    expect(added).toEqual(['ningbo/plan.yaml:7:1 unknown-kind']);
+  });
+
+  it('`city: ningpo` is one unknown-reference; no missing-plan for ningbo, no finding per progress value or owner', async () => {
+    const { added } = await changes({ 'ningbo/plan.yaml': (s) => s.replace(/^city: ningbo$/m, 'city: ningpo') });
+    expect(added).toEqual(['ningbo/plan.yaml:10:7 unknown-reference']);
+    const { added: report } = await changes({ 'ningbo/progress/2022-06.yaml': (s) => s.replace(/^city: ningbo$/m, 'city: ningpo') });
+    expect(report).toHaveLength(1);
+    expect(report[0]).toMatch(/^ningbo\/progress\/2022-06\.yaml:\d+:\d+ unknown-reference$/);
+  });
+
+  it('`due: 2022/11/30` and `due: 2022-02-30` are schema findings only: no due-outside-period from comparing strings', async () => {
+    const { added } = await changes({
+      'hangzhou/plan.yaml': (s) => s.replace('    due: 2022-12-31', '    due: 2022/11/30').replace('        due: 2022-06-30', '        due: 2022-02-30'),
+    });
+    expect(added.length).toBe(2);
+    expect(added.every((k) => k.endsWith(' schema'))).toBe(true);
+    // a baseline or report date that is no date takes part in no status either
+    const { added: asOf } = await changes({ 'ningbo/progress/2022-06.yaml': (s) => s.replace(/^as_of: .*$/m, 'as_of: 2022-06-31') });
+    expect(asOf.every((k) => k.endsWith(' schema'))).toBe(true);
+    expect(asOf.length).toBeGreaterThan(0);
+  });
+
+  it('--as-of takes calendar dates only', async () => {
+    const run = await runCli(['gaps', example, '--as-of', '2022-02-30']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Model, Op, ProgressValue, Target } from '../model/types.js';
 import type { StatusName, TargetStatus, UnitStatus } from './types.js';
+import { isCalendarDate } from '../util/date.js';
 
 /**
  * Comparisons of p with e, and of a value with its target, allow this much (relative to the
@@ -25,7 +26,7 @@ export function dateValue(date: string | undefined): number | undefined {
   // a repository uses few dates, each many times (every status reads three)
   let ms = dateValues.get(date);
   if (ms === undefined && !dateValues.has(date)) {
-    ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+    ms = isCalendarDate(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
     if (Number.isNaN(ms)) ms = undefined;
     if (dateValues.size >= 4096) dateValues.clear();
     dateValues.set(date, ms);

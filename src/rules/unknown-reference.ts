@@ -10,7 +10,7 @@ import { isRecord } from '../load/parse.js';
 import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
 import type { Rule, RuleContext } from './types.js';
-import { cityName, docField, planUnread, reportUnknown } from './shared.js';
+import { cityKnown, cityName, docField, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
@@ -162,6 +162,8 @@ export const unknownReference: Rule = {
     for (const report of model.progress) {
       checkCampaignRef(ctx, model, report.origin, docField(report.origin.doc, 'campaign'));
       checkCityRef(ctx, model, report.origin, report.city);
+      // a report of an unknown city: that is its one finding, not one per value
+      if (!cityKnown(model, report.city)) continue;
       const plan = model.plans.get(report.city);
       const cityTargets = targetsOfCity.get(report.city) ?? [];
       for (const v of report.values) {
@@ -172,6 +174,7 @@ export const unknownReference: Rule = {
           continue;
         }
         if (target.city !== report.city) {
+          if (!cityKnown(model, target.city) || planUnread(model, report.city)) continue; // the plan's city is reported, once
           ctx.report(
             v.origin,
             t('unknown-reference/target-of-other-city', {
