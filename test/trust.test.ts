@@ -154,3 +154,46 @@ describe('no cascade: one mistake, one finding', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('not-achieved once past the due date', () => {
+  const shortStatuses = ['on-track', 'at-risk', 'off-track'];
+
+  it('plans gaps --as-of 2030-01-01: every target due by then and not met is not-achieved, never on-track/at-risk/off-track', async () => {
+    const run = await runCli(['gaps', example, '--format', 'json', '--as-of', '2030-01-01']);
+    const targets = JSON.parse(run.stdout).cities.flatMap((c: { targets: { id: string; status: string }[] }) => c.targets);
+    const byId = new Map(targets.map((x: { id: string; status: string }) => [x.id, x.status]));
+    expect(byId.get('HZ-01-K1')).toBe('not-achieved');
+    expect(byId.get('HZ-03-K1')).toBe('not-achieved');
+    expect(byId.get('HZ-04-K1')).toBe('achieved');
+    expect(targets.filter((x: { status: string }) => shortStatuses.includes(x.status))).toEqual([]);
+    // before the due date nothing changes
+    const mid = await runCli(['gaps', example, '--format', 'json', '--as-of', '2022-06-30']);
+    const midIds = new Map(JSON.parse(mid.stdout).cities.flatMap((c: { targets: { id: string; status: string }[] }) => c.targets).map((x: { id: string; status: string }) => [x.id, x.status]));
+    expect(midIds.get('HZ-03-K1')).toBe('off-track');
+  });
+
+  it('plans table targets --as-of 2030-01-01: the status column says not-achieved', async () => {
+    const run = await runCli(['table', 'targets', example, '--format', 'json', '--as-of', '2030-01-01']);
+    const rows = JSON.parse(run.stdout).rows as { ids: { target: string; status: string } }[];
+    expect(rows.find((r) => r.ids.target === 'HZ-03-K1')?.ids.status).toBe('not-achieved');
+    expect(rows.filter((r) => shortStatuses.includes(r.ids.status))).toEqual([]);
+  });
+
+  it('a report dated after the due date: gaps, compile and lint (target-off-track) say not-achieved', async () => {
+    const dir = copy({
+      'hangzhou/progress/2023-01.yaml': () =>
+        ['kind: Progress', 'campaign: fazhu-gongfu-2022', 'city: hangzhou', 'as_of: 2023-01-15', 'values:', '  - {target: HZ-01-K1, value: 9.5}', '  - {target: HZ-03-K1, value: 19000}', ''].join('\n'),
+    });
+    const gaps = JSON.parse((await runCli(['gaps', '.', '--format', 'json'], { cwd: dir })).stdout);
+    const hz = gaps.cities.find((c: { city: string }) => c.city === 'hangzhou').targets as { id: string; status: string }[];
+    expect(hz.find((x) => x.id === 'HZ-03-K1')?.status).toBe('not-achieved');
+    const compiled = JSON.parse((await runCli(['compile', '.'], { cwd: dir })).stdout);
+    const targets = compiled.plans.flatMap((p: { actions: { targets: { id: string; status: { status: string } }[] }[] }) => p.actions.flatMap((a) => a.targets));
+    expect(targets.find((x: { id: string }) => x.id === 'HZ-03-K1').status).toEqual({ status: 'not-achieved', latest: 19000, latestDate: '2023-01-15' });
+    const lint = await lintJson(dir);
+    const offTrack = lint.diagnostics.filter((d) => d.rule === 'target-off-track' && d.file === 'hangzhou/progress/2023-01.yaml');
+    // HZ-01-K1 is due at the end of 2025: not yet judged
+    expect(offTrack.map((d) => `${d.line}:${d.column}`)).toEqual(['7:14']);
+    expect(offTrack[0].message).toMatch(/^target HZ-03-K1 is not achieved: its due date 2022-12-31 has passed/);
+  });
+});

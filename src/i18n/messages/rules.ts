@@ -141,6 +141,14 @@ export const ruleMessages: Catalog = {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date}，进度滞后的县（市、区）：${(d.units as string[]).join('、')}`,
     en: (d) => `target ${d.target} is off-track at ${d.date}; units off-track: ${(d.units as string[]).join(', ')}`,
   },
+  'target-off-track/not-achieved': {
+    zh: (d) => `目标 ${d.target} 未完成：期限 ${d.due} 已过，截至 ${d.date} 的最新值 ${d.latest} 未达到目标 ${d.goal}`,
+    en: (d) => `target ${d.target} is not achieved: its due date ${d.due} has passed and the latest value ${d.latest} at ${d.date} does not meet the target ${d.goal}`,
+  },
+  'target-off-track/not-achieved-units': {
+    zh: (d) => `目标 ${d.target} 未完成：期限 ${d.due} 已过，截至 ${d.date} 未达标的县（市、区）：${(d.units as string[]).join('、')}`,
+    en: (d) => `target ${d.target} is not achieved: its due date ${d.due} has passed and at ${d.date} these units fall short: ${(d.units as string[]).join(', ')}`,
+  },
   'target-off-track/slipped': {
     zh: '目标 {target} 的基数已达标，但截至 {date} 的最新值 {latest} 不再达标',
     en: 'target {target} was met at its baseline, but the latest value {latest} at {date} no longer meets it',
