@@ -6,6 +6,7 @@ import { t } from '../i18n/index.js';
 import { latestProgress, pastDue, progressOf, targetStatus } from '../gaps/status.js';
 import type { Origin } from '../model/types.js';
 import type { Rule } from './types.js';
+import { targetProblems } from './invalid-target.js';
 
 const round = (x: number | undefined) => (x === undefined ? '—' : String(Math.round(x * 1000) / 1000));
 
@@ -17,6 +18,7 @@ export const targetOffTrack: Rule = {
     const { model } = ctx;
     for (const target of model.targets) {
       if (model.targetsById.get(target.id) !== target) continue; // a duplicate id: duplicate-id says so
+      if (targetProblems(target, model).length > 0) continue; // cannot be judged: invalid-target says so
       // where a finding would point comes first: without progress, or in a file that is only context, the status is not needed
       let origin: Origin | undefined;
       if (target.per === 'unit') {

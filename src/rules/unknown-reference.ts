@@ -174,7 +174,8 @@ export const unknownReference: Rule = {
           continue;
         }
         if (target.city !== report.city) {
-          if (!cityKnown(model, target.city) || planUnread(model, report.city)) continue; // the plan's city is reported, once
+          // a plan meant for this city but naming an unknown one (city: ningpo): its city is reported, once
+          if (!cityKnown(model, target.city) && planUnread(model, report.city)) continue;
           ctx.report(
             v.origin,
             t('unknown-reference/target-of-other-city', {
