@@ -197,3 +197,27 @@ describe('not-achieved once past the due date', () => {
     expect(offTrack[0].message).toMatch(/^target HZ-03-K1 is not achieved: its due date 2022-12-31 has passed/);
   });
 });
+
+describe('interoperability: YAML merge keys', () => {
+  const withMerge = (s: string) =>
+    s
+      .replace('    track: 法治政府建设\n    lead: hz-sfj-fzdc\n    support: [hz-sfj-lfc, hz-sfj-xzzfjdc]\n    due: 2022-12-31\n', '    <<: &hz-defaults {track: 法治政府建设, due: 2022-12-31}\n    lead: hz-sfj-fzdc\n    support: [hz-sfj-lfc, hz-sfj-xzzfjdc]\n')
+      .replace('    track: 法治政府建设\n    lead: hz-sfj-lfc\n    support: [hz-sfj-fzdc]\n    due: 2022-12-31\n', '    <<: *hz-defaults\n    lead: hz-sfj-lfc\n    support: [hz-sfj-fzdc]\n');
+
+  it('`<<: *anchor` is merged as the yaml package does with merge: true: no unknown key, the merged values count', async () => {
+    const dir = copy({ 'hangzhou/plan.yaml': withMerge });
+    expect(fs.readFileSync(path.join(dir, 'hangzhou/plan.yaml'), 'utf8').match(/<</g)).toHaveLength(2);
+    const { added, lost } = await changes({ 'hangzhou/plan.yaml': withMerge });
+    expect(added).toEqual([]);
+    expect(lost).toEqual([]);
+    const compiled = JSON.parse((await runCli(['compile', '.'], { cwd: dir })).stdout);
+    const actions = compiled.plans.find((p: { city: { id: string } }) => p.city.id === 'hangzhou').actions as { id: string; due: string; track: string }[];
+    expect(actions.find((a) => a.id === 'HZ-02')).toMatchObject({ due: '2022-12-31', track: '法治政府建设' });
+  });
+
+  it('the fast reader gives up on a merge key, so the yaml package reads the file', async () => {
+    const { fastValues } = await import('../src/load/fast.js');
+    expect(fastValues('kind: Plan\nactions:\n  - id: A\n    <<: {due: 2022-12-31}\n')).toBeUndefined();
+    expect(fastValues('kind: Plan\nbase: {a: 1}\n')).toBeDefined();
+  });
+});
