@@ -22,6 +22,7 @@ import { UsageError, type Finding, type RuleSetting } from '../types.js';
 import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
+import { ciRoot } from './ci-root.js';
 
 export interface LintCliOptions {
   format?: string[];
@@ -164,6 +165,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
     cwd: cli.cwd,
     contentOf: (f) => lineTextOf(f, byPath.get(f.file)),
     ruleDocs: (id) => readRuleDocs(id),
+    root: ciRoot(cli),
+    version: packageVersion(),
   };
   const plain = new Chalk({ level: 0 });
   // Files first, so that a report on stdout is the last thing a pipeline sees.
@@ -346,4 +349,19 @@ function existing(p: string, cwd: string): string {
 /** Whether `abs` is `dir` or below it; both are resolved absolute paths (a prefix test: this runs for every file × named folder). */
 function isWithin(dir: string, abs: string): boolean {
   return abs === dir || abs.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+let version: string | undefined;
+
+/** The version in the installed package's package.json (SARIF's tool.driver.version). */
+function packageVersion(): string | undefined {
+  if (version === undefined) {
+    try {
+      const v = (JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown }).version;
+      version = typeof v === 'string' ? v : '';
+    } catch {
+      version = '';
+    }
+  }
+  return version || undefined;
 }
