@@ -166,6 +166,30 @@ describe('write errors', () => {
     expect(oneLine(run.stderr)).toEqual(['plans: cannot write /dev/full (ENOSPC)']);
   });
 
+  it('--out on a full disk: one line, exit 2, the old file as it was, no temporary file left', async (ctx) => {
+    const disk = tempDir('plans-full-');
+    // a 16 KB file system (root only: elsewhere this case is skipped, /dev/full above covers the message)
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', disk]).status !== 0) ctx.skip();
+    try {
+      fs.writeFileSync(path.join(disk, 'compiled.json'), 'old');
+      // fill what is left
+      try {
+        fs.writeFileSync(path.join(disk, 'filler'), Buffer.alloc(64 * 1024));
+      } catch {
+        // ENOSPC: full, as wanted
+      }
+      const dir = repo();
+      const run = await runCli(['compile', '.', '--out', path.join(disk, 'compiled.json')], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr)).toHaveLength(1);
+      expect(run.stderr).toMatch(/\(ENOSPC\)$/m);
+      expect(fs.readFileSync(path.join(disk, 'compiled.json'), 'utf8')).toBe('old');
+      expect(fs.readdirSync(disk).sort()).toEqual(['compiled.json', 'filler']);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+
   it('a closed standard output: one line, exit 2', async () => {
     const dir = repo();
     const stdout = new Writable({ write: (_c, _e, done) => done() });
