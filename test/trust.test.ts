@@ -221,3 +221,23 @@ describe('interoperability: YAML merge keys', () => {
     expect(fastValues('kind: Plan\nbase: {a: 1}\n')).toBeDefined();
   });
 });
+
+describe('not-achieved for a per-unit target', () => {
+  it('a report after the due date names the units that fall short', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-trust-'));
+    made.push(dir);
+    fs.cpSync(path.join(__dirname, 'fixtures/rules/target-off-track-trigger'), dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(
+      path.join(dir, 'alpha/progress/2023-01.yaml'),
+      ['kind: Progress', 'campaign: c1', 'city: alpha', 'as_of: 2023-01-31', 'values:', '  - target: A-01-K3', '    units: {x1: 6, x2: 12}', ''].join('\n'),
+    );
+    const run = await lintJson(dir);
+    const found = run.diagnostics.filter((d) => d.rule === 'target-off-track' && d.file === 'alpha/progress/2023-01.yaml');
+    expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['6:13']);
+    expect(found[0].message).toMatch(/^target A-01-K3 is not achieved: .* these units fall short: x1$/);
+    const gaps = JSON.parse((await runCli(['gaps', '.', '--format', 'json'], { cwd: dir })).stdout);
+    const k3 = gaps.cities[0].targets.find((x: { id: string }) => x.id === 'A-01-K3');
+    expect(k3.status).toBe('not-achieved');
+  });
+});
