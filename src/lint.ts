@@ -26,6 +26,8 @@ export interface CheckOptions {
    * not schema-checked and their rule findings are not located (which would parse them again).
    */
   wanted?: (file: SourceFile) => boolean;
+  /** The files are a whole repository: a missing campaign or owners document is reported (rules/types.ts). */
+  complete?: boolean;
 }
 
 /** `unknown-kind` for one document, or undefined when its kind is known. */
@@ -63,6 +65,7 @@ export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckO
         findings.push(findingAt(origin.doc.file, locate(origin.doc, path, { key: ro.key }), rule.id, rule.severity, message));
       },
       wants: opts.wanted ? (origin) => opts.wanted!(origin.doc.file) : undefined,
+      complete: opts.complete,
     };
     rule.check(ctx);
   }

@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { langFromEnv, parseLang, t, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
+import { isCalendarDate } from '../util/date.js';
 
 export interface CliEnv {
   cwd: string;
@@ -45,9 +46,7 @@ export function makeChalk(color: boolean | undefined, cli: CliEnv): ChalkInstanc
 
 export function parseDate(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // Date.parse takes 2022-02-30 (as 2022-03-02): the day must come back as written
-  const time = Date.parse(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new UsageError(t('cli/bad-date', { option, value }));
   }
   return value;

@@ -29,6 +29,6 @@ export async function runGaps(repoPath: string | undefined, opts: GapsCliOptions
   const width = cli.stdout.columns && cli.stdout.columns > 0 ? cli.stdout.columns : 100;
   const render = { lang, chalk: makeChalk(opts.color, cli), width };
   const content = binary ? await binary.render(report, { ...render, attachment, date: reportDate(cli.env) }) : formatter(report, render);
-  writeOutput(cli, content, opts.out, repo.files.map((f) => f.abs));
+  writeOutput(cli, content, opts.out, repo.inputs);
   return 0;
 }

@@ -22,6 +22,7 @@ import { UsageError, type Finding, type RuleSetting } from '../types.js';
 import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
+import { ciRoot } from './ci-root.js';
 
 export interface LintCliOptions {
   format?: string[];
@@ -129,15 +130,23 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   };
 
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const { files, findings: checked, inputs } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, isNamed);
+  const { files, findings: checked, inputs: read, lone } = checkInContext(named, cli.cwd, ignored, config.rules, maxFileBytes, isNamed);
+  // every file the run read, which --out and --write-baseline must never replace
+  const inputs = [...read, ...(loadedConfig.file ? [loadedConfig.file.abs] : []), ...(baseline ? [baseline.abs] : [])];
   const namedFiles = files.filter((f) => isNamed(f.abs));
+  // success on nothing is no success: a path under which no plan file was found (a named file skipped as no plan is not that)
+  if (namedFiles.length === 0 && namedAbs.every((abs) => startFolder(abs) === abs || !skipNamed(abs, cli.cwd, ignored)) && !files.some((f) => namedFileSet.has(f.abs))) {
+    throw new UsageError(t('lint/no-files', { paths: named.join(', ') }));
+  }
+  const loneShown = lone.filter((abs) => isNamed(abs)).map((abs) => toPosix(path.relative(cli.cwd, abs)) || '.');
+  if (loneShown.length > 0) cli.stderr.write(t('lint/alone', { files: loneShown.join(', ') })[lang] + '\n');
   const namedSet = new Set(namedFiles.map((f) => f.path));
   const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cli.cwd, f.file)));
   const current = sortFindings([...loadedConfig.findings, ...checked.filter(inNamed)]);
 
   if (opts.writeBaseline !== undefined) {
     const abs = path.resolve(cli.cwd, opts.writeBaseline);
-    writeOutput(cli, writeBaseline(current, files, cli.cwd, path.dirname(abs)), opts.writeBaseline, files.map((f) => f.abs));
+    writeOutput(cli, writeBaseline(current, files, cli.cwd, path.dirname(abs)), opts.writeBaseline, [...files.map((f) => f.abs), ...inputs.slice(read.length)]);
     cli.stderr.write(t('baseline/written', { count: current.length, path: opts.writeBaseline })[lang] + '\n');
   }
   let reported = current;
@@ -156,6 +165,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
     cwd: cli.cwd,
     contentOf: (f) => lineTextOf(f, byPath.get(f.file)),
     ruleDocs: (id) => readRuleDocs(id),
+    root: ciRoot(cli),
+    version: packageVersion(),
   };
   const plain = new Chalk({ level: 0 });
   // Files first, so that a report on stdout is the last thing a pipeline sees.
@@ -184,7 +195,7 @@ function checkInContext(
   rules: Record<string, 'off' | 'warning' | 'error'>,
   maxFileBytes: number | undefined,
   isNamed: (abs: string) => boolean,
-): { files: SourceFile[]; findings: Finding[]; inputs: string[] } {
+): { files: SourceFile[]; findings: Finding[]; inputs: string[]; lone: string[] } {
   const wanted = (file: SourceFile) => isNamed(file.abs);
   const groups = new Map<string, string[]>();
   const seen = new Map<string, boolean>();
@@ -198,15 +209,19 @@ function checkInContext(
   const files = new Map<string, SourceFile>();
   const findings = new Map<string, Finding>();
   const inputs = new Set<string>();
+  const lone: string[] = [];
   for (const [root, paths] of groups) {
     // The walk skips ignored files, but a file named on the command line is read unless ignored too.
     const toRead = paths.filter((p) => startFolder(p) === p || !skipNamed(p, cwd, ignored));
     const namedFiles = toRead.filter((p) => startFolder(p) !== p);
     const opts = { cwd, ignored, maxFileBytes };
+    // files named alone, with no campaign in or above their folders: the checks across files cannot run
+    const alone = !root && paths.every((p) => startFolder(p) !== p);
+    if (alone) lone.push(...namedFiles);
     const result =
       root && namedFiles.length === paths.length && contextNarrowingEnabled()
         ? checkNarrowed(root, namedFiles, opts, rules, isNamed)
-        : checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted);
+        : checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted, !alone);
     for (const abs of result.inputs) inputs.add(abs);
     for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const f of result.findings) {
@@ -214,7 +229,7 @@ function checkInContext(
       if (!findings.has(key)) findings.set(key, f);
     }
   }
-  return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs] };
+  return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs], lone };
 }
 
 type Checked = LintResult & { inputs: string[] };
@@ -222,18 +237,18 @@ type Checked = LintResult & { inputs: string[] };
 type Loaded = ReturnType<typeof loadFile>;
 
 /** Every file found, loaded (or taken from `loaded`, read before) and checked. */
-function checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, loaded?: Map<string, Loaded>): Checked {
+function checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): Checked {
   const loadOpts = { ...opts, knownRegular: found.regular };
   const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
-  return { ...checkLoaded(found, all, opts, rules, wanted), inputs: found.files };
+  return { ...checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files };
 }
 
 /** Checks files loaded from a walk, with the walk's own findings. */
-function checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean): LintResult {
+function checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean): LintResult {
   return check(
     files.map((r) => r.file),
     [...files.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
-    { rules, wanted },
+    { rules, wanted, complete },
   );
 }
 
@@ -249,7 +264,7 @@ function checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: 
   const loaded = new Map<string, Loaded>();
   for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
   const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file)) : undefined;
-  if (!names) return checkFound(found, opts, rules, wanted, loaded);
+  if (!names) return checkFound(found, opts, rules, wanted, true, loaded);
   const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
   const search = new NameSearch(names);
   // A named plan's city: until its first plan document is met, a file naming the city may be it and is
@@ -279,10 +294,10 @@ function checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: 
   }
   // in the order of the walk, as the whole repository would be
   const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
-  const result = checkLoaded(found, part, opts, rules, wanted);
+  const result = checkLoaded(found, part, opts, rules, wanted, true);
   const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file));
   countNarrowing(!whole);
-  return whole ? checkFound(found, opts, rules, wanted, loaded) : { ...result, inputs: found.files };
+  return whole ? checkFound(found, opts, rules, wanted, true, loaded) : { ...result, inputs: found.files };
 }
 
 /**
@@ -334,4 +349,19 @@ function existing(p: string, cwd: string): string {
 /** Whether `abs` is `dir` or below it; both are resolved absolute paths (a prefix test: this runs for every file × named folder). */
 function isWithin(dir: string, abs: string): boolean {
   return abs === dir || abs.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+let version: string | undefined;
+
+/** The version in the installed package's package.json (SARIF's tool.driver.version). */
+function packageVersion(): string | undefined {
+  if (version === undefined) {
+    try {
+      const v = (JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown }).version;
+      version = typeof v === 'string' ? v : '';
+    } catch {
+      version = '';
+    }
+  }
+  return version || undefined;
 }

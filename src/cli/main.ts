@@ -62,7 +62,7 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
   registerExplain(program, cli, setCode);
   registerSchema(program, cli, setCode);
   registerProgress(program, cli, setCode);
-  guardStdout(cli, debug);
+  guardStdout(cli, debug, langOfArgv(argv, cli));
   try {
     await program.parseAsync(argv);
     return code;
@@ -140,11 +140,18 @@ function langOfArgv(argv: string[], cli: CliEnv): Lang {
 }
 
 /** A closed pipe (`plans table … | head -1`) ends the output quietly. */
-function guardStdout(cli: CliEnv, debug: boolean): void {
+function guardStdout(cli: CliEnv, debug: boolean, lang: Lang): void {
   const out = cli.stdout as NodeJS.WritableStream & { on?: NodeJS.WritableStream['on'] };
   if (out !== process.stdout) return;
+  // Any other write error (a full disk, /dev/full, a stream gone away) is one line and exit 2: never a false success.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
+    try {
+      cli.stderr.write(`plans: ${t('cli/stdout-failed', { code: err.code ?? 'EIO' })[lang]}\n`);
+    } catch {
+      // nowhere left to say it
+    }
+    process.exit(2);
   });
   // What escapes the promise chain (a callback of a stream or a library) is an internal error all the same.
   const fatal = (err: unknown) => process.exit(handleError(err, cli, debug));

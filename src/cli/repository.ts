@@ -13,6 +13,8 @@ export interface Repository extends LintResult {
   errorCount: number;
   /** The language the config asks for, if any. */
   configLang?: Lang;
+  /** Every file read (plan files and the config in force): what --out must never replace. */
+  inputs: string[];
 }
 
 export interface RepositoryOptions {
@@ -69,12 +71,12 @@ export function repositoryOptions(command: Command, cli: CliEnv): Command {
  * suppression); a file that cannot be parsed contributes nothing to the model.
  */
 export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOptions = {}): Repository {
-  const { config, findings: configFindings } = readConfig(opts.config, cli.cwd);
+  const { config, findings: configFindings, file: configFile } = readConfig(opts.config, cli.cwd);
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd, ignored: ignoreFilter(config, cli.cwd), maxFileBytes });
-  const result = check(loaded.files, loaded.findings, { rules: config.rules });
+  const result = check(loaded.files, loaded.findings, { rules: config.rules, complete: true });
   const findings = sortFindings([...configFindings, ...result.findings]);
-  return { ...result, findings, errorCount: findings.filter((f) => f.severity === 'error').length, configLang: config.lang };
+  return { ...result, findings, errorCount: findings.filter((f) => f.severity === 'error').length, configLang: config.lang, inputs: [...loaded.files.map((f) => f.abs), ...(configFile ? [configFile.abs] : [])] };
 }
 
 /** --lang, else the config's, else the environment's. */

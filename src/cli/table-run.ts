@@ -42,6 +42,6 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   // a file has no terminal: it gets the width of a piped table
   const columns = opts.out === undefined ? cli.stdout.columns : undefined;
   const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100, attachment });
-  writeOutput(cli, content, opts.out, repo.files.map((f) => f.abs));
+  writeOutput(cli, content, opts.out, repo.inputs);
   return 0;
 }

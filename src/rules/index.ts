@@ -13,6 +13,8 @@ import { unitMismatch } from './unit-mismatch.js';
 import { dueOutsidePeriod } from './due-outside-period.js';
 import { ownerOutsideCity } from './owner-outside-city.js';
 import { targetOffTrack } from './target-off-track.js';
+import { progressConflict } from './progress-conflict.js';
+import { invalidTarget } from './invalid-target.js';
 
 /** The cross-file rules, run over the model in this order (the catalogue's order in plan-format.md). */
 export const modelRules: Rule[] = [
@@ -28,6 +30,8 @@ export const modelRules: Rule[] = [
   dueOutsidePeriod,
   ownerOutsideCity,
   targetOffTrack,
+  progressConflict,
+  invalidTarget,
 ];
 
 /** Every rule of the catalogue, core ones first. */

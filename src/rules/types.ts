@@ -19,6 +19,11 @@ export interface RuleContext {
    * lets a rule skip costly work for findings nobody asked for. Absent: every origin is wanted.
    */
   wants?(origin: Origin): boolean;
+  /**
+   * The files are a whole repository (not a file linted alone): a kind that no document defines
+   * (the campaign, the owners) is itself a finding. Absent: missing kinds are passed over.
+   */
+  complete?: boolean;
 }
 
 export interface RuleMeta {
