@@ -7,13 +7,15 @@ import { t } from '../i18n/index.js';
 import type { Campaign, Model, Origin } from '../model/types.js';
 import { closest } from '../util/closest.js';
 import type { Rule, RuleContext } from './types.js';
-import { cityName, docField, planUnread, reportUnknown } from './shared.js';
+import { byName, cityName, docField, locatedFix, nameOfId, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
-function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
-  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, item.origin, ['lead'], 'owner', lead, owners);
+function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[], city: string): void {
+  // a typo is most likely of an owner of the plan's own city
+  const nearer = () => [ctx.model.owners.filter((o) => o.city === city).map((o) => o.id)];
+  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, item.origin, ['lead'], 'owner', lead, owners, nearer());
   support.forEach((s, i) => {
-    if (!owners.has(s)) reportUnknown(ctx, item.origin, ['support', i], 'owner', s, owners);
+    if (!owners.has(s)) reportUnknown(ctx, item.origin, ['support', i], 'owner', s, owners, nearer());
   });
 }
 
@@ -37,7 +39,13 @@ function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknow
   if (!campaign || typeof id !== 'string') return;
   if (cityIds(campaign).has(id)) return;
   const cities = campaign.cities.map((c) => c.id);
-  ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion: closest(id, cities) ?? '' }), { at: ['city'] });
+  const hit = byName(model, 'city', id);
+  if (hit) {
+    ctx.report(origin, t('unknown-reference/by-name', { sort: t('sort/city'), written: id, id: hit.id, how: t(`how/${hit.how}`), fix: locatedFix(origin, ['city'], hit.id) }), { at: ['city'] });
+    return;
+  }
+  const suggestion = closest(id, cities) ?? '';
+  ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion, suggestionName: suggestion ? nameOfId(model, 'city', suggestion) : '' }), { at: ['city'] });
 }
 
 export const unknownReference: Rule = {
@@ -83,8 +91,8 @@ export const unknownReference: Rule = {
           });
         }
         if (hasOwners) {
-          checkOwners(ctx, owners, action, action.lead, action.support);
-          for (const m of action.measures) checkOwners(ctx, owners, m, m.lead, m.support);
+          checkOwners(ctx, owners, action, action.lead, action.support, action.city);
+          for (const m of action.measures) checkOwners(ctx, owners, m, m.lead, m.support, action.city);
         }
         for (const target of action.targets) {
           if (campaign && campaignRead && target.indicator !== undefined && !indicators.has(target.indicator)) {
@@ -93,7 +101,10 @@ export const unknownReference: Rule = {
           if (target.target?.form === 'relative' && !anyPlanUnread) {
             const than = target.target.than;
             if (!model.targetsById.has(than) && !indicators.has(than)) {
-              reportUnknown(ctx, target.origin, ['target', 'than'], 'indicator-or-target', than, [...model.targetsById.keys(), ...indicators]);
+              reportUnknown(ctx, target.origin, ['target', 'than'], 'indicator-or-target', than, [...model.targetsById.keys(), ...indicators], [
+                action.targets.map((x) => x.id),
+                plan.actions.flatMap((a) => a.targets.map((x) => x.id)),
+              ]);
             }
           }
         }
@@ -137,7 +148,13 @@ export const unknownReference: Rule = {
           const known = new Set(units);
           for (const key of Object.keys(v.units)) {
             if (!known.has(key)) {
-              ctx.report(v.origin, t('unknown-reference/unit-not-in-plan', { id: key, city: cityName(model, report.city), suggestion: closest(key, units) ?? '' }), {
+              const named = plan.units.filter((u) => u.name === key);
+              if (named.length === 1) {
+                ctx.report(v.origin, t('unknown-reference/by-name', { sort: t('sort/unit'), written: key, id: named[0].id, how: t('how/name'), fix: locatedFix(v.origin, ['units', key], named[0].id, true) }), { at: ['units', key], key: true });
+                continue;
+              }
+              const suggestion = closest(key, units) ?? '';
+              ctx.report(v.origin, t('unknown-reference/unit-not-in-plan', { id: key, city: cityName(model, report.city), suggestion, suggestionName: plan.units.find((u) => u.id === suggestion)?.name ?? '' }), {
                 at: ['units', key],
                 key: true,
               });

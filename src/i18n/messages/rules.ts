@@ -1,7 +1,12 @@
 import type { Catalog, MessageData } from '../index.js';
 
 /** " (did you mean 'x'?)" when there is a suggestion. */
-const suggest = (d: MessageData, lang: 'zh' | 'en') => (d.suggestion ? (lang === 'zh' ? `；是否应为“${d.suggestion}”？` : `; did you mean '${d.suggestion}'?`) : '');
+const suggest = (d: MessageData, lang: 'zh' | 'en') => {
+  if (!d.suggestion) return '';
+  const name = d.suggestionName ? String(d.suggestionName) : '';
+  if (lang === 'zh') return name ? `；是否应为 ${d.suggestion}（${name}）？` : `；是否应为“${d.suggestion}”？`;
+  return name ? `; did you mean '${d.suggestion}' (${name})?` : `; did you mean '${d.suggestion}'?`;
+};
 const loc = (v: unknown, lang: 'zh' | 'en'): string => (typeof v === 'object' && v !== null && lang in v ? String((v as Record<string, string>)[lang]) : String(v ?? ''));
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
 
@@ -40,6 +45,8 @@ export const ruleMessages: Catalog = {
   'sort/target': { zh: '目标', en: 'target' },
   'sort/unit': { zh: '县（市、区）', en: 'unit' },
   'sort/indicator-or-target': { zh: '目标或指标', en: 'target or indicator' },
+  'sort/measure': { zh: '措施', en: 'measure' },
+  'sort/value': { zh: '进展', en: 'value' },
 
   'duplicate-id/duplicate': {
     zh: (d) => `${loc(d.sort, 'zh')}标识“${d.id}”重复：在 ${d.other} 也有定义`,
@@ -49,6 +56,13 @@ export const ruleMessages: Catalog = {
     zh: (d) => `${loc(d.sort, 'zh')}“${d.id}”未定义${suggest(d, 'zh')}`,
     en: (d) => `${loc(d.sort, 'en')} '${d.id}' is not defined${suggest(d, 'en')}`,
   },
+  'unknown-reference/by-name': {
+    zh: (d) => `“${d.written}”是${loc(d.sort, 'zh')} ${d.id} 的${loc(d.how, 'zh')}；此处请写标识 ${d.id}`,
+    en: (d) => `${d.written} is the ${loc(d.how, 'en')} of ${loc(d.sort, 'en')} ${d.id}; write the id`,
+  },
+  'how/name': { zh: '名称', en: 'name' },
+  'how/alias': { zh: '别名', en: 'alias' },
+  'how/title': { zh: '标题', en: 'title' },
   'unknown-reference/city-not-in-campaign': {
     zh: (d) => `城市“${d.id}”不在专项行动“${d.campaign}”的城市名单中${suggest(d, 'zh')}`,
     en: (d) => `city '${d.id}' is not a city of campaign '${d.campaign}'${suggest(d, 'en')}`,
