@@ -121,11 +121,14 @@ function scanLine(line: string, base: number, lineNo: number, hints: KeyboardHin
       while (value < line.length && /[ \t\u3000]/.test(line[value])) value++;
     }
   }
-  if (value >= 0 && value < line.length) scanValue(line, base, lineNo, value, hints);
+  if (value >= 0 && value < line.length) scanValue(line, base, lineNo, value, hints, key && value > i ? key[1] : undefined);
 }
 
+/** The keys whose [ ] list holds ids or names, never a sentence: a full-width comma there separates items. */
+const ID_LISTS = new Set(['support', 'tasks', 'aliases', 'lead', 'owners', 'cities', 'units', 'indicators']);
+
 /** The value part of a line, from `start`: brackets, commas inside [ ] and { }, Chinese quotes. */
-function scanValue(line: string, base: number, lineNo: number, start: number, hints: KeyboardHint[]): void {
+function scanValue(line: string, base: number, lineNo: number, start: number, hints: KeyboardHint[], key: string | undefined): void {
   const c = line[start];
   if (c === '［' || c === '｛') {
     const close = c === '［' ? '］' : '｝';
@@ -141,7 +144,7 @@ function scanValue(line: string, base: number, lineNo: number, start: number, hi
     return;
   }
   if (c === '[' || c === '{') {
-    scanFlow(line, base, lineNo, start, hints);
+    scanFlow(line, base, lineNo, start, hints, c === '[' && key !== undefined && ID_LISTS.has(key));
     return;
   }
   if (c === '“' || c === '‘') {
@@ -168,8 +171,11 @@ function scanValue(line: string, base: number, lineNo: number, start: number, hi
   }
 }
 
-/** Inside a flow collection on one line: full-width commas and colons, outside ASCII quotes. */
-function scanFlow(line: string, base: number, lineNo: number, start: number, hints: KeyboardHint[]): void {
+/**
+ * Inside a flow collection on one line, outside ASCII quotes: full-width commas in a list of ids
+ * (`idList`; elsewhere a comma belongs to the text), and a full-width colon after a known key.
+ */
+function scanFlow(line: string, base: number, lineNo: number, start: number, hints: KeyboardHint[], idList: boolean): void {
   let depth = 0;
   let quote = '';
   for (let i = start; i < line.length; i++) {
@@ -183,16 +189,17 @@ function scanFlow(line: string, base: number, lineNo: number, start: number, hin
     else if (ch === ']' || ch === '}') {
       if (--depth === 0) return;
     } else if (ch === '#' && /[ \t]/.test(line[i - 1] ?? '')) return;
-    else if (ch === '，' || ch === '、') {
+    else if (idList && depth === 1 && (ch === '，' || ch === '、')) {
       const at = base + i;
       const next = line[i + 1] ?? '';
       hint(hints, at, at + 1, lineNo, 'yaml/fullwidth-comma', { char: ch, fix: { range: [at, at + 1], text: /[ \t]/.test(next) ? ',' : ', ' } }, false);
-    } else if (ch === '：' && line[start] === '{') {
-      const at = base + i;
-      hint(hints, at, at + 1, lineNo, 'yaml/fullwidth-colon', { char: '：', key: '', fix: { range: [at, at + 1], text: ': ' } }, false);
-    } else if (ch === '［' || ch === '｛' || ch === '］' || ch === '｝') {
-      const at = base + i;
-      hint(hints, at, at + 1, lineNo, 'yaml/fullwidth-bracket', { char: ch, ascii: FULL_TO_ASCII[ch], fix: { range: [at, at + 1], text: FULL_TO_ASCII[ch] } }, false);
+    } else if (ch === '：') {
+      const before = /[[{,][ \t]*([A-Za-z_][\w-]*)[ \t]*$/.exec(line.slice(start, i));
+      if (before && KNOWN_KEYS.has(before[1])) {
+        const at = base + i;
+        const next = line[i + 1] ?? '';
+        hint(hints, at, at + 1, lineNo, 'yaml/fullwidth-colon', { char: '：', key: before[1], fix: { range: [at, at + 1], text: /[ \t]/.test(next) ? ':' : ': ' } }, false);
+      }
     }
   }
 }

@@ -11,11 +11,7 @@ export function asciiDigits(text: string): string {
   return text.replace(/[０-９．％＋－，]/g, (c) => ({ '．': '.', '％': '%', '＋': '+', '－': '-', '，': ',' })[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
 }
 
-const MULTIPLIERS: Record<string, [number, Localized]> = {
-  千: [1e3, { zh: '千', en: '千 (thousand)' }],
-  万: [1e4, { zh: '万', en: '万 (ten thousand)' }],
-  亿: [1e8, { zh: '亿', en: '亿 (hundred million)' }],
-};
+const MULTIPLIERS: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 
 /** A decimal without float noise (`1.5 * 1e4` is 15000, `0.3 * 1e4` is 3000). */
 function plain(n: number): string {
@@ -34,9 +30,8 @@ export function numberHint(value: string, name: Localized, fixRange: [number, nu
   }
   m = /^([+-]?\d+(?:\.\d+)?)\s*([千万亿])$/.exec(ascii);
   if (m) {
-    const [factor, unit] = MULTIPLIERS[m[2]];
-    const number = plain(Number(m[1]) * factor);
-    return t('schema/wan-number', data({ number, unit, fix: { range: fixRange, text: number } }));
+    const number = plain(Number(m[1]) * MULTIPLIERS[m[2]]);
+    return t('schema/wan-number', data({ number, unit: m[2], fix: { range: fixRange, text: number } }));
   }
   if (ascii !== raw && /^[+-]?\d+(?:\.\d+)?$/.test(ascii)) {
     const number = plain(Number(ascii));

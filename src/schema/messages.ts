@@ -209,6 +209,11 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
         push(path, t('schema/enum', { name, value: JSON.stringify(value), allowed: JSON.stringify(params.allowedValue) }));
         break;
       case 'pattern': {
+        if (e.propertyName !== undefined) {
+          // a key that is not an id (propertyNames): at the key, quoting it
+          push([...path, e.propertyName], t('schema/pattern-id', { name: placeName(doc.value, [...path, e.propertyName]), value: e.propertyName }), true);
+          break;
+        }
         const id = /\/change\/pattern$|annual_change/.test(e.schemaPath) || String(params.pattern).includes('%') ? 'schema/pattern-change' : 'schema/pattern-id';
         push(path, t(id, { name, value: String(value) }));
         break;

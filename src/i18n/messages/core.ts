@@ -14,7 +14,8 @@ const zhName = (v: unknown) => {
 };
 /** A Chinese template that starts with a place (`{name}` or `{where}`), spaced as zhName says. */
 const zhn = (template: string) => (d: MessageData) =>
-  template.replace(/\{(\w+)\}/g, (whole, k: string) => (k === 'name' || k === 'where' ? zhName(d[k]) : Object.prototype.hasOwnProperty.call(d, k) ? String(d[k]) : whole));
+  template.replace(/\{(\w+)\}/g, (whole, k: string) => (k === 'name' || k === 'where' ? zhName(d[k]) : Object.prototype.hasOwnProperty.call(d, k) ? zhValue(d[k]) : whole));
+const zhValue = (v: unknown): string => (Array.isArray(v) ? v.map(zhValue).join('、') : typeof v === 'object' && v !== null && 'zh' in v ? String((v as { zh: string }).zh) : String(v));
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Messages of loading, parsing and schema checks, and names used inside them. */
@@ -241,8 +242,8 @@ export const coreMessages: Catalog = {
     en: '{name} must be a number, not {value}: write {number} and put % in unit (unit: "%")',
   },
   'schema/wan-number': {
-    zh: zhn('{name}应为数字，不能写成 {value}：请写 {number}（{unit}写成数字）'),
-    en: '{name} must be a number, not {value}: write {number} ({unit} written out as digits)',
+    zh: zhn('{name}应为数字，不能写成 {value}：请写 {number}（把“{unit}”写成数字）'),
+    en: '{name} must be a number, not {value}: write {number} (the {unit} written out in digits)',
   },
   'schema/fullwidth-digits': {
     zh: zhn('{name}的值 {value} 用了全角数字；请写半角数字 {number}'),
@@ -253,16 +254,16 @@ export const coreMessages: Catalog = {
     en: '{name} must be a number, not {value} with separators: write {number}',
   },
   'schema/date-form': {
-    zh: zhn('{name}的日期 {value} 写法不对：请写作 {date}（YYYY-MM-DD）'),
-    en: '{name} date {value} is not written YYYY-MM-DD: write {date}',
+    zh: zhn('{name}写作 {value}，不是 YYYY-MM-DD 格式的日期：请写作 {date}'),
+    en: '{name} is {value}, not a date written YYYY-MM-DD: write {date}',
   },
   'schema/date-month': {
-    zh: zhn('{name}的日期 {value} 不存在：没有 {month} 月'),
-    en: '{name} date {value} does not exist: there is no month {month}',
+    zh: zhn('{name}为 {value}，这个日期不存在：没有 {month} 月'),
+    en: '{name} is {value}, a date that does not exist: there is no month {month}',
   },
   'schema/date-day': {
-    zh: zhn('{name}的日期 {value} 不存在：{year} 年 {month} 月只有 {days} 天'),
-    en: (d) => `${name(d, 'en')} date ${d.value} does not exist: ${MONTHS[Number(d.month) - 1]} ${d.year} has ${d.days} days`,
+    zh: zhn('{name}为 {value}，这个日期不存在：{year} 年 {month} 月只有 {days} 天'),
+    en: (d) => `${name(d, 'en')} is ${d.value}, a date that does not exist: ${MONTHS[Number(d.month) - 1]} ${d.year} has ${d.days} days`,
   },
 
   // places in a document, in the drafter's terms (schema/where.ts)
@@ -272,7 +273,7 @@ export const coreMessages: Catalog = {
   'where/value-of': { zh: '目标 {target} 的进展', en: 'the progress of target {target}' },
   'where/key': { zh: '{key}', en: '{key}' },
   'where/key-item': { zh: '{key} 第 {n} 项', en: 'item {n} of {key}' },
-  'where/of': { zh: '{item}的 {key}', en: '{key} of {item}' },
+  'where/of': { zh: (d) => `${zhName(d.item)}的 ${zhValue(d.key)}`, en: '{key} of {item}' },
   'where/document': { zh: '文档', en: 'the document' },
 };
 
