@@ -6,6 +6,7 @@ import { UsageError } from '../types.js';
 import { makeChalk, parseDate, type CliEnv } from './env.js';
 import type { GapsCliOptions } from './gaps.js';
 import { writeOutput } from './output.js';
+import { outputWidth } from '../render/wrap.js';
 import { checkCities, loadRepository, noteErrors, reportLang } from './repository.js';
 
 /** Loads the repository, builds the gap report and writes it; throws UsageError on a bad argument. */
@@ -18,7 +19,7 @@ export function runGaps(repoPath: string | undefined, opts: GapsCliOptions, cli:
   checkCities(opts.city, gapCities(repo.model));
   noteErrors(repo, cli, lang);
   const report = gapReport(repo.model, { cities: opts.city, asOf });
-  const width = cli.stdout.columns && cli.stdout.columns > 0 ? cli.stdout.columns : 100;
+  const width = outputWidth(cli.stdout.columns, cli.env, opts.out !== undefined);
   writeOutput(cli, formatter(report, { lang, chalk: makeChalk(opts.color, cli), width }), opts.out, repo.files.map((f) => f.abs));
   return 0;
 }

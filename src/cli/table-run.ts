@@ -6,6 +6,7 @@ import { knownCities } from '../tables/common.js';
 import { UsageError } from '../types.js';
 import { parseDate, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
+import { outputWidth } from '../render/wrap.js';
 import { checkCities, loadRepository, noteErrors, reportLang } from './repository.js';
 import type { TableCliOptions } from './table.js';
 
@@ -32,8 +33,7 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   noteErrors(repo, cli, lang);
   const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, date: reportDate(cli.env) });
   // a file has no terminal: it gets the width of a piped table
-  const columns = opts.out === undefined ? cli.stdout.columns : undefined;
-  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100 });
+  const content = await formatter.render(report, { width: outputWidth(cli.stdout.columns, cli.env, opts.out !== undefined) });
   writeOutput(cli, content, opts.out, repo.files.map((f) => f.abs));
   return 0;
 }

@@ -17,6 +17,8 @@ export interface Column {
   width: number;
   /** A short code (a date, an id) that should not be wrapped. */
   nowrap?: boolean;
+  /** Terminal text may break its words anywhere when the terminal is narrow (a name, a wording). */
+  breakWords?: boolean;
 }
 
 /** One row: display strings by column key; `\n` inside a cell is a line break. */
