@@ -65,7 +65,7 @@ describe('messages', () => {
 
   it('target-off-track: gives p and e', () => {
     const f = lint('target-off-track-trigger').find((x) => x.message.en.startsWith('target A-01-K1'));
-    expect(f?.message.en).toBe('target A-01-K1 is off-track: 20.0% of the way at 2022-06-30 with 49.6% of the time gone (baseline 0, target 10, latest 2)');
+    expect(f?.message.en).toBe('target A-01-K1 is off track: 20.0% of the way at 2022-06-30 with 49.6% of the time gone (baseline 0, target 10, latest 2)');
   });
 
   it('the reference example has no errors', () => {

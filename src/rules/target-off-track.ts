@@ -30,7 +30,7 @@ export const targetOffTrack: Rule = {
       if (status.status !== 'off-track') continue;
       const date = status.latestDate ?? '';
       let message;
-      if (status.units) message = t('target-off-track/off-track-units', { target: target.id, date, units: status.units.filter((u) => u.status === 'off-track').map((u) => u.unit) });
+      if (status.units) message = t('target-off-track/off-track-units', { target: target.id, date, units: status.units.filter((u) => u.status === 'off-track').map((u) => target.action.plan.units.find((x) => x.id === u.unit)?.name ?? u.unit) });
       else if (status.progress === undefined) message = t('target-off-track/slipped', { target: target.id, date, latest: round(status.latest) });
       else {
         message = t('target-off-track/off-track', {

@@ -33,7 +33,7 @@ export const ruleMessages: Catalog = {
   },
   'rule/due-outside-period': { zh: '行动或措施的完成时限在专项行动期限之外', en: 'an action or measure due after the campaign ends or before it starts' },
   'rule/owner-outside-city': { zh: '牵头或配合单位属于其他城市', en: 'a lead or support owner that belongs to another city' },
-  'rule/target-off-track': { zh: '最新进展落后于按时间进度应达到的水平（滞后）', en: "the latest progress is behind where the target's trajectory says it should be (off-track)" },
+  'rule/target-off-track': { zh: '最新进展落后于按时间进度应达到的水平（滞后）', en: "the latest progress is behind where the target's trajectory says it should be (off track)" },
 
   // names of the sorts of ids
   'sort/campaign': { zh: '专项行动', en: 'campaign' },
@@ -141,11 +141,11 @@ export const ruleMessages: Catalog = {
   },
   'target-off-track/off-track': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date} 完成进度 ${pct(d.progress)}，时间进度 ${pct(d.elapsed)}（基数 ${d.baseline}，目标 ${d.goal}，最新 ${d.latest}）`,
-    en: (d) => `target ${d.target} is off-track: ${pct(d.progress)} of the way at ${d.date} with ${pct(d.elapsed)} of the time gone (baseline ${d.baseline}, target ${d.goal}, latest ${d.latest})`,
+    en: (d) => `target ${d.target} is off track: ${pct(d.progress)} of the way at ${d.date} with ${pct(d.elapsed)} of the time gone (baseline ${d.baseline}, target ${d.goal}, latest ${d.latest})`,
   },
   'target-off-track/off-track-units': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date}，进度滞后的县（市、区）：${(d.units as string[]).join('、')}`,
-    en: (d) => `target ${d.target} is off-track at ${d.date}; units off-track: ${(d.units as string[]).join(', ')}`,
+    en: (d) => `target ${d.target} is off track at ${d.date}; units off track: ${(d.units as string[]).join(', ')}`,
   },
   'target-off-track/slipped': {
     zh: '目标 {target} 的基数已达标，但截至 {date} 的最新值 {latest} 不再达标',
