@@ -140,6 +140,13 @@ export function parseLang(value: string | undefined): Lang | undefined {
   return 'en';
 }
 
+/** A language as a user names it on the command line or in the config: zh, ZH, zh-CN, zh_CN, zh-Hans, en, en-US…; undefined for any other. */
+export function optionLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(zh|en)(?:[-_][a-z0-9]{2,8})*$/i.exec(value.trim());
+  return m ? (m[1].toLowerCase() as Lang) : undefined;
+}
+
 /** The default language from the environment: PLANS_LANG, then LC_ALL, then LANG. */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
   return parseLang(env.PLANS_LANG) ?? parseLang(env.LC_ALL) ?? parseLang(env.LANG) ?? 'en';
