@@ -42,33 +42,43 @@ const BLOCK_HEADER = /(?:^|[ \t])(?:-|[^#\n]*:)[ \t]+[|>][1-9+-]{0,2}[ \t]*(?:#.
 
 const FULL_TO_ASCII: Record<string, string> = { '［': '[', '］': ']', '｛': '{', '｝': '}', '，': ', ', '、': ', ', '：': ': ' };
 
-/** Every keyboard mistake of a text, in order. */
+/** Every keyboard mistake of a text, in order. Only the candidate lines are looked at. */
 export function keyboardHints(text: string): KeyboardHint[] {
   CANDIDATE.lastIndex = 0;
   if (!CANDIDATE.test(text)) return [];
   const hints: KeyboardHint[] = [];
-  let offset = 0;
+  CANDIDATE.lastIndex = 0;
   let lineNo = 0;
-  /** Lines indented more than this belong to a block scalar; -1: not in one. */
-  let blockIndent = -1;
-  while (offset <= text.length) {
-    let nl = text.indexOf('\n', offset);
-    if (nl < 0) nl = text.length;
-    const raw = text.slice(offset, nl);
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    const blank = line.trim() === '';
-    if (blockIndent >= 0 && (blank || indent > blockIndent)) {
-      // inside a block scalar: the drafter's text, not syntax
-    } else {
-      blockIndent = -1;
-      if (!blank) scanLine(line, offset, lineNo, hints);
-      if (BLOCK_HEADER.test(line)) blockIndent = indent;
-    }
-    offset = nl + 1;
-    lineNo++;
+  let counted = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const start = m.index;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) lineNo++;
+    counted = start;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    CANDIDATE.lastIndex = end;
+    if (insideBlockScalar(text, start)) continue;
+    const raw = text.slice(start, end);
+    scanLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, lineNo, hints);
   }
   return hints;
+}
+
+/** Whether the line at `start` is the text of a block scalar (`text: |`): the nearest less indented line above is its header. */
+function insideBlockScalar(text: string, start: number): boolean {
+  let min = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
+  let end = start - 1;
+  for (let steps = 0; end > 0 && min > 0 && steps < 5000; steps++) {
+    const begin = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(begin, end).replace(/\r$/, '');
+    end = begin - 1;
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (indent >= min) continue;
+    if (BLOCK_HEADER.test(line)) return true;
+    min = indent;
+  }
+  return false;
 }
 
 function hint(hints: KeyboardHint[], at: number, end: number, line: number, id: string, data: Record<string, unknown>, breaks: boolean, severity: 'error' | 'warning' = 'error'): void {
