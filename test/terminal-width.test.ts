@@ -42,6 +42,8 @@ describe('text output at 80 columns', () => {
         const run = await runCli([...args, '--lang', lang], { cwd: dir, env: { COLUMNS: '80' } });
         expect(run.stdout.length).toBeGreaterThan(200);
         expect(widest(run.stdout)).toBeLessThanOrEqual(80);
+        // a wrapped line never starts with closing punctuation (避头点)
+        expect(run.stdout.split('\n').filter((l) => /^\s*[，。、；：？！）》」』”’]/.test(l))).toEqual([]);
       });
     }
   }

@@ -113,11 +113,14 @@ export function wrapText(text: string, max: number): string[] {
         continue;
       }
       if (NO_LINE_START.test(tok) && current.length > 1) {
-        // carry the last character down with the punctuation
-        const last = current.pop()!;
+        // carry the last character down with the punctuation, and the closing punctuation before it
+        // (`前列），`: 列 and ） go down with ，)
+        const carried: string[] = [];
+        while (current.length > 1 && NO_LINE_START.test(current[current.length - 1])) carried.unshift(current.pop()!);
+        if (current.length > 1) carried.unshift(current.pop()!);
         flush();
-        current = [last, tok];
-        w = width(last) + tw;
+        current = [...carried, tok];
+        w = current.reduce((n, c) => n + width(c), 0);
         continue;
       }
       // an opening bracket goes down with what it opens
