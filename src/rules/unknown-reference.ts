@@ -138,6 +138,7 @@ export const unknownReference: Rule = {
               owner: cityName(model, target.city),
               city: cityName(model, report.city),
               suggestion: closest(v.target, cityTargets) ?? '',
+              suggestionName: model.targetsById.get(closest(v.target, cityTargets) ?? '')?.name ?? '',
             }),
             { at: ['target'] },
           );
