@@ -150,7 +150,9 @@ export function reportable(errors: readonly YAMLError[]): YAMLError[] {
 function echoesHint(file: SourceFile, e: YAMLError, hints: readonly KeyboardHint[]): boolean {
   if (hints.length === 0) return false;
   const line = file.lines.position(e.pos[0]).line - 1;
-  return hints.some((h) => h.line === line || (h.breaks && Math.abs(h.line - line) <= 1));
+  // a mistake that breaks the YAML echoes on its line and the next; one that does not (Chinese
+  // quotes, a comma in a list) only where the parser tripped on its own characters
+  return hints.some((h) => (h.breaks ? Math.abs(h.line - line) <= 1 : e.pos[0] >= h.offset && e.pos[0] < h.end));
 }
 
 /** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
