@@ -44,6 +44,8 @@ describe('text output at 80 columns', () => {
         expect(widest(run.stdout)).toBeLessThanOrEqual(80);
         // a wrapped line never starts with closing punctuation (避头点)
         expect(run.stdout.split('\n').filter((l) => /^\s*[，。、；：？！）》」』”’]/.test(l))).toEqual([]);
+        // nor does one end with an opening bracket, in a table cell either (避尾点)
+        expect(run.stdout.split('\n').filter((l) => /[（《「『“‘]\s*(│|$)/.test(l))).toEqual([]);
       });
     }
   }

@@ -4,12 +4,11 @@ import type { ChalkInstance } from 'chalk';
 import { tr, type Lang } from '../../i18n/index.js';
 import type { Table } from '../../tables/types.js';
 import type { StatusName } from '../../gaps/types.js';
-import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines, wrap, type TargetRow } from './common.js';
+import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines, type TargetRow } from './common.js';
 import type { GapFormatter } from './types.js';
 import { wrapText } from '../tables/layout.js';
 import { fitColumns, fits, PART_ROWS, renderRecords } from '../tables/text.js';
-import { displayWidth } from '../width.js';
-import { hanging } from '../wrap.js';
+import { hanging, MIN_TEXT_WIDTH } from '../wrap.js';
 
 /** The colour of a status: green done or on course, yellow at risk, red behind, grey when nothing can be said. */
 export function paintStatus(chalk: ChalkInstance, status: StatusName, text: string): string {
@@ -66,7 +65,7 @@ export const text: GapFormatter = (report, { lang, chalk, width = 100 }) => {
     push(fitted('', summaryLine(city, lang), width), chalk.bold);
   }
   out.push('', chalk.bold(tr(lang, 'gaps/method-title')));
-  out.push(...wrap(tr(lang, 'gaps/method'), Math.max(40, Math.min(width, 100))).flatMap((l) => (displayWidth(l) > width ? wrapText(l, Math.max(20, width)) : [l])));
+  out.push(...wrapText(tr(lang, 'gaps/method'), Math.max(MIN_TEXT_WIDTH, Math.min(width, 100))));
   return out.join('\n') + '\n';
 };
 

@@ -118,6 +118,8 @@ export function wrapText(text: string, max: number): string[] {
         const carried: string[] = [];
         while (current.length > 1 && NO_LINE_START.test(current[current.length - 1])) carried.unshift(current.pop()!);
         if (current.length > 1) carried.unshift(current.pop()!);
+        // and an opening bracket before that character goes down with it (`县（市、`)
+        while (current.length > 1 && NO_LINE_END.test(current[current.length - 1])) carried.unshift(current.pop()!);
         flush();
         current = [...carried, tok];
         w = current.reduce((n, c) => n + width(c), 0);
