@@ -40,7 +40,11 @@ for (const [group, only] of Object.entries(groups)) {
           for (const lang of ['zh', 'en'] as const) {
             expect(hit!.message[lang]).not.toBe(e.messageId);
             expect(hit!.message[lang]).not.toMatch(/\{\w+\}/);
+            // a keyboard mistake names its character in both languages
+            const char = hit!.message.data?.char;
+            if (typeof char === 'string') expect(hit!.message[lang]).toContain(char);
           }
+          expect(hit!.message.zh).toMatch(/[\u4e00-\u9fff]/);
         }
         for (const f of findings) {
           // both languages are written, and no message id leaks through untranslated

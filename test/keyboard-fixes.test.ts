@@ -60,3 +60,16 @@ describe('keyboard and number fixes', () => {
     }
   });
 });
+
+describe('did you mean', () => {
+  it('prefers the nearer ids: the same action’s, then the same city’s, then all', async () => {
+    const { closestPreferring } = await import('../src/rules/shared.js');
+    const all = ['HZ-03-K1', 'HZ-30-K2', 'NB-03-K2'];
+    // HZ-30-K2 and HZ-03-K1 are each one edit from HZ-03-K2; the same action's comes first
+    expect(closestPreferring('HZ-03-K2', [['HZ-03-K1'], all])).toBe('HZ-03-K1');
+    expect(closestPreferring('HZ-03-K2', [['HZ-30-K2'], all])).toBe('HZ-30-K2');
+    // nothing close among the nearer: the next group is asked
+    expect(closestPreferring('NB-03-K3', [['HZ-03-K1'], all])).toBe('NB-03-K2');
+    expect(closestPreferring('zzz', [['HZ-03-K1'], all])).toBeUndefined();
+  });
+});
