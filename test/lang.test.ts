@@ -121,3 +121,18 @@ describe('plans init modeline', () => {
     fs.rmSync(repo, { recursive: true, force: true });
   });
 });
+
+describe('--format json', () => {
+  it('messages name places in words, never a JSON path', async () => {
+    const run = await runCli(['lint', 'test/fixtures/schema/plan-mistakes.yaml', '--format', 'json'], { cwd: root });
+    const diagnostics = JSON.parse(run.stdout).diagnostics as { message: string; line: number }[];
+    expect(diagnostics.length).toBeGreaterThan(5);
+    for (const d of diagnostics) expect(d.message).not.toMatch(/\w\[\d+\]|\(document\)/);
+    const lead = diagnostics.find((d) => d.line === 9)!;
+    expect(lead.message).toBe('`lead` of action A-1 takes one lead, not a list; put the other owners under support');
+    const zh = JSON.parse((await runCli(['lint', 'test/fixtures/schema/plan-mistakes.yaml', '--format', 'json', '--lang', 'zh'], { cwd: root })).stdout).diagnostics as { message: string; line: number }[];
+    expect(zh.find((d) => d.line === 9)!.message).toBe('行动 A-1 的 `lead` 只能写一个牵头单位，不能是列表；其他单位请写在 support 中');
+    // a measure without an id is counted from 1 within its action
+    expect(zh.find((d) => d.line === 16)!.message).toMatch(/^行动 A-1 第 4 项措施/);
+  });
+});

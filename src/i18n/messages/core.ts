@@ -268,7 +268,7 @@ export const coreMessages: Catalog = {
 
   // places in a document, in the drafter's terms (schema/where.ts)
   'where/item-id': { zh: '{sort} {id}', en: '{sort} {id}' },
-  'where/item-of': { zh: '{parent}第 {n} 项{sort}', en: '{sort} {n} of {parent}' },
+  'where/item-of': { zh: (d) => `${zhName(d.parent)}第 ${d.n} 项${zhValue(d.sort)}`, en: '{sort} {n} of {parent}' },
   'where/item-n': { zh: '第 {n} 项{sort}', en: '{sort} {n}' },
   'where/value-of': { zh: '目标 {target} 的进展', en: 'the progress of target {target}' },
   'where/key': { zh: '{key}', en: '{key}' },
