@@ -11,6 +11,7 @@ import type { Finding, RuleSetting } from './types.js';
 import { closest } from './util/closest.js';
 import { applySuppressions } from './suppress/index.js';
 import { catalogue } from './config/rules.js';
+import { KEYBOARD_IDS } from './load/keyboard.js';
 
 export interface LintResult {
   files: SourceFile[];
@@ -70,8 +71,30 @@ export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckO
     rule.check(ctx);
   }
   // disable comments in the files whose findings are wanted; the comments that suppress nothing are findings too
-  const suppressed = applySuppressions(applySettings(findings, opts.rules), opts.wanted ? files.filter(opts.wanted) : files, catalogue().map((r) => r.id));
+  const suppressed = applySuppressions(applySettings(withoutEchoes(findings), opts.rules), opts.wanted ? files.filter(opts.wanted) : files, catalogue().map((r) => r.id));
   return { files, findings: sortFindings([...suppressed.findings, ...applySettings(suppressed.unused, opts.rules)]), model };
+}
+
+/**
+ * One finding per mistake: where a full-width character was typed (`[a，b]`, `“hz”`) or a name
+ * written for an id (`support: [省戒毒管理局]`), the schema's "not a valid id" and the rules'
+ * "not defined" at the same value are echoes of it, and only the finding that names it stays.
+ */
+export function withoutEchoes(findings: Finding[]): Finding[] {
+  const causes = findings.filter((f) => {
+    const id = f.message.id;
+    return id !== undefined && (KEYBOARD_IDS.has(id) || id === 'unknown-reference/by-name');
+  });
+  if (causes.length === 0) return findings;
+  return findings.filter((f) => {
+    if (f.rule === 'yaml-syntax' || f.rule === 'encoding' || causes.includes(f)) return true;
+    return !causes.some((c) => {
+      if (c.file !== f.file) return false;
+      if (c.message.id === 'unknown-reference/by-name') return f.rule === 'schema' && f.offset === c.offset;
+      // a finding on one node of one line that holds the character
+      return f.line === f.endLine && f.offset <= c.offset && c.offset < Math.max(f.endOffset, f.offset + 1);
+    });
+  });
 }
 
 /** Turns rules off or changes their severity as configured. */

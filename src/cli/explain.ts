@@ -5,7 +5,7 @@ import { catalogue } from '../config/rules.js';
 import { t } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
-import { makeChalk, type CliEnv, helpText } from './env.js';
+import { makeChalk, resolveLang, type CliEnv, helpText } from './env.js';
 import { packageFile } from './schema.js';
 
 /** Adds `plans explain` to the program. */
@@ -15,14 +15,16 @@ export function registerExplain(program: Command, cli: CliEnv, setCode: (code: n
     .command('explain')
     .description(h('explain'))
     .argument('<rule>', h('explain-rule'))
+    .option('--lang <lang>', h('lang-messages'))
     .option('--no-color', h('no-color'))
-    .action((rule: string, opts: { color?: boolean }) => {
+    .action((rule: string, opts: { color?: boolean; lang?: string }) => {
       setCode(runExplain(rule, opts, cli));
     });
 }
 
 /** Prints a rule's docs page and returns the exit status. */
-export function runExplain(rule: string, opts: { color?: boolean }, cli: CliEnv): number {
+export function runExplain(rule: string, opts: { color?: boolean; lang?: string }, cli: CliEnv): number {
+  const lang = resolveLang(opts.lang, undefined, cli.env);
   const ids = catalogue().map((r) => r.id);
   if (!ids.includes(rule)) {
     const suggestion = closest(rule, ids);
@@ -30,7 +32,8 @@ export function runExplain(rule: string, opts: { color?: boolean }, cli: CliEnv)
   }
   let page: string;
   try {
-    page = fs.readFileSync(packageFile('docs', 'rules', `${rule}.md`), 'utf8');
+    // the Chinese page in docs/rules/zh/, the English one in docs/rules/
+    page = fs.readFileSync(lang === 'zh' ? packageFile('docs', 'rules', 'zh', `${rule}.md`) : packageFile('docs', 'rules', `${rule}.md`), 'utf8');
   } catch {
     throw new UsageError(t('explain/no-page', { rule }));
   }

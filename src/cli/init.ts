@@ -67,9 +67,10 @@ export function runInit(cityArg: string, opts: InitOptions, cli: CliEnv): number
     .flatMap((d) => list((d.value as Record<string, unknown>).owners))
     .filter(isRecord)
     .filter((o) => o.city === cityId);
+  const schema = modelineSchema(path.dirname(out), root);
   const text = starterPlan({
     lang,
-    schema: modelinePath(path.dirname(out)),
+    schema,
     campaign,
     city,
     tasks: flattenTasks(list(campaign.tasks), 0),
@@ -86,11 +87,37 @@ export function runInit(cityArg: string, opts: InitOptions, cli: CliEnv): number
   return 0;
 }
 
-/** The `$schema` of the modeline: the installed entry schema, relative to the plan's folder. */
-function modelinePath(dir: string): string {
-  const rel = path.relative(dir, ENTRY_SCHEMA);
-  return path.isAbsolute(rel) ? ENTRY_SCHEMA : toPosix(rel);
+/** Where `npm install campaign-plans` puts the entry schema, below a folder. */
+const INSTALLED_SCHEMA = ['node_modules', 'campaign-plans', 'schemas', 'plans.schema.json'];
+/** The copy of the entry schema kept in a repository that has no installed package. */
+export const SCHEMA_COPY = ['.plans', 'plans.schema.json'];
+
+/**
+ * The `$schema` of the modeline, relative to the plan's folder and never to where this checkout of
+ * the tool lies: the installed package's schema under a node_modules of the plan's folder or one
+ * above it (as Node would find the package; up to the git work tree's top), else a copy of the
+ * schema in the campaign's folder (`.plans/plans.schema.json`, written once; an existing copy is
+ * left as it is).
+ */
+function modelineSchema(dir: string, campaignRoot: string): string {
+  const top = path.resolve(campaignRoot);
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const installed = path.join(d, ...INSTALLED_SCHEMA);
+    if (fs.existsSync(installed)) return toPosix(path.relative(dir, installed));
+    if (path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) break;
+  }
+  const copy = path.join(top, ...SCHEMA_COPY);
+  if (!fs.existsSync(copy)) {
+    try {
+      fs.mkdirSync(path.dirname(copy), { recursive: true });
+      fs.writeFileSync(copy, fs.readFileSync(ENTRY_SCHEMA), { flag: 'wx' });
+    } catch (err) {
+      if (codeOf(err) !== 'EEXIST') throw new UsageError(t('cli/out-failed', { path: toPosix(path.relative(dir, copy)), code: codeOf(err) }));
+    }
+  }
+  return toPosix(path.relative(dir, copy));
 }
+
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

@@ -18,6 +18,7 @@ import { discoveryFindings, loadFile, type LoadOptions } from '../load/index.js'
 import type { SourceFile } from '../load/source.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
+import { outputWidth } from '../render/wrap.js';
 import { UsageError, type Finding, type RuleSetting } from '../types.js';
 import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
@@ -172,7 +173,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv): num
   // Files first, so that a report on stdout is the last thing a pipeline sees.
   for (const o of [...outputs].sort((a, b) => Number(a.out === undefined) - Number(b.out === undefined))) {
     const chalk = o.out === undefined ? makeChalk(opts.color, cli) : plain;
-    writeOutput(cli, lintFormatters[o.format](shown, { ...ctx, chalk }), o.out, inputs);
+    const width = outputWidth(cli.stdout.columns, cli.env, o.out !== undefined);
+    writeOutput(cli, lintFormatters[o.format](shown, { ...ctx, chalk, width }), o.out, inputs);
   }
   if (all.errorCount > 0) return 1;
   if (maxWarnings !== undefined && all.warningCount > maxWarnings) {

@@ -7,6 +7,7 @@ import { UsageError } from '../types.js';
 import { parseDate, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { checkCities, loadRepository, noteErrors, parseAttachment, reportLang } from './repository.js';
+import { outputWidth } from '../render/wrap.js';
 import type { TableCliOptions } from './table.js';
 import { parseFilter, parseStatuses } from './filters.js';
 
@@ -40,8 +41,7 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   const filter = parseFilter(opts, repo.model, statuses);
   const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, filter, date: reportDate(cli.env) });
   // a file has no terminal: it gets the width of a piped table
-  const columns = opts.out === undefined ? cli.stdout.columns : undefined;
-  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100, attachment });
+  const content = await formatter.render(report, { width: outputWidth(cli.stdout.columns, cli.env, opts.out !== undefined), attachment });
   writeOutput(cli, content, opts.out, repo.inputs);
   return 0;
 }

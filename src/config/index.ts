@@ -1,7 +1,7 @@
 /** plans.config.yaml: found upward from the current directory (or named), checked, and turned into settings. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { t, type Lang } from '../i18n/index.js';
+import { optionLang, t, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { loadFile } from '../load/index.js';
 import { isRecord } from '../load/parse.js';
@@ -78,7 +78,8 @@ export function loadConfig(abs: string, cwd: string): LoadedConfig {
   readRules(doc, value.rules, config, findings);
   readIgnore(doc, value.ignore, config, findings);
   if (value.lang !== undefined && value.lang !== null) {
-    if (value.lang === 'zh' || value.lang === 'en') config.lang = value.lang;
+    const lang = typeof value.lang === 'string' ? optionLang(value.lang) : undefined;
+    if (lang) config.lang = lang;
     else findings.push(at(doc, ['lang'], t('config/bad-lang', { value: String(value.lang) })));
   }
   return { config, findings, file };

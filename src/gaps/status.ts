@@ -302,6 +302,7 @@ function unitTargetStatus(target: Target, model: Model, asOf?: string): TargetSt
   result.status = worst.status;
   // the figures shown for the target are its worst unit's (the least progress among the units that reported)
   const reported = units.filter((u) => u.latest !== undefined);
+  if (reported.length === 0) return result; // only units the plan does not have reported (unknown-reference says so)
   const least = reported.reduce((w, u) => ((u.progress ?? Infinity) < (w.progress ?? Infinity) ? u : w), reported[0]);
   result.latest = least.latest;
   result.progress = least.progress;

@@ -16,6 +16,16 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export interface Localized {
   zh: string;
   en: string;
+  /** The message id it was made from (`t`), not enumerable: JSON and equality see only zh and en. */
+  readonly id?: string;
+  /** The data it was filled with (a `fix` among them, when there is one replacement), not enumerable. */
+  readonly data?: MessageData;
+}
+
+/** A replacement in the decoded text that makes a finding go away: `[start, end)` becomes `text`. */
+export interface FixData {
+  range: [number, number];
+  text: string;
 }
 
 export type MessageData = Record<string, unknown>;
@@ -94,7 +104,25 @@ function show(value: unknown, lang: Lang): string {
 export function t(id: string, data: MessageData = {}): Localized {
   const def = catalog[id];
   if (!def) return { zh: id, en: id };
-  return { zh: fill(def.zh, data, 'zh'), en: fill(def.en, data, 'en') };
+  return withId({ zh: fill(def.zh, data, 'zh'), en: fill(def.en, data, 'en') }, id, data);
+}
+
+/** Attaches the message id and data to a text, invisibly to JSON and to equality. */
+function withId(text: Localized, id: string, data: MessageData): Localized {
+  Object.defineProperty(text, 'id', { value: id, enumerable: false });
+  Object.defineProperty(text, 'data', { value: data, enumerable: false });
+  return text;
+}
+
+/** The id of the message a text was made from, if it was made by `t`. */
+export function messageIdOf(text: Localized): string | undefined {
+  return text.id;
+}
+
+/** The fix a message carries in its data (`data.fix`), if any. */
+export function fixOf(text: Localized): FixData | undefined {
+  const fix = text.data?.fix as FixData | undefined;
+  return fix && Array.isArray(fix.range) && typeof fix.text === 'string' ? fix : undefined;
 }
 
 /** One language of `id` filled with `data`. */
@@ -110,10 +138,17 @@ export function same(text: string): Localized {
 /** Reads a language name; `zh*` gives zh, anything else en. */
 export function parseLang(value: string | undefined): Lang | undefined {
   if (!value) return undefined;
-  const v = value.toLowerCase();
+  const v = value.trim().toLowerCase();
   if (v.startsWith('zh')) return 'zh';
   if (v === 'c' || v === 'posix') return undefined;
   return 'en';
+}
+
+/** A language as a user names it on the command line or in the config: zh, ZH, zh-CN, zh_CN, zh-Hans, en, en-US…; undefined for any other. */
+export function optionLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(zh|en)(?:[-_][a-z0-9]{2,8})*$/i.exec(value.trim());
+  return m ? (m[1].toLowerCase() as Lang) : undefined;
 }
 
 /** The default language from the environment: PLANS_LANG, then LC_ALL, then LANG. */

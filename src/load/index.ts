@@ -9,6 +9,7 @@ import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
 import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 import { checksum, LoadedFile } from './text.js';
+import { keyboardFindings, keyboardHints } from './keyboard.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -188,8 +189,11 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
   const release = stamp !== undefined && !file.disables;
   // Clean plain files skip the syntax tree (see fast.ts); anything else goes through the yaml package.
+  // full-width punctuation typed on a Chinese keyboard, named where it stands (keyboard.ts)
+  const hints = keyboardHints(file.text);
+  findings.push(...keyboardFindings(file, hints));
   const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true);
-  if (!fast) findings.push(...parseFile(file, limits));
+  if (!fast) findings.push(...parseFile(file, limits, hints));
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);
   return { file, findings };

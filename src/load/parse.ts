@@ -3,6 +3,8 @@ import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLE
 import type { Finding } from '../types.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
+import type { KeyboardHint } from './keyboard.js';
+import { indentFinding } from './indent.js';
 
 export interface ParseLimits {
   /** Aliases a document may expand (billion-laughs guard): the yaml package's `maxAliasCount`. */
@@ -27,7 +29,7 @@ export const HARD_MAX_DEPTH = 256;
 export const LEXICAL_GATE = 1000;
 
 /** Parses all documents of a file in place (`file.docs`) and returns the findings. */
-export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Finding[] {
+export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS, hints: readonly KeyboardHint[] = []): Finding[] {
   const findings: Finding[] = [];
   const maxDepth = Math.max(1, Math.min(limits.maxDepth, HARD_MAX_DEPTH));
   // The yaml package knows `\n` and `\r\n`; yamlText turns a lone `\r` (old Mac, some Word exports)
@@ -76,7 +78,11 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
       return doc;
     }
     const errors = yamlDoc.errors;
-    for (const e of reportable(errors)) findings.push(yamlFinding(file, e, 'error'));
+    for (const e of reportable(errors)) {
+      // the parser losing its place at a full-width colon or space: the keyboard finding says what happened
+      if (CASCADING.has(e.code) && echoesHint(file, e, hints)) continue;
+      findings.push(CASCADING.has(e.code) ? indentFinding(file, text, e) ?? yamlFinding(file, e, 'error') : yamlFinding(file, e, 'error', yamlDoc));
+    }
     for (const w of yamlDoc.warnings) findings.push(yamlFinding(file, w, 'warning'));
     // A duplicate key leaves the document's meaning clear (the later value wins); any other error does not.
     if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return doc;
@@ -140,14 +146,49 @@ export function reportable(errors: readonly YAMLError[]): YAMLError[] {
   return errors.filter((e, i) => i === 0 || !CASCADING.has(e.code));
 }
 
+/** Whether a yaml error stands on or next to the line of a keyboard mistake that breaks the YAML (or any on its own line). */
+function echoesHint(file: SourceFile, e: YAMLError, hints: readonly KeyboardHint[]): boolean {
+  if (hints.length === 0) return false;
+  const line = file.lines.position(e.pos[0]).line - 1;
+  // a mistake that breaks the YAML echoes on its line and the next; one that does not (Chinese
+  // quotes, a comma in a list) only where the parser tripped on its own characters
+  return hints.some((h) => (h.breaks ? Math.abs(h.line - line) <= 1 : e.pos[0] >= h.offset && e.pos[0] < h.end));
+}
+
 /** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
-export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Finding {
+export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Finding {
   const [start, end] = e.pos;
   const code = e.code;
   const detail = firstLine(e.message);
+  if (code === 'DUPLICATE_KEY' && doc) {
+    const dup = duplicateKey(file, doc, start);
+    if (dup) return findingAt(file, dup.range, 'yaml-syntax', severity, t('yaml/duplicate-key', { key: dup.key, line: dup.firstLine }));
+  }
   const message = t(`yaml/${code}`, { detail });
   const known = message.en !== `yaml/${code}`;
   return findingAt(file, [start, Math.max(start, end)], 'yaml-syntax', severity, known ? message : t('yaml/other', { detail, code }));
+}
+
+/** The key a DUPLICATE_KEY error points into, and the line of its first use in the same mapping. */
+function duplicateKey(file: SourceFile, doc: Document.Parsed, at: number): { key: string; range: [number, number]; firstLine: number } | undefined {
+  let found: { key: string; range: [number, number]; firstLine: number } | undefined;
+  visit(doc, {
+    Map(_key, node) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const k = pair.key as { range?: [number, number, number]; value?: unknown; source?: string } | null;
+        if (!k || !k.range) continue;
+        const name = String(k.value ?? k.source ?? '');
+        const first = seen.get(name);
+        if (first !== undefined && k.range[0] <= at && at <= k.range[1]) {
+          found = { key: name, range: [k.range[0], k.range[1]], firstLine: file.lines.position(first).line };
+          return visit.BREAK;
+        }
+        if (first === undefined) seen.set(name, k.range[0]);
+      }
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

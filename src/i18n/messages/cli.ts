@@ -44,4 +44,17 @@ export const cliMessages: Catalog = {
     zh: 'plans: 仓库中有 {count} 个错误（运行 plans lint 查看）；报告基于可读取的内容',
     en: (d) => `plans: the repository has ${plural(d.count, 'error')} (run plans lint to see ${d.count === 1 ? 'it' : 'them'}); the report covers what could be read`,
   },
+  // commander's own errors (src/cli/commander-errors.ts)
+  'commander/unknown-option': { zh: '未知的选项 {option}', en: 'unknown option {option}' },
+  'commander/unknown-command': { zh: '未知的命令 {command}；可用的命令见 plans --help', en: 'unknown command {command}; see plans --help for the commands' },
+  'commander/missing-argument': { zh: '缺少参数 <{argument}>', en: 'missing the argument <{argument}>' },
+  'commander/option-missing-value': { zh: '选项 {option} 缺少取值', en: 'the option {option} needs a value' },
+  'commander/required-option': { zh: '缺少必需的选项 {option}', en: 'the option {option} is required' },
+  'commander/too-many-arguments': {
+    zh: (d) => `${d.command ? `命令 ${d.command} ` : ''}参数过多：应为 ${d.expected} 个，实际给了 ${d.got} 个`,
+    en: (d) => `too many arguments${d.command ? ` for ${d.command}` : ''}: ${d.expected} expected, ${d.got} given`,
+  },
+  'commander/invalid-value': { zh: '选项 {option} 的取值 {value} 无效', en: 'the option {option} cannot take {value}' },
+  'commander/conflict': { zh: '{option} 不能与 {other} 同时使用', en: '{option} cannot be used with {other}' },
+  'commander/did-you-mean': { zh: '；是否应为 {suggestion}？', en: '; did you mean {suggestion}?' },
 };

@@ -1,7 +1,12 @@
 import type { Catalog, MessageData } from '../index.js';
 
 /** " (did you mean 'x'?)" when there is a suggestion. */
-const suggest = (d: MessageData, lang: 'zh' | 'en') => (d.suggestion ? (lang === 'zh' ? `；是否应为“${d.suggestion}”？` : `; did you mean '${d.suggestion}'?`) : '');
+const suggest = (d: MessageData, lang: 'zh' | 'en') => {
+  if (!d.suggestion) return '';
+  const name = d.suggestionName ? String(d.suggestionName) : '';
+  if (lang === 'zh') return name ? `；是否应为 ${d.suggestion}（${name}）？` : `；是否应为“${d.suggestion}”？`;
+  return name ? `; did you mean '${d.suggestion}' (${name})?` : `; did you mean '${d.suggestion}'?`;
+};
 const loc = (v: unknown, lang: 'zh' | 'en'): string => (typeof v === 'object' && v !== null && lang in v ? String((v as Record<string, string>)[lang]) : String(v ?? ''));
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
 
@@ -36,7 +41,7 @@ export const ruleMessages: Catalog = {
   },
   'rule/due-outside-period': { zh: '行动或措施的完成时限在专项行动期限之外', en: 'an action or measure due after the campaign ends or before it starts' },
   'rule/owner-outside-city': { zh: '牵头或配合单位属于其他城市', en: 'a lead or support owner that belongs to another city' },
-  'rule/target-off-track': { zh: '最新进展落后于按时间进度应达到的水平（滞后）', en: "the latest progress is behind where the target's trajectory says it should be (off-track)" },
+  'rule/target-off-track': { zh: '最新进展落后于按时间进度应达到的水平（滞后）', en: "the latest progress is behind where the target's trajectory says it should be (off track)" },
 
   // names of the sorts of ids
   'sort/campaign': { zh: '专项行动', en: 'campaign' },
@@ -48,6 +53,8 @@ export const ruleMessages: Catalog = {
   'sort/target': { zh: '目标', en: 'target' },
   'sort/unit': { zh: '县（市、区）', en: 'unit' },
   'sort/indicator-or-target': { zh: '目标或指标', en: 'target or indicator' },
+  'sort/measure': { zh: '措施', en: 'measure' },
+  'sort/value': { zh: '进展', en: 'value' },
 
   'duplicate-id/duplicate': {
     zh: (d) => `${loc(d.sort, 'zh')}标识“${d.id}”重复：在 ${d.other} 也有定义`,
@@ -57,6 +64,13 @@ export const ruleMessages: Catalog = {
     zh: (d) => `${loc(d.sort, 'zh')}“${d.id}”未定义${suggest(d, 'zh')}`,
     en: (d) => `${loc(d.sort, 'en')} '${d.id}' is not defined${suggest(d, 'en')}`,
   },
+  'unknown-reference/by-name': {
+    zh: (d) => `“${d.written}”是${loc(d.sort, 'zh')} ${d.id} 的${loc(d.how, 'zh')}；此处请写标识 ${d.id}`,
+    en: (d) => `${d.written} is the ${loc(d.how, 'en')} of ${loc(d.sort, 'en')} ${d.id}; write the id`,
+  },
+  'how/name': { zh: '名称', en: 'name' },
+  'how/alias': { zh: '别名', en: 'alias' },
+  'how/title': { zh: '标题', en: 'title' },
   'unknown-reference/city-not-in-campaign': {
     zh: (d) => `城市“${d.id}”不在专项行动“${d.campaign}”的城市名单中${suggest(d, 'zh')}`,
     en: (d) => `city '${d.id}' is not a city of campaign '${d.campaign}'${suggest(d, 'en')}`,
@@ -143,11 +157,11 @@ export const ruleMessages: Catalog = {
   },
   'target-off-track/off-track': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date} 完成进度 ${pct(d.progress)}，时间进度 ${pct(d.elapsed)}（基数 ${d.baseline}，目标 ${d.goal}，最新 ${d.latest}）`,
-    en: (d) => `target ${d.target} is off-track: ${pct(d.progress)} of the way at ${d.date} with ${pct(d.elapsed)} of the time gone (baseline ${d.baseline}, target ${d.goal}, latest ${d.latest})`,
+    en: (d) => `target ${d.target} is off track: ${pct(d.progress)} of the way at ${d.date} with ${pct(d.elapsed)} of the time gone (baseline ${d.baseline}, target ${d.goal}, latest ${d.latest})`,
   },
   'target-off-track/off-track-units': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date}，进度滞后的县（市、区）：${(d.units as string[]).join('、')}`,
-    en: (d) => `target ${d.target} is off-track at ${d.date}; units off-track: ${(d.units as string[]).join(', ')}`,
+    en: (d) => `target ${d.target} is off track at ${d.date}; units off track: ${(d.units as string[]).join(', ')}`,
   },
   'target-off-track/not-achieved': {
     zh: (d) => `目标 ${d.target} 未完成：期限 ${d.due} 已过，截至 ${d.date} 的最新值 ${d.latest} 未达到目标 ${d.goal}`,

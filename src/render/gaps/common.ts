@@ -52,22 +52,23 @@ export function targetCell(s: TargetStatus, lang: Lang): string {
  * The baseline as drafted: its `text` when given (printed instead of its number), else the number.
  * A text that does not show the number gets it in brackets, since the method needs b to check a figure.
  */
-export function baselineCell(s: TargetStatus): string {
+export function baselineCell(s: TargetStatus, lang: Lang = 'en'): string {
   const b = s.target.baseline;
   if (!b) return '';
   if (b.text === undefined) return num(b.value);
   const n = num(b.value);
   const shown = new RegExp(`(?<![\\d.])${n.replace(/[.+-]/g, (c) => `\\${c}`)}(?![\\d.])`).test(b.text);
-  return shown ? b.text : `${b.text} (${n})`;
+  return shown ? b.text : lang === 'zh' ? `${b.text}（${n}）` : `${b.text} (${n})`;
 }
 
 /** The latest value; for a per-unit target, the worst unit's value and name. */
-export function latestCell(s: TargetStatus): string {
+export function latestCell(s: TargetStatus, lang: Lang = 'en'): string {
   if (s.latest === undefined) return '';
   if (s.units) {
     const worst = s.units.find((u) => u.latest === s.latest && u.progress === s.progress);
     const name = worst ? unitName(s, worst.unit) : '';
-    return name ? `${num(s.latest)} (${name})` : num(s.latest);
+    if (!name) return num(s.latest);
+    return lang === 'zh' ? `${num(s.latest)}（${name}）` : `${num(s.latest)} (${name})`;
   }
   return num(s.latest);
 }
@@ -101,10 +102,10 @@ export function targetRow(s: TargetStatus, lang: Lang): TargetRow {
   return {
     id: s.target.id,
     name: s.target.name,
-    baseline: baselineCell(s),
+    baseline: baselineCell(s, lang),
     target: targetCell(s, lang),
     due: s.due ?? '',
-    latest: latestCell(s),
+    latest: latestCell(s, lang),
     date: s.latestDate ?? '',
     progress: share(s.progress),
     elapsed: share(s.elapsed),
@@ -145,7 +146,8 @@ export function summaryLine(city: CityGaps, lang: Lang): string {
 }
 
 export function titleLine(report: GapReport, lang: Lang): string {
-  const campaign = report.campaignTitle ? `${report.campaignTitle}${report.campaign ? ` (${report.campaign})` : ''}` : report.campaign;
+  // a printed report names the campaign by its title; the id only when there is no title
+  const campaign = report.campaignTitle || report.campaign;
   return campaign ? tr(lang, 'gaps/title', { campaign }) : tr(lang, 'gaps/title-none');
 }
 

@@ -68,11 +68,25 @@ const NO_LINE_START = /^[，。、；：？！）》」』”’]$/u;
 /** Punctuation that must not end a line (避尾点). */
 const NO_LINE_END = /^[（《「『“‘]$/u;
 
+/** Text in which every code point is a grapheme of its own (no combining marks, emoji or surrogates). */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/;
+
+/**
+ * The graphemes of a text: the characters themselves where each is one (Intl.Segmenter walks a
+ * long text in time that grows with the square of its length: 100,000 letters take half a minute).
+ */
+function graphemesOf(text: string): Iterable<string> {
+  if (SIMPLE.test(text)) return text;
+  return (function* () {
+    for (const { segment } of segmenter.segment(text)) yield segment;
+  })();
+}
+
 /** Words of Latin text stay whole; CJK text breaks between any two characters. */
 function tokens(line: string): string[] {
   const out: string[] = [];
   let word = '';
-  for (const { segment } of segmenter.segment(line)) {
+  for (const segment of graphemesOf(line)) {
     const wide = width(segment) > 1;
     if (segment === ' ' || wide || NO_LINE_START.test(segment) || NO_LINE_END.test(segment)) {
       if (word) out.push(word);
@@ -107,11 +121,16 @@ export function wrapText(text: string, max: number): string[] {
         continue;
       }
       if (NO_LINE_START.test(tok) && current.length > 1) {
-        // carry the last character down with the punctuation
-        const last = current.pop()!;
+        // carry the last character down with the punctuation, and the closing punctuation before it
+        // (`前列），`: 列 and ） go down with ，)
+        const carried: string[] = [];
+        while (current.length > 1 && NO_LINE_START.test(current[current.length - 1])) carried.unshift(current.pop()!);
+        if (current.length > 1) carried.unshift(current.pop()!);
+        // and an opening bracket before that character goes down with it (`县（市、`)
+        while (current.length > 1 && NO_LINE_END.test(current[current.length - 1])) carried.unshift(current.pop()!);
         flush();
-        current = [last, tok];
-        w = width(last) + tw;
+        current = [...carried, tok];
+        w = current.reduce((n, c) => n + width(c), 0);
         continue;
       }
       // an opening bracket goes down with what it opens
@@ -135,7 +154,7 @@ export function wrapText(text: string, max: number): string[] {
         continue;
       }
       // a word longer than the column: cut it
-      for (const { segment } of segmenter.segment(tok)) {
+      for (const segment of graphemesOf(tok)) {
         const sw = width(segment);
         if (w + sw > max && current.length) flush();
         current.push(segment);
