@@ -72,7 +72,9 @@ export const text: GapFormatter = (report, { lang, chalk, width = 100 }) => {
     if (rows.length === 0) out.push(chalk.gray(tr(lang, 'gaps/due-soon-none')));
     for (const r of rows) {
       const line = tr(lang, 'gaps/due/line', { due: r.due, kind: r.kind, city: r.city, item: r.item, lead: r.lead });
-      out.push(r.status ? line.replace(statusName(r.status, lang), paintStatus(chalk, r.status, statusName(r.status, lang))) : line);
+      const status = r.status;
+      const painted = status ? (l: string) => l.replace(statusName(status, lang), paintStatus(chalk, status, statusName(status, lang))) : undefined;
+      push(fitted('', line, width), painted);
     }
   }
   out.push('', chalk.bold(tr(lang, 'gaps/method-title')));
