@@ -25,9 +25,7 @@ export function fitColumns(table: Table, total: number): number[] {
     const words = [col.heading, ...table.rows.map((r) => r.cells[col.key] ?? '')].flatMap((c) => c.split(/[\s\n]+/)).filter((w) => !/[^\x00-\x7f]/.test(w));
     return Math.min(12, maxOf(words.map(width), 0));
   });
-  // a heading's words stay whole even in a column whose cells may break anywhere
-  const headingWord = table.columns.map((col) => Math.min(12, maxOf(col.heading.split(/\s+/).filter((w) => !/[^\x00-\x7f]/.test(w)).map(width), 0)));
-  const least = table.columns.map((col, i) => (col.nowrap ? natural[i] : Math.min(natural[i], Math.max(MIN_COLUMN, col.breakWords ? headingWord[i] : longestWord[i]))));
+  const least = table.columns.map((col, i) => (col.nowrap ? natural[i] : Math.min(natural[i], Math.max(MIN_COLUMN, col.breakWords ? 0 : longestWord[i]))));
   // each column costs its padding (2) and one border; the table one more border
   let room = total - table.columns.length * 3 - 1;
   if (natural.reduce((a, b) => a + b, 0) <= room) return natural;
