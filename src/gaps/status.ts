@@ -290,10 +290,15 @@ function unitTargetStatus(target: Target, model: Model, asOf?: string): TargetSt
   result.status = worst.status;
   // the figures shown for the target are its worst unit's (the least progress among the units that reported)
   const reported = units.filter((u) => u.latest !== undefined);
+  // values only for units the plan does not list (`units: {constructor: 5}`): nothing to judge
+  if (reported.length === 0) return result;
   const least = reported.reduce((w, u) => ((u.progress ?? Infinity) < (w.progress ?? Infinity) ? u : w), reported[0]);
   result.latest = least.latest;
   result.progress = least.progress;
-  result.latestDate = [...byUnit.values()].reduce((d, x) => (x.date > d ? x.date : d), '');
+  result.latestDate = reported.reduce((d, u) => {
+    const date = byUnit.get(u.unit)!.date;
+    return date > d ? date : d;
+  }, '');
   if (baseline !== undefined) result.elapsed = elapsedShare(startDate(target, model), result.latestDate, dueDate(target, model));
   return result;
 }

@@ -197,7 +197,10 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
         break;
       case 'pattern': {
         const id = /\/change\/pattern$|annual_change/.test(e.schemaPath) || String(params.pattern).includes('%') ? 'schema/pattern-change' : 'schema/pattern-id';
-        push(path, t(id, { name, value: String(value) }));
+        // a key that is no id (`units: {-bad: 5}`): the key is the value, and the place is the key
+        const key = (e as ErrorObject & { propertyName?: string }).propertyName;
+        if (key !== undefined) push([...path, key], t(id, { name, value: key }), true);
+        else push(path, t(id, { name, value: String(value) }));
         break;
       }
       case 'format':

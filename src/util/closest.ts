@@ -1,25 +1,100 @@
-/** Edit distance and "did you mean" suggestions. */
+/**
+ * Edit distance and "did you mean" suggestions.
+ *
+ * Bounded work: a suggestion is only wanted within a third of the longer word's length, so a
+ * candidate whose length differs by more cannot be one (length filter), the distance is computed
+ * with a cut-off (it stops as soon as every cell of a row exceeds it), a case-insensitive match is a
+ * map lookup, and each search has a budget of table cells: past it, the best found so far is the
+ * answer. With 10,000 unknown ids against 10,000 owners, or one 200,000-character id, the work stays
+ * linear in the number of references (bench/scale.mjs measures it).
+ */
 
 /** Edit distance where swapping two neighbours counts as one edit (`nmae` → `name`). */
 export function distance(a: string, b: string): number {
+  return boundedDistance(a, b, Math.max(a.length, b.length));
+}
+
+/** Table cells one `closest` may fill before it settles for the best candidate found so far. */
+export const CLOSEST_BUDGET = 400_000;
+
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+/** Cells filled by the last `boundedDistance` calls (the budget of `closest` counts them). */
+let cells = 0;
+
+/**
+ * The edit distance of `a` and `b` when it is at most `cap`, else `cap + 1`: only the band of
+ * width 2·cap+1 around the diagonal is filled, and the rows stop once all of it exceeds `cap`.
+ */
+export function boundedDistance(a: string, b: string, cap: number): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  let cur = new Array<number>(b.length + 1);
+  const n = b.length;
+  if (rows[0].length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, prev, cur] = rows;
+  const big = cap + 1;
+  for (let j = 0; j <= n; j++) prev[j] = j <= cap ? j : big;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        cur[j] = Math.min(cur[j], before[j - 2] + 1);
+    const lo = Math.max(1, i - cap);
+    const hi = Math.min(n, i + cap);
+    cur[0] = i <= cap ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = cur[0];
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ai === bj ? 0 : 1);
+      const up = prev[j] + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1] + 1;
+      if (left < v) v = left;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const swap = before[j - 2] + 1;
+        if (swap < v) v = swap;
       }
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (hi < n) cur[hi + 1] = big;
+    cells += hi - lo + 1;
+    if (rowMin > cap) return big;
     [before, prev, cur] = [prev, cur, before];
   }
-  return prev[b.length];
+  const d = prev[n];
+  return d > cap ? big : d;
+}
+
+/** The candidates of one list, sorted for search: by length, and by lower-case text. */
+interface Index {
+  byLength: Map<number, { text: string; lower: string }[]>;
+  lengths: number[];
+  lower: Map<string, string>;
+}
+
+const indexes = new WeakMap<object, Index>();
+
+function indexOf(candidates: Iterable<string>): Index {
+  const cacheable = typeof candidates === 'object' && candidates !== null && (Array.isArray(candidates) || candidates instanceof Set);
+  if (cacheable) {
+    const known = indexes.get(candidates);
+    if (known) return known;
+  }
+  const byLength = new Map<number, { text: string; lower: string }[]>();
+  const lower = new Map<string, string>();
+  for (const text of candidates) {
+    if (typeof text !== 'string') continue;
+    const low = text.toLowerCase();
+    if (!lower.has(low)) lower.set(low, text);
+    const list = byLength.get(text.length);
+    if (list) list.push({ text, lower: low });
+    else byLength.set(text.length, [{ text, lower: low }]);
+  }
+  const index = { byLength, lengths: [...byLength.keys()], lower };
+  // a list is indexed once, as it was when first asked (rules pass the same set for every reference)
+  if (cacheable) indexes.set(candidates, index);
+  return index;
 }
 
 /**
@@ -27,18 +102,35 @@ export function distance(a: string, b: string): number {
  * at most a third of the longer word's length, and at least one edit away.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const index = indexOf(candidates);
+  const lower = word.toLowerCase();
+  // the same word in other letter case is as close as it gets
+  const same = index.lower.get(lower);
+  if (same !== undefined && same !== word) return same;
   let best: string | undefined;
   let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const c of candidates) {
-    if (c === word) continue;
-    const dist = c.toLowerCase() === lower ? 0.5 : distance(lower, c.toLowerCase());
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
+  // nearest lengths first: they can be the nearest words
+  const lengths = index.lengths.filter((len) => Math.abs(len - word.length) <= limitOf(word.length, len)).sort((x, y) => Math.abs(x - word.length) - Math.abs(y - word.length) || x - y);
+  cells = 0;
+  search: for (const len of lengths) {
+    if (Math.abs(len - word.length) >= bestDistance) break;
+    for (const c of index.byLength.get(len)!) {
+      if (c.text === word) continue;
+      // the distance must be within the limit and better than the best so far
+      const cap = Math.min(limitOf(word.length, len), bestDistance - 1);
+      if (cap < 1) break search;
+      const dist = c.lower === lower ? 0.5 : boundedDistance(lower, c.lower, cap);
+      if (dist <= cap && dist < bestDistance) {
+        best = c.text;
+        bestDistance = dist;
+        if (dist <= 1) break search; // only a case-insensitive match beats one edit, and it was looked up
+      }
+      if (cells > CLOSEST_BUDGET) break search;
     }
   }
-  if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(word.length, best.length) / 3));
-  return bestDistance <= limit ? best : undefined;
+  return best;
+}
+
+function limitOf(a: number, b: number): number {
+  return Math.max(1, Math.floor(Math.max(a, b) / 3));
 }
