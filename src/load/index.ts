@@ -9,6 +9,7 @@ import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
 import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 import { checksum, LoadedFile } from './text.js';
+import { pushAll } from '../util/array.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -51,7 +52,7 @@ export interface Loaded {
 export function loadPaths(paths: readonly string[], opts: LoadOptions): Loaded {
   const found = discover(paths, { cwd: opts.cwd, ignored: opts.ignored });
   const loaded = loadFiles(found.files, { ...opts, knownRegular: found.regular });
-  loaded.findings.push(...discoveryFindings(found, opts.cwd));
+  pushAll(loaded.findings, discoveryFindings(found, opts.cwd));
   return loaded;
 }
 
@@ -79,7 +80,7 @@ export function loadFiles(absPaths: readonly string[], opts: LoadOptions): Loade
   for (const abs of absPaths) {
     const result = loadFile(abs, opts);
     files.push(result.file);
-    findings.push(...result.findings);
+    pushAll(findings, result.findings);
   }
   return { files, findings };
 }
@@ -189,7 +190,7 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   const release = stamp !== undefined && !file.disables;
   // Clean plain files skip the syntax tree (see fast.ts); anything else goes through the yaml package.
   const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true);
-  if (!fast) findings.push(...parseFile(file, limits));
+  if (!fast) pushAll(findings, parseFile(file, limits));
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);
   return { file, findings };

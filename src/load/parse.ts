@@ -3,6 +3,7 @@ import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLE
 import type { Finding } from '../types.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
+import { pushAll } from '../util/array.js';
 
 export interface ParseLimits {
   /** Aliases a document may expand (billion-laughs guard): the yaml package's `maxAliasCount`. */
@@ -59,7 +60,7 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
       }
       index++;
     }
-    findings.push(...directiveProblems(file, tokens));
+    pushAll(findings, directiveProblems(file, tokens));
     const composer = new Composer(YAML_OPTIONS);
     docs = Array.from(composer.compose(tokens));
   } catch (err) {

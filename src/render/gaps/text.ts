@@ -9,6 +9,7 @@ import { wrapText } from '../tables/layout.js';
 import { PART_ROWS } from '../tables/text.js';
 import { displayWidth } from '../width.js';
 import { maxOf } from '../max.js';
+import { pushAll } from '../../util/array.js';
 
 /** The colour of a status: green done or on course, yellow at risk, red behind, grey when nothing can be said. */
 export function paintStatus(chalk: ChalkInstance, status: StatusName, text: string): string {
@@ -66,7 +67,7 @@ export const text: GapFormatter = (report, { lang, chalk, width }) => {
           if (c === 'target') return [truncate(row.target, TARGET_WIDTH)];
           return fit(row[c], CELL_WIDTH);
         });
-        const height = Math.max(...lines.map((l) => l.length));
+        const height = maxOf(lines.map((l) => l.length));
         // a wrapped row goes on in rows of its own: body rows have no rule between them
         for (let k = 0; k < height; k++) {
           plain.push(lines.map((l) => l[k] ?? ''));
@@ -100,7 +101,7 @@ export const text: GapFormatter = (report, { lang, chalk, width }) => {
         out.push(table.toString());
       }
     }
-    out.push(...unitLines(city, lang));
+    pushAll(out, unitLines(city, lang));
     out.push(chalk.bold(summaryLine(city, lang)));
   }
   out.push('', chalk.bold(tr(lang, 'gaps/method-title')));

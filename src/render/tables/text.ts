@@ -6,6 +6,7 @@ import { documentTitle, mergeSpans, subtitleParts, width, wrapText } from './lay
 import { padTo } from '../width.js';
 import type { TableFormatter } from './types.js';
 import { maxOf } from '../max.js';
+import { pushAll } from '../../util/array.js';
 
 /** Narrowest a wrapped column gets: two Chinese characters or four letters. */
 const MIN_COLUMN = 4;
@@ -143,7 +144,7 @@ function renderTable(table: Table, report: TableReport, total: number): string {
   const draw = (part: Table3.Cell[][], first: boolean, last: boolean) => {
     const out = new Table3({ ...(first ? { head } : {}), colWidths: widths.map((w) => w + 2), wordWrap: false, style: { head: [], border: [], compact: false } });
     if (!last) part[part.length - 1] = part[part.length - 1].map((cell) => withChars(cell, NO_BOTTOM));
-    out.push(...part);
+    pushAll(out, part);
     parts.push(out.toString());
   };
   let part: Table3.Cell[][] = [];
