@@ -111,6 +111,10 @@ export const coreMessages: Catalog = {
     zh: '别名指向包含它自身的集合，形成循环；未检查',
     en: 'an alias refers to a collection that contains it, making a loop; not checked',
   },
+  'yaml/alias-expansion': {
+    zh: '展开别名后超过 {max} 个值（同一锚点被引用太多次），未检查；请直接写出内容或减少别名',
+    en: 'more than {max} values once aliases are expanded (an anchor used too often); not checked: write the content out or use fewer aliases',
+  },
   'yaml/too-deep-aliases': { zh: '展开别名后嵌套超过 {max} 层，未检查', en: 'nested deeper than {max} levels once aliases are expanded; not checked' },
   'yaml/duplicate-yaml-directive': { zh: '同一文档前只能有一条 %YAML 指令', en: 'only one %YAML directive may stand before a document' },
   'yaml/directive-without-document': { zh: '指令（% 开头的行）之后没有文档', en: 'a directive (a line starting with %) with no document after it' },
