@@ -45,7 +45,9 @@ export function makeChalk(color: boolean | undefined, cli: CliEnv): ChalkInstanc
 
 export function parseDate(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // a day of the calendar: Date.parse takes 2022-02-31 (as 2022-03-03), so the date must read back the same
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
     throw new UsageError(t('cli/bad-date', { option, value }));
   }
   return value;
