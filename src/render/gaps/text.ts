@@ -10,6 +10,14 @@ import { PART_ROWS } from '../tables/text.js';
 import { displayWidth } from '../width.js';
 import { maxOf } from '../max.js';
 import { pushAll } from '../../util/array.js';
+import { oneLine, visible } from '../escape.js';
+
+/** A row's texts with control characters written out; a cell's own lines stay lines (drawn inside the borders). */
+function visibleRow<T extends object>(row: T): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const k of Object.keys(out)) if (typeof out[k] === 'string') out[k] = visible(out[k] as string, 'keep');
+  return out as unknown as T;
+}
 
 /** The colour of a status: green done or on course, yellow at risk, red behind, grey when nothing can be said. */
 export function paintStatus(chalk: ChalkInstance, status: StatusName, text: string): string {
@@ -40,15 +48,15 @@ function fit(text: string, max: number): string[] {
 
 export const text: GapFormatter = (report, { lang, chalk, width }) => {
   const out: string[] = [];
-  out.push(chalk.bold(titleLine(report, lang)));
+  out.push(chalk.bold(oneLine(titleLine(report, lang))));
   out.push(asOfLine(report, lang));
   if (report.cities.length === 0) out.push('', tr(lang, 'gaps/no-cities'));
   for (const city of report.cities) {
-    out.push('', chalk.bold.underline(tr(lang, 'gaps/city', { name: city.name, city: city.city })));
+    out.push('', chalk.bold.underline(oneLine(tr(lang, 'gaps/city', { name: city.name, city: city.city }))));
     if (!city.hasPlan) out.push(chalk.red(tr(lang, 'gaps/no-plan')));
     for (const [heading, items] of gapLists(city, lang)) {
       const sep = lang === 'zh' ? '：' : ': ';
-      const list = items.length ? items.join(lang === 'zh' ? '；' : '; ') : chalk.gray(tr(lang, 'gaps/none'));
+      const list = items.length ? oneLine(items.join(lang === 'zh' ? '；' : '; ')) : chalk.gray(tr(lang, 'gaps/none'));
       out.push(`${heading}${sep}${items.length ? chalk.yellow(String(items.length)) + ' — ' : ''}${list}`);
     }
     if (city.targets.length === 0) {
@@ -58,7 +66,7 @@ export const text: GapFormatter = (report, { lang, chalk, width }) => {
       const rows: string[][] = [];
       const plain: string[][] = [];
       for (const s of city.targets) {
-        const row = targetRow(s, lang);
+        const row = visibleRow(targetRow(s, lang));
         // every cell is cut or wrapped here, so cli-table3 only draws one-line cells no wider than
         // their column: it cuts a longer cell one character at a time (minutes for a long text)
         const lines = COLUMNS.map((c) => {
@@ -101,7 +109,7 @@ export const text: GapFormatter = (report, { lang, chalk, width }) => {
         out.push(table.toString());
       }
     }
-    pushAll(out, unitLines(city, lang));
+    pushAll(out, unitLines(city, lang).map(oneLine));
     out.push(chalk.bold(summaryLine(city, lang)));
   }
   out.push('', chalk.bold(tr(lang, 'gaps/method-title')));

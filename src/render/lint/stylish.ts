@@ -3,6 +3,7 @@ import type { Finding } from '../../types.js';
 import type { LintFormatter } from './types.js';
 import { displayWidth, padTo } from '../width.js';
 import { maxOf } from '../max.js';
+import { oneLine } from '../escape.js';
 
 /**
  * Rule ids line up after messages up to this many columns; a longer message is not padded, nor
@@ -21,12 +22,12 @@ export const stylish: LintFormatter = (report, { lang, chalk }) => {
   }
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push(chalk.underline(file));
+    out.push(chalk.underline(oneLine(file)));
     const rows = findings.map((f) => ({
       pos: `${f.line}:${f.column}`,
       sev: tr(lang, f.severity === 'error' ? 'lint/error' : 'lint/warning'),
       isError: f.severity === 'error',
-      msg: f.message[lang].replace(/\s*\n\s*/g, ' '),
+      msg: oneLine(f.message[lang].replace(/\s*\n\s*/g, ' ')),
       rule: f.rule,
     }));
     const msgWidths = rows.map((r) => displayWidth(r.msg));
