@@ -185,6 +185,7 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   if (decoded.encoding !== 'utf-8') {
     findings.push(findingAt(file, [0, 0], 'encoding', 'warning', t('load/not-utf8', { encoding: decoded.encoding.toUpperCase() })));
   }
+  pushAll(findings, noncharacterFindings(file));
   const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
   // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
   const release = stamp !== undefined && !file.disables;
@@ -194,6 +195,29 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);
   return { file, findings };
+}
+
+/** Noncharacters: U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE…). */
+const NONCHARACTER = /[\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g;
+/** Findings past this many in one file add nothing. */
+const MAX_NONCHARACTER_FINDINGS = 20;
+
+/**
+ * An `encoding` error at each noncharacter of the text (up to 20): they are not text to show, and
+ * XML (xlsx, docx, html) cannot carry them, so an output would drop or change them.
+ */
+function noncharacterFindings(file: SourceFile): Finding[] {
+  const text = file.text;
+  const out: Finding[] = [];
+  NONCHARACTER.lastIndex = 0;
+  if (!NONCHARACTER.test(text)) return out;
+  NONCHARACTER.lastIndex = 0;
+  for (const m of text.matchAll(NONCHARACTER)) {
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    out.push(findingAt(file, [m.index, m.index + m[0].length], 'encoding', 'error', t('load/noncharacter', { code: `U+${code}` })));
+    if (out.length >= MAX_NONCHARACTER_FINDINGS) break;
+  }
+  return out;
 }
 
 /** A file that was not parsed: no documents, and at most the text before the problem. */

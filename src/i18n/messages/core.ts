@@ -46,6 +46,10 @@ export const coreMessages: Catalog = {
     en: 'symbolic link to a place outside the folders being checked ({target}); not followed',
   },
   'load/link-broken': { zh: '符号链接无法解析（{code}：目标不存在或链接成环），未读取', en: 'symbolic link cannot be resolved ({code}: a missing target or a loop); not read' },
+  'load/noncharacter': {
+    zh: '文本含非字符 {code}：它不是可显示的文字，XML（xlsx、docx、html）也无法容纳；请删除',
+    en: 'the text holds the noncharacter {code}: it is not text to show, and XML outputs (xlsx, docx, html) cannot carry it; remove it',
+  },
   'load/not-utf8': {
     zh: '文件编码为 {encoding}，已按其读取；请另存为 UTF-8',
     en: 'the file is encoded as {encoding} and was read as such; save it as UTF-8',
