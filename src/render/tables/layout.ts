@@ -1,7 +1,7 @@
 /** What the formats share: merged cells, page titles and the widths of text. */
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
-import { displayWidth } from '../width.js';
+import { displayWidth, graphemeSegments } from '../width.js';
 
 /** For a merged column at a row: how many rows the cell spans (0: covered by the cell above). */
 export type Spans = number[][];
@@ -54,7 +54,6 @@ export function width(text: string): number {
   return displayWidth(text);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Punctuation that must not start a line (避头点). */
 const NO_LINE_START = /^[，。、；：？！）》」』”’]$/u;
 /** Punctuation that must not end a line (避尾点). */
@@ -64,7 +63,7 @@ const NO_LINE_END = /^[（《「『“‘]$/u;
 function tokens(line: string): string[] {
   const out: string[] = [];
   let word = '';
-  for (const { segment } of segmenter.segment(line)) {
+  for (const segment of graphemeSegments(line)) {
     const wide = width(segment) > 1;
     if (segment === ' ' || wide || NO_LINE_START.test(segment) || NO_LINE_END.test(segment)) {
       if (word) out.push(word);
@@ -127,7 +126,7 @@ export function wrapText(text: string, max: number): string[] {
         continue;
       }
       // a word longer than the column: cut it
-      for (const { segment } of segmenter.segment(tok)) {
+      for (const segment of graphemeSegments(tok)) {
         const sw = width(segment);
         if (w + sw > max && current.length) flush();
         current.push(segment);
