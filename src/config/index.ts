@@ -9,7 +9,7 @@ import { findingAt, locate, type SourceDoc, type SourceFile } from '../load/sour
 import { toPosix } from '../load/discover.js';
 import type { Finding, Path, RuleSetting } from '../types.js';
 import { closest } from '../util/closest.js';
-import { matchGlob } from './glob.js';
+import { globProblem, matchGlob } from './glob.js';
 import { readRegularFile, refusal } from '../load/regular.js';
 import { catalogue } from './rules.js';
 
@@ -129,7 +129,10 @@ function readIgnore(doc: SourceDoc, ignore: unknown, config: PlansConfig, findin
     return;
   }
   list.forEach((glob, i) => {
-    if (typeof glob === 'string' && glob.trim() !== '') config.ignore.push(glob);
+    const where = typeof ignore === 'string' ? ['ignore'] : ['ignore', i];
+    const problem = typeof glob === 'string' && glob.trim() !== '' ? globProblem(glob) : undefined;
+    if (problem !== undefined) findings.push(at(doc, where, t('config/bad-glob', { glob: String(glob), range: problem })));
+    else if (typeof glob === 'string' && glob.trim() !== '') config.ignore.push(glob);
     else findings.push(at(doc, typeof ignore === 'string' ? ['ignore'] : ['ignore', i], t('config/ignore-not-glob')));
   });
 }
