@@ -186,6 +186,7 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
     findings.push(findingAt(file, [0, 0], 'encoding', 'warning', t('load/not-utf8', { encoding: decoded.encoding.toUpperCase() })));
   }
   pushAll(findings, noncharacterFindings(file));
+  pushAll(findings, numberRangeFindings(file));
   const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
   // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
   const release = stamp !== undefined && !file.disables;
@@ -215,6 +216,29 @@ function noncharacterFindings(file: SourceFile): Finding[] {
   for (const m of text.matchAll(NONCHARACTER)) {
     const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     out.push(findingAt(file, [m.index, m.index + m[0].length], 'encoding', 'error', t('load/noncharacter', { code: `U+${code}` })));
+    if (out.length >= MAX_NONCHARACTER_FINDINGS) break;
+  }
+  return out;
+}
+
+/** A plain number with an exponent, alone as a value (after `: `, `- `, `[`, `{` or `,`, before the end, `,`, `]`, `}` or a comment). */
+const EXPONENT_NUMBER = /(?<=(?:^|[:\[{,]|-)[ \t]*)[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d+(?=[ \t]*(?:$|[,\]}]|[ \t]#))/gm;
+
+/**
+ * A `schema` error at each number written beyond what a double holds: `1e400` reads as Infinity
+ * and `1e-400` as 0 (which tables then print as `≥ 0`), so the value checked is not the one written.
+ */
+function numberRangeFindings(file: SourceFile): Finding[] {
+  const text = file.text;
+  const out: Finding[] = [];
+  if (!/\d[eE][-+]?\d/.test(text)) return out;
+  for (const m of text.matchAll(EXPONENT_NUMBER)) {
+    const written = m[0];
+    const value = Number(written.replace(/_/g, ''));
+    const mantissa = written.replace(/[eE].*$/, '');
+    const lost = !Number.isFinite(value) || (value === 0 && /[1-9]/.test(mantissa));
+    if (!lost) continue;
+    out.push(findingAt(file, [m.index, m.index + written.length], 'schema', 'error', t('schema/number-range', { written })));
     if (out.length >= MAX_NONCHARACTER_FINDINGS) break;
   }
   return out;

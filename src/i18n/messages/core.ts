@@ -46,6 +46,10 @@ export const coreMessages: Catalog = {
     en: 'symbolic link to a place outside the folders being checked ({target}); not followed',
   },
   'load/link-broken': { zh: '符号链接无法解析（{code}：目标不存在或链接成环），未读取', en: 'symbolic link cannot be resolved ({code}: a missing target or a loop); not read' },
+  'schema/number-range': {
+    zh: '数值 {written} 超出可计算的范围（约 ±1.8e308，最小约 5e-324），读出的值与所写不同；请改写该数值',
+    en: 'the number {written} is beyond what can be computed with (about ±1.8e308, smallest about 5e-324), so it does not read as written; write it otherwise',
+  },
   'load/noncharacter': {
     zh: '文本含非字符 {code}：它不是可显示的文字，XML（xlsx、docx、html）也无法容纳；请删除',
     en: 'the text holds the noncharacter {code}: it is not text to show, and XML outputs (xlsx, docx, html) cannot carry it; remove it',
