@@ -225,8 +225,9 @@ function noncharacterFindings(file: SourceFile): Finding[] {
 const EXPONENT_NUMBER = /(?<=(?:^|[:\[{,]|-)[ \t]*)[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d+(?=[ \t]*(?:$|[,\]}]|[ \t]#))/gm;
 
 /**
- * A `schema` error at each number written beyond what a double holds: `1e400` reads as Infinity
- * and `1e-400` as 0 (which tables then print as `≥ 0`), so the value checked is not the one written.
+ * A `schema` error at each number written too small for a double: `1e-400` reads as 0 (which
+ * tables then print as `≥ 0`), so the value checked is not the one written. (`1e400` reads as
+ * Infinity, which the schema check reports as no finite number.)
  */
 function numberRangeFindings(file: SourceFile): Finding[] {
   const text = file.text;
@@ -236,7 +237,8 @@ function numberRangeFindings(file: SourceFile): Finding[] {
     const written = m[0];
     const value = Number(written.replace(/_/g, ''));
     const mantissa = written.replace(/[eE].*$/, '');
-    const lost = !Number.isFinite(value) || (value === 0 && /[1-9]/.test(mantissa));
+    // (a number beyond the largest reads as ±Infinity, which the schema check already reports)
+    const lost = value === 0 && /[1-9]/.test(mantissa);
     if (!lost) continue;
     out.push(findingAt(file, [m.index, m.index + written.length], 'schema', 'error', t('schema/number-range', { written })));
     if (out.length >= MAX_NONCHARACTER_FINDINGS) break;

@@ -131,6 +131,11 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/** Table cells the last `closest` filled (tests check that the work is bounded). */
+export function lastClosestCells(): number {
+  return cells;
+}
+
 function limitOf(a: number, b: number): number {
   return Math.max(1, Math.floor(Math.max(a, b) / 3));
 }

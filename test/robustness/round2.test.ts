@@ -203,3 +203,218 @@ describe('odd inputs', () => {
     expect(run.stderr.split('\n')).toHaveLength(2);
   });
 });
+
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/;
+
+describe('injection', () => {
+  const ESC = '\u001b[1A\u001b[2K';
+  const hostileTitle = `专项${ESC}行动\u200b\u0007`;
+
+  it('stylish shows control and invisible characters of plan text written out, and a newline in a file name starts no line', async () => {
+    const dir = repo({ 'x.yaml': `kind: "Pl${ESC}an\u200b"\n`, 'a\n::error file=b.yaml.yaml': 'kind: Owners\nowners:\n  - {id: a, name: A, sity: x}\n' });
+    const run = await runCli(['lint', '.'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(RAW_CONTROL);
+    expect(run.stdout).toContain('\\u001b[1A\\u001b[2K');
+    expect(run.stdout).toContain('\\u200b');
+    expect(run.stdout).toContain('a\\u000a::error file=b.yaml.yaml');
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+  });
+
+  it('gaps text: titles with ESC, BEL, zero-width space and a newline come out escaped, and no line starts with ::error', async () => {
+    const files = {
+      ...MINI,
+      'campaign.yaml': MINI['campaign.yaml'].replace('title: 专项行动', `title: ${JSON.stringify(hostileTitle)}`),
+      'hz/plan.yaml': MINI['hz/plan.yaml'] + '  - id: HZ-02\n    title: "无指标\\n::error file=x.yaml::injected\\r"\n    tasks: [T01]\n    lead: hz-sfj\n',
+    };
+    for (const format of ['text', 'markdown']) {
+      const run = await runCli(['gaps', '.', '--format', format], { cwd: repo(files) });
+      expect(run.stderr).toBe('');
+      expect(run.stdout, format).not.toMatch(RAW_CONTROL);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::')), format).toEqual([]);
+      expect(run.stdout, format).toContain('\\u001b[1A');
+    }
+  });
+
+  it('table text: ESC and CR in a measure are written out, in the cell', async () => {
+    const files = { ...MINI, 'hz/plan.yaml': MINI['hz/plan.yaml'].replace('      - 研究制定行政执法裁量办法', `      - ${JSON.stringify(`研究${ESC}制定\r办法\u2028`)}`) };
+    const run = await runCli(['table', 'responsibilities', '.'], { cwd: repo(files) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(RAW_CONTROL);
+    expect(run.stdout).toContain('\\u001b');
+    expect(run.stdout).toContain('\\u000d');
+  });
+
+  it('markdown: `<` and `&` are entities, and a lone CR does not split a table row', async () => {
+    const files = {
+      ...MINI,
+      'campaign.yaml': MINI['campaign.yaml'].replace('title: 专项行动', 'title: "<script>alert(1)</script> & co"'),
+      'hz/plan.yaml': MINI['hz/plan.yaml'].replace('        name: 律师万人比', '        name: "律师<b>万人比\\r| x |"'),
+    };
+    const dir = repo(files);
+    const gaps = await runCli(['gaps', '.', '--format', 'markdown'], { cwd: dir });
+    expect(gaps.stdout).not.toContain('<script>');
+    expect(gaps.stdout).toContain('&lt;script>');
+    expect(gaps.stdout).toContain('&amp; co');
+    expect(gaps.stdout).not.toContain('\r');
+    const row = gaps.stdout.split('\n').find((l) => l.startsWith('| HZ-01-K1'))!;
+    expect(row).toContain('&lt;b>');
+    expect(row.split(/(?<!\\)\|/).length).toBe(gaps.stdout.split('\n').find((l) => l.startsWith('| ---'))!.split('|').length);
+    const table = await runCli(['table', 'targets', '.', '--format', 'markdown'], { cwd: dir });
+    expect(table.stdout).not.toContain('\r');
+    expect(table.stdout).not.toContain('<b>');
+    expect(table.stdout).not.toContain('<script>');
+    const rows = table.stdout.split('\n').filter((l) => l.startsWith('|'));
+    const bars = (l: string) => l.split(/(?<!\\)\|/).length;
+    expect(new Set(rows.map(bars)).size).toBe(1);
+  });
+
+  it('plans init: a title or owner name with a newline stays inside its comment', async () => {
+    const files = {
+      ...MINI,
+      'campaign.yaml': MINI['campaign.yaml'].replace('title: 专项行动', 'title: "行动\\nowner: injected\\r\\ncity: evil"').replace('  - {id: T01, title: 共同富裕法治同行}', '  - {id: T01, title: "任务\\nactions: [1]"}'),
+      'owners.yaml': MINI['owners.yaml'].replace('name: 杭州市司法局', 'name: "司法局\\nkind: Owners"'),
+    };
+    const dir = repo(files);
+    fs.rmSync(path.join(dir, 'hz'), { recursive: true });
+    const run = await runCli(['init', 'hz', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'hz/plan.yaml'), 'utf8');
+    const YAML = await import('yaml');
+    const value = YAML.parse(text);
+    expect(Object.keys(value).sort()).toEqual(['actions', 'campaign', 'city', 'kind', 'title', 'version']);
+    expect(value.kind).toBe('Plan');
+    expect(value.actions).toEqual([]);
+    expect(text).toContain('\\u000a');
+  });
+
+  it('`# plans-disable-file` inside a block scalar is text: the file is still checked', () => {
+    const plan = MINI['hz/plan.yaml'].replace('      - 研究制定行政执法裁量办法\n', '      - |\n        # plans-disable-file\n        研究制定\n').replace('    lead: hz-sfj\n', '    lead: hz-sfj\n    leed: x\n');
+    const linted = lintMany({ ...MINI, 'hz/plan.yaml': plan });
+    expect(linted.findings.filter((f) => f.file === 'hz/plan.yaml').map((f) => f.rule)).toContain('schema');
+    // a real comment still disables
+    const real = lintMany({ ...MINI, 'hz/plan.yaml': '# plans-disable-file\n' + plan });
+    expect(real.findings.filter((f) => f.file === 'hz/plan.yaml' && f.rule === 'schema')).toEqual([]);
+  });
+
+  it('noncharacters U+FFFE and U+FFFF in plan text are an encoding finding at their place', () => {
+    const linted = lintBytes('kind: Owners\nowners:\n  - {id: a, name: "A\uFFFEB"}\n  - {id: b, name: B\uFFFF}\n', 'owners.yaml');
+    const found = linted.findings.filter((f) => f.rule === 'encoding');
+    expect(found.map((f) => [f.line, f.column, f.severity])).toEqual([
+      [3, 21, 'error'],
+      [4, 20, 'error'],
+    ]);
+    expect(found[0].message).toEqual(t('load/noncharacter', { code: 'U+FFFE' }));
+  });
+});
+
+describe('superlinear work', () => {
+  it('did-you-mean is bounded: a 200,000-character id against 5,000 owners fills no table (length filter), typos are still found', async () => {
+    const { closest, lastClosestCells, CLOSEST_BUDGET } = await import('../../src/util/closest.js');
+    const owners = new Set(Array.from({ length: 5000 }, (_, i) => `owner-${i}`));
+    expect(closest('x'.repeat(200_000), owners)).toBeUndefined();
+    expect(lastClosestCells()).toBe(0);
+    expect(closest('ownre-4321', owners)).toBe('owner-4321');
+    expect(closest('OWNER-17', owners)).toBe('owner-17');
+    // 10,000 unknown ids against 10,000 owners: each search stays within its budget
+    const many = new Set(Array.from({ length: 10_000 }, (_, i) => `o${(i * 7919) % 100_000}-sfj`));
+    let most = 0;
+    for (let i = 0; i < 200; i++) {
+      closest(`q${i}-xyz`, many);
+      most = Math.max(most, lastClosestCells());
+    }
+    expect(most).toBeLessThanOrEqual(CLOSEST_BUDGET + 100);
+  });
+
+  it('table owners keeps the owners files order, each owner once, then ids named but not defined (50,000 owners)', async () => {
+    const n = 50_000;
+    const owners = ['kind: Owners', 'owners:', '  - {id: prov, name: 省司法厅}', '  - {id: hz-sfj, name: 杭州市司法局, city: hz}'];
+    for (let i = 0; i < n; i++) owners.push(`  - {id: o${i}, name: 单位${i}, city: hz}`);
+    const actions = ['  - id: HZ-02', '    title: 行动', '    tasks: [T01]', '    lead: o7', '    support: [ghost, o3, o3]'];
+    const files = { ...MINI, 'owners.yaml': owners.join('\n') + '\n', 'hz/plan.yaml': MINI['hz/plan.yaml'] + actions.join('\n') + '\n' };
+    const run = await runCli(['table', 'owners', '.', '--format', 'json'], { cwd: repo(files) });
+    const table = JSON.parse(run.stdout);
+    expect(table.rows.map((r: { ids: { owner: string } }) => r.ids.owner)).toEqual(['hz-sfj', 'o3', 'o7', 'ghost']);
+    const o3 = table.rows.find((r: { ids: { owner: string } }) => r.ids.owner === 'o3');
+    expect(o3.ids.supported).toEqual(['HZ-02']);
+  }, 60_000);
+
+  it('grapheme segmentation is done in pieces: Intl.Segmenter never sees a 128,000-character cell whole (it is quadratic in its input)', async () => {
+    const { wrapText } = await import('../../src/render/tables/layout.js');
+    const seen: number[] = [];
+    const original = Intl.Segmenter.prototype.segment;
+    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+      seen.push(input.length);
+      return original.call(this, input);
+    };
+    try {
+      const lines = wrapText('法治'.repeat(64_000) + ' abc', 30);
+      expect(lines.join('').replace(/ /g, '')).toBe('法治'.repeat(64_000) + 'abc');
+      expect(lines.length).toBeGreaterThan(8000);
+    } finally {
+      Intl.Segmenter.prototype.segment = original;
+    }
+    expect(Math.max(...seen)).toBeLessThanOrEqual(4096);
+  });
+
+  it('ignore globs do not backtrack: `*a` × 10 + `*b` on a 40-character name, `**/` × 10 in a 40-deep tree', async () => {
+    const { matchGlob } = await import('../../src/config/glob.js');
+    expect(matchGlob(`${'*a'.repeat(10)}*b`, 'a'.repeat(40))).toBe(false);
+    expect(matchGlob(`${'*a'.repeat(10)}*b`, `${'a'.repeat(40)}b`)).toBe(true);
+    expect(matchGlob(`${'**/'.repeat(10)}x.yaml`, `${'d/'.repeat(40)}y.yaml`)).toBe(false);
+    expect(matchGlob(`${'**/'.repeat(10)}x.yaml`, `${'d/'.repeat(40)}x.yaml`)).toBe(true);
+    // a character class never takes a `/`
+    expect(matchGlob('a[!x]b', 'a/b')).toBe(false);
+  });
+
+  it('a backwards character range in an ignore glob is a config finding at the glob, not an internal error', async () => {
+    const dir = repo({ ...MINI, 'plans.config.yaml': 'ignore:\n  - drafts/**\n  - "[z-a].yaml"\n' });
+    const run = await runCli(['lint', '.', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(INTERNAL);
+    const diags = JSON.parse(run.stdout).diagnostics as { rule: string; file: string; line: number; column: number; message: string }[];
+    const config = diags.filter((d) => d.rule === 'config');
+    expect(config.map((d) => [d.file, d.line, d.column])).toEqual([['plans.config.yaml', 3, 5]]);
+    expect(config[0].message).toBe(t('config/bad-glob', { glob: '[z-a].yaml', range: '[z-a]' }).en);
+  });
+});
+
+describe('numbers', () => {
+  it('1e-400 (read as 0) and -1e400 (read as -Infinity) are schema findings at the number', () => {
+    const plan = MINI['hz/plan.yaml'].replace('baseline: {value: 5.1,', 'baseline: {value: 1e-400,').replace('target: {op: ">=", value: 6}', 'target: {op: ">=", value: -1e400}');
+    const linted = lintMany({ ...MINI, 'hz/plan.yaml': plan });
+    const found = linted.findings.filter((f) => f.file === 'hz/plan.yaml' && f.rule === 'schema');
+    expect(found.map((f) => [f.line, f.column])).toEqual([
+      [18, 27],
+      [19, 35],
+    ]);
+    expect(found[0].message).toEqual(t('schema/number-range', { written: '1e-400' }));
+    // in range: no finding
+    expect(lintMany({ ...MINI, 'hz/plan.yaml': MINI['hz/plan.yaml'].replace('value: 5.1,', 'value: 1.5e308,') }).findings.filter((f) => f.rule === 'schema')).toEqual([]);
+  });
+
+  it('a change target whose goal overflows is not judged achieved, and nothing prints Infinity', async () => {
+    const plan = MINI['hz/plan.yaml'].replace('baseline: {value: 5.1,', 'baseline: {value: -1.5e308,').replace('target: {op: ">=", value: 6}', 'target: {change: "+50%"}');
+    const progress = 'kind: Progress\ncampaign: c2022\ncity: hz\nas_of: 2022-06-30\nvalues:\n  - {target: HZ-01-K1, value: -1e308}\n';
+    const dir = repo({ ...MINI, 'hz/plan.yaml': plan, 'hz/progress.yaml': progress });
+    const gaps = await runCli(['gaps', '.', '--format', 'json'], { cwd: dir });
+    const target = JSON.parse(gaps.stdout).cities[0].targets[0];
+    expect(target.status).not.toBe('achieved');
+    for (const args of [['gaps'], ['table', 'targets'], ['lint']]) {
+      const run = await runCli([...args, '.'], { cwd: dir });
+      expect(run.stdout + run.stderr, args.join(' ')).not.toContain('Infinity');
+    }
+  });
+});
+
+describe('files that change under a run', () => {
+  it('a plan file replaced by a FIFO is not read again (its text is then empty), so nothing hangs', async () => {
+    const { loadPaths } = await import('../../src/load/index.js');
+    const dir = repo({ ...MINI, 'hz/plan.yaml': MINI['hz/plan.yaml'] });
+    const loaded = loadPaths(['.'], { cwd: dir, keepTexts: false });
+    const file = loaded.files.find((f) => f.path === 'hz/plan.yaml')!;
+    expect((file as unknown as { holdsText: boolean }).holdsText).toBe(false);
+    fs.rmSync(path.join(dir, 'hz/plan.yaml'));
+    execFileSync('mkfifo', [path.join(dir, 'hz/plan.yaml')]);
+    expect(file.text).toBe('');
+  });
+});
