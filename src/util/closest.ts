@@ -3,7 +3,9 @@
  *
  * Bounded work: a suggestion is only wanted within a third of the longer word's length, so a
  * candidate whose length differs by more cannot be one (length filter), the distance is computed
- * with a cut-off (it stops as soon as every cell of a row exceeds it), a case-insensitive match is a
+ * with a cut-off (it stops as soon as every cell of a row exceeds it), a candidate holding more
+ * characters the word lacks (or the reverse) than edits allowed is passed over on a 32-bit
+ * signature of its characters, a case-insensitive match is a
  * map lookup, and each search has a budget of table cells: past it, the best found so far is the
  * answer. With 10,000 unknown ids against 10,000 owners, or one 200,000-character id, the work stays
  * linear in the number of references (bench/scale.mjs measures it).
@@ -15,7 +17,7 @@ export function distance(a: string, b: string): number {
 }
 
 /** Table cells one `closest` may fill before it settles for the best candidate found so far. */
-export const CLOSEST_BUDGET = 400_000;
+export const CLOSEST_BUDGET = 30_000;
 
 let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 /** Cells filled by the last `boundedDistance` calls (the budget of `closest` counts them). */
@@ -60,15 +62,27 @@ export function boundedDistance(a: string, b: string, cap: number): number {
     if (hi < n) cur[hi + 1] = big;
     cells += hi - lo + 1;
     if (rowMin > cap) return big;
-    [before, prev, cur] = [prev, cur, before];
+    const spare = before;
+    before = prev;
+    prev = cur;
+    cur = spare;
   }
   const d = prev[n];
   return d > cap ? big : d;
 }
 
 /** The candidates of one list, sorted for search: by length, and by lower-case text. */
+interface Candidate {
+  text: string;
+  lower: string;
+  /** Which characters it holds, hashed to 32 bits (see `charMask`). */
+  mask: number;
+}
+
 interface Index {
-  byLength: Map<number, { text: string; lower: string }[]>;
+  /** Each candidate under every text made by deleting one of its characters (and under itself): one edit away shares a key. */
+  deletions: Map<string, Candidate[]>;
+  byLength: Map<number, Candidate[]>;
   lengths: number[];
   lower: Map<string, string>;
 }
@@ -81,17 +95,20 @@ function indexOf(candidates: Iterable<string>): Index {
     const known = indexes.get(candidates);
     if (known) return known;
   }
-  const byLength = new Map<number, { text: string; lower: string }[]>();
+  const byLength = new Map<number, Candidate[]>();
+  const deletions = new Map<string, Candidate[]>();
   const lower = new Map<string, string>();
   for (const text of candidates) {
     if (typeof text !== 'string') continue;
     const low = text.toLowerCase();
     if (!lower.has(low)) lower.set(low, text);
     const list = byLength.get(text.length);
-    if (list) list.push({ text, lower: low });
-    else byLength.set(text.length, [{ text, lower: low }]);
+    const c = { text, lower: low, mask: charMask(low) };
+    if (list) list.push(c);
+    else byLength.set(text.length, [c]);
+    if (low.length <= MAX_DELETION_KEY) for (const key of deletionKeys(low)) addTo(deletions, key, c);
   }
-  const index = { byLength, lengths: [...byLength.keys()], lower };
+  const index = { deletions, byLength, lengths: [...byLength.keys()], lower };
   // a list is indexed once, as it was when first asked (rules pass the same set for every reference)
   if (cacheable) indexes.set(candidates, index);
   return index;
@@ -104,11 +121,22 @@ function indexOf(candidates: Iterable<string>): Index {
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const index = indexOf(candidates);
   const lower = word.toLowerCase();
+  const mask = charMask(lower);
   // the same word in other letter case is as close as it gets
   const same = index.lower.get(lower);
   if (same !== undefined && same !== word) return same;
   let best: string | undefined;
   let bestDistance = Infinity;
+  // one edit away (the usual typo): found through the deletion keys, without a scan
+  if (lower.length <= MAX_DELETION_KEY) {
+    const near = new Set<Candidate>();
+    for (const key of deletionKeys(lower)) for (const c of index.deletions.get(key) ?? []) near.add(c);
+    for (const c of near) {
+      if (c.text === word) continue;
+      const d = boundedDistance(lower, c.lower, 1);
+      if (d <= 1 && d <= limitOf(word.length, c.text.length)) return c.text;
+    }
+  }
   // nearest lengths first: they can be the nearest words
   const lengths = index.lengths.filter((len) => Math.abs(len - word.length) <= limitOf(word.length, len)).sort((x, y) => Math.abs(x - word.length) - Math.abs(y - word.length) || x - y);
   cells = 0;
@@ -119,6 +147,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       // the distance must be within the limit and better than the best so far
       const cap = Math.min(limitOf(word.length, len), bestDistance - 1);
       if (cap < 1) break search;
+      // each character of one word that the other lacks altogether takes an edit of its own
+      if (popcount(mask & ~c.mask) > cap || popcount(c.mask & ~mask) > cap) continue;
       const dist = c.lower === lower ? 0.5 : boundedDistance(lower, c.lower, cap);
       if (dist <= cap && dist < bestDistance) {
         best = c.text;
@@ -134,6 +164,35 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** Table cells the last `closest` filled (tests check that the work is bounded). */
 export function lastClosestCells(): number {
   return cells;
+}
+
+/** Words longer than this are not indexed by deletions (ids are short; a long word is scanned). */
+const MAX_DELETION_KEY = 64;
+
+/** The word and every text made by deleting one of its characters. */
+function deletionKeys(word: string): Set<string> {
+  const keys = new Set<string>([word]);
+  for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
+
+function addTo(map: Map<string, Candidate[]>, key: string, c: Candidate): void {
+  const list = map.get(key);
+  if (list) list.push(c);
+  else map.set(key, [c]);
+}
+
+/** The characters of a word as bits (code mod 32): a bit one word has and the other lacks is a character only one holds. */
+function charMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function limitOf(a: number, b: number): number {
