@@ -183,7 +183,12 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   const file = new LoadedFile(rel, abs, decoded.text, decoded.encoding);
   const findings: Finding[] = [];
   if (decoded.encoding !== 'utf-8') {
-    findings.push(findingAt(file, [0, 0], 'encoding', 'warning', t('load/not-utf8', { encoding: decoded.encoding.toUpperCase() })));
+    const name = (e: string) => ENCODING_NAMES[e] ?? e.toUpperCase();
+    // a guess among several legacy encodings says which were possible: only the drafter knows
+    const message = decoded.possible
+      ? t('load/not-utf8-doubtful', { encoding: name(decoded.encoding), possible: decoded.possible.map(name).join(', ') })
+      : t('load/not-utf8', { encoding: name(decoded.encoding) });
+    findings.push(findingAt(file, [0, 0], 'encoding', 'warning', message));
   }
   pushAll(findings, noncharacterFindings(file));
   pushAll(findings, numberRangeFindings(file));
@@ -245,6 +250,9 @@ function numberRangeFindings(file: SourceFile): Finding[] {
   }
   return out;
 }
+
+/** How encodings are named in messages. */
+const ENCODING_NAMES: Record<string, string> = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', big5: 'Big5', shift_jis: 'Shift-JIS' };
 
 /** A file that was not parsed: no documents, and at most the text before the problem. */
 function emptyFile(rel: string, abs: string, text = ''): SourceFile {

@@ -418,3 +418,26 @@ describe('files that change under a run', () => {
     expect(file.text).toBe('');
   });
 });
+
+describe('legacy encodings', () => {
+  const owners = (name: number[]) => Uint8Array.from([...Buffer.from('kind: Owners\nowners:\n  - {id: a, name: '), ...name, ...Buffer.from('}\n')]);
+  const nameOf = (linted: ReturnType<typeof lintBytes>) => (linted.files[0].docs[0].value as { owners: { name: string }[] }).owners[0].name;
+
+  it('Big5 and Shift-JIS files are read as such (not as GB18030 mojibake), with a warning naming the encoding', () => {
+    // 臺北市政府法務局 in Big5, 東京都のほうむきょく in Shift-JIS (Node has no encoder for either: the bytes are written out)
+    const big5 = lintBytes(owners([187, 79, 165, 95, 165, 171, 172, 70, 169, 178, 170, 107, 176, 200, 167, 189]), 'owners.yaml');
+    expect(nameOf(big5)).toBe('臺北市政府法務局');
+    expect(big5.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['encoding', 'warning', 1, 1]]);
+    expect(big5.findings[0].message).toEqual(t('load/not-utf8', { encoding: 'Big5' }));
+    const sjis = lintBytes(owners([147, 140, 139, 158, 147, 115, 130, 204, 130, 217, 130, 164, 130, 222, 130, 171, 130, 229, 130, 173]), 'owners.yaml');
+    expect(nameOf(sjis)).toBe('東京都のほうむきょく');
+    expect(sjis.findings[0].message).toEqual(t('load/not-utf8', { encoding: 'Shift-JIS' }));
+  });
+
+  it('a doubtful guess says which encodings were possible and asks for UTF-8', () => {
+    // 高雄 in Big5 is also two common characters in GB18030: no way to tell from the bytes
+    const linted = lintBytes(owners([176, 170, 182, 175]), 'owners.yaml');
+    expect(linted.findings.map((f) => [f.rule, f.severity])).toEqual([['encoding', 'warning']]);
+    expect(linted.findings[0].message).toEqual(t('load/not-utf8-doubtful', { encoding: 'GB18030', possible: 'GB18030, Big5' }));
+  });
+});

@@ -25,8 +25,8 @@ export const coreMessages: Catalog = {
   },
   'load/binary': { zh: '这不是文本文件（第 {byte} 字节为 NUL）', en: 'this is not a text file (NUL byte at byte {byte})' },
   'load/undecodable': {
-    zh: '无法按 UTF-8 或 GB18030 解码（第 {byte} 字节起）；请以 UTF-8 编码保存',
-    en: 'cannot be decoded as UTF-8 or GB18030 (from byte {byte}); save the file as UTF-8',
+    zh: '无法按 UTF-8、GB18030、Big5 或 Shift-JIS 解码（第 {byte} 字节起）；请以 UTF-8 编码保存',
+    en: 'cannot be decoded as UTF-8, GB18030, Big5 or Shift-JIS (from byte {byte}); save the file as UTF-8',
   },
   'load/mixed': {
     zh: '文件混用了两种编码：部分行是 UTF-8，第 {byte} 字节起的内容不是；请统一另存为 UTF-8',
@@ -53,6 +53,10 @@ export const coreMessages: Catalog = {
   'load/noncharacter': {
     zh: '文本含非字符 {code}：它不是可显示的文字，XML（xlsx、docx、html）也无法容纳；请删除',
     en: 'the text holds the noncharacter {code}: it is not text to show, and XML outputs (xlsx, docx, html) cannot carry it; remove it',
+  },
+  'load/not-utf8-doubtful': {
+    zh: '文件不是 UTF-8 编码，可能是 {possible} 之一；已按 {encoding} 读取，但无法确定，文字可能是乱码；请另存为 UTF-8',
+    en: 'the file is not UTF-8 and could be any of {possible}; it was read as {encoding}, which is a guess, so its text may be garbled; save it as UTF-8',
   },
   'load/not-utf8': {
     zh: '文件编码为 {encoding}，已按其读取；请另存为 UTF-8',
