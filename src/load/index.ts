@@ -9,6 +9,7 @@ import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
 import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 import { checksum, LoadedFile } from './text.js';
+import { fsPath } from './rawpath.js';
 import { pushAll } from '../util/array.js';
 
 export interface LoadOptions {
@@ -97,11 +98,11 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
   if (quick) return parseRead(rel, abs, quick, opts, true);
   let bytes: Buffer;
   try {
-    const st = fs.statSync(abs);
+    const st = fs.statSync(fsPath(abs));
     // Reading a FIFO would wait forever for a writer; a folder cannot be read as a file.
     if (!st.isFile()) return unread(placeless(rel, 'encoding', t('load/not-a-file', { what: t(st.isDirectory() ? 'load/what-folder' : st.isFIFO() ? 'load/what-fifo' : 'load/what-special') })));
     if (st.size > max) return unread(placeless(rel, 'yaml-syntax', t('load/too-large', { size: st.size, max })));
-    bytes = fs.readFileSync(abs);
+    bytes = fs.readFileSync(fsPath(abs));
   } catch (err) {
     return unread(placeless(rel, 'encoding', t('load/unreadable', { code: codeOf(err) })));
   }
@@ -122,7 +123,7 @@ const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 export function readRegular(abs: string, max: number): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(abs, OPEN_NONBLOCK);
+    fd = fs.openSync(fsPath(abs), OPEN_NONBLOCK);
     return readToEnd(fd, max);
   } catch {
     return undefined;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { t, type Localized } from '../i18n/index.js';
+import { fsPath } from './rawpath.js';
 
 const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
@@ -34,7 +35,7 @@ export function refusal(id: string, option: string, err: unknown): Localized {
 export function readRegularFile(abs: string, max: number): Buffer {
   let fd: number;
   try {
-    fd = fs.openSync(abs, OPEN_NONBLOCK);
+    fd = fs.openSync(fsPath(abs), OPEN_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     throw new NotReadable(code, { zh: code, en: code });

@@ -441,3 +441,18 @@ describe('legacy encodings', () => {
     expect(linted.findings[0].message).toEqual(t('load/not-utf8-doubtful', { encoding: 'GB18030', possible: 'GB18030, Big5' }));
   });
 });
+
+describe('file names that are not UTF-8', () => {
+  it('a GBK file name (unzipped on Linux) is read by its bytes and shown escaped', async () => {
+    const dir = tempDir();
+    // 杭州 in GBK
+    const name = Buffer.concat([Buffer.from([0xba, 0xbc, 0xd6, 0xdd]), Buffer.from('.yaml')]);
+    fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/'), name]), 'kind: Owners\nowners:\n  - {id: a, name: A, sity: x}\n');
+    const run = await runCli(['lint', '.', '--format', 'json'], { cwd: dir });
+    const diags = JSON.parse(run.stdout).diagnostics as { rule: string; file: string; line: number; column: number }[];
+    expect(diags.map((d) => [d.file, d.rule, d.line, d.column])).toEqual([['\\xBA\\xBC\\xD6\\xDD.yaml', 'schema', 3, 22]]);
+    const text = await runCli(['lint', '.'], { cwd: dir });
+    expect(text.stdout).toContain('\\xBA\\xBC\\xD6\\xDD.yaml');
+    expect(text.stdout).not.toContain('\ufffd');
+  });
+});
