@@ -119,6 +119,9 @@ function indexOf(candidates: Iterable<string>): Index {
  * at most a third of the longer word's length, and at least one edit away.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // a short list (the keys of a schema object, the rule ids) is scanned: building an index would cost more
+  const size = Array.isArray(candidates) ? candidates.length : candidates instanceof Set ? candidates.size : Infinity;
+  if (size <= SMALL_LIST) return closestInList(word, candidates);
   const index = indexOf(candidates);
   const lower = word.toLowerCase();
   const mask = charMask(lower);
@@ -164,6 +167,30 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** Table cells the last `closest` filled (tests check that the work is bounded). */
 export function lastClosestCells(): number {
   return cells;
+}
+
+/** Lists up to this long are scanned without an index. */
+const SMALL_LIST = 64;
+
+/** `closest` over a short list: the same choice, by a plain scan. */
+function closestInList(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  cells = 0;
+  for (const c of candidates) {
+    if (typeof c !== 'string' || c === word) continue;
+    const low = c.toLowerCase();
+    if (low === lower) return c;
+    const cap = Math.min(limitOf(word.length, c.length), bestDistance - 1);
+    if (cap < 1) continue;
+    const dist = boundedDistance(lower, low, cap);
+    if (dist <= cap && dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best;
 }
 
 /** Words longer than this are not indexed by deletions (ids are short; a long word is scanned). */
