@@ -46,6 +46,8 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
   }
   let docs: Document.Parsed[];
   const tooDeep = new Map<number, number>();
+  /** The index in the file of each composed document. */
+  const indexes: number[] = [];
   const gate = lexicalTooDeep(text, LEXICAL_GATE);
   if (gate !== undefined) {
     findings.push(findingAt(file, [gate, gate + 1], 'yaml-syntax', 'error', t('yaml/too-deep', { max: maxDepth })));
@@ -55,16 +57,29 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
   try {
     // The CST parser keeps its own stack (no recursion), so nesting is measured on it before
     // the recursive composer sees a document.
-    const tokens = Array.from(new Parser().parse(text));
+    // An empty document (`---` and nothing, as 10 MB of `---` makes 2.5 million of) is not
+    // composed nor kept: it holds nothing to check. Documents keep their index in the file all the
+    // same, which `yamlDocument` parses again by. One after a directive is kept (the directive is its).
+    const tokens: CST.Token[] = [];
     let index = 0;
-    for (const token of tokens) {
-      if (token.type !== 'document') continue;
-      const deep = firstTooDeep(token, maxDepth);
-      if (deep !== undefined && token.value) {
-        tooDeep.set(index, deep);
-        token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
+    let previous: CST.Token | undefined;
+    for (const token of new Parser().parse(text)) {
+      const significant = token.type !== 'newline' && token.type !== 'space' && token.type !== 'comment';
+      if (token.type === 'document') {
+        if (emptyDocument(token) && previous?.type !== 'directive') {
+          index++;
+          previous = token;
+          continue;
+        }
+        const deep = firstTooDeep(token, maxDepth);
+        if (deep !== undefined && token.value) {
+          tooDeep.set(indexes.length, deep);
+          token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
+        }
+        indexes.push(index++);
       }
-      index++;
+      if (significant) previous = token;
+      tokens.push(token);
     }
     pushAll(findings, directiveProblems(file, tokens));
     const composer = new Composer(YAML_OPTIONS);
@@ -75,9 +90,9 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     file.docs = [];
     return findings;
   }
-  file.docs = docs.map((yamlDoc, index) => {
-    const doc: SourceDoc = { file, index, yaml: yamlDoc, value: undefined, parsed: false };
-    const deep = tooDeep.get(index);
+  file.docs = docs.map((yamlDoc, k) => {
+    const doc: SourceDoc = { file, index: indexes[k] ?? k, yaml: yamlDoc, value: undefined, parsed: false };
+    const deep = tooDeep.get(k);
     if (deep !== undefined) {
       findings.push(findingAt(file, [deep, deep + 1], 'yaml-syntax', 'error', t('yaml/too-deep', { max: maxDepth })));
       return doc;
@@ -113,6 +128,12 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     return doc;
   });
   return findings;
+}
+
+/** A document token with nothing in it: `---` (a comment at most), no value, no anchor or tag. */
+function emptyDocument(token: CST.Document): boolean {
+  if (token.value !== undefined || (token.end && token.end.length > 0)) return false;
+  return token.start.every((t) => t.type === 'doc-start' || t.type === 'newline' || t.type === 'space' || t.type === 'comment');
 }
 
 /**
