@@ -18,6 +18,10 @@ export interface ParseLimits {
  */
 export const MAX_EXPANDED_NODES = 2_000_000;
 
+/** Aliases may make a document this many times the values it writes out, past MIN_EXPANSION_CHECK values. */
+export const MAX_EXPANSION_FACTOR = 10;
+export const MIN_EXPANSION_CHECK = 100_000;
+
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 64 };
 
 /**
@@ -118,7 +122,7 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     const shape = valueShape(value, maxDepth);
     if (shape !== 'ok') {
       const id = shape === 'cycle' ? 'yaml/alias-cycle' : shape === 'too-large' ? 'yaml/alias-expansion' : 'yaml/too-deep-aliases';
-      findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t(id, { max: shape === 'too-large' ? MAX_EXPANDED_NODES : maxDepth })));
+      findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t(id, { max: maxDepth, factor: MAX_EXPANSION_FACTOR })));
       return doc;
     }
     doc.value = value;
@@ -306,6 +310,10 @@ export function valueShape(value: unknown, max: number, maxExpanded = MAX_EXPAND
   if (!root) return 'ok';
   const stack: Frame[] = [root];
   sizes[0] = 1;
+  // values written in the text (each collection once); aliases may multiply them tenfold, and
+  // beyond MAX_EXPANDED_NODES in all not at all
+  let distinct = 1 + root.children.length;
+  const tooLarge = (expanded: number) => expanded > maxExpanded || (expanded > MIN_EXPANSION_CHECK && expanded > MAX_EXPANSION_FACTOR * distinct);
   onPath.add(root.obj);
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -317,13 +325,14 @@ export function valueShape(value: unknown, max: number, maxExpanded = MAX_EXPAND
         if (stack.length + known > max) return 'too-deep';
         top.depth = Math.max(top.depth, known);
         sizes[stack.length - 1] += sizeOf.get(child)!;
-        if (sizes[stack.length - 1] > maxExpanded) return 'too-large';
+        if (tooLarge(sizes[stack.length - 1])) return 'too-large';
         continue;
       }
       if (onPath.has(child)) return 'cycle';
       if (stack.length >= max) return 'too-deep';
       stack.push(start(child)!);
       sizes[stack.length - 1] = 1;
+      distinct += stack[stack.length - 1].children.length;
       onPath.add(child);
     } else {
       stack.pop();
@@ -336,7 +345,7 @@ export function valueShape(value: unknown, max: number, maxExpanded = MAX_EXPAND
       if (parent) {
         parent.depth = Math.max(parent.depth, depth);
         sizes[stack.length - 1] += size;
-        if (sizes[stack.length - 1] > maxExpanded) return 'too-large';
+        if (tooLarge(sizes[stack.length - 1])) return 'too-large';
       }
     }
   }
