@@ -188,7 +188,10 @@ function legacyCjk(bytes: Uint8Array): Decoded | undefined {
   const read: { encoding: Encoding; text: string; score: number }[] = [];
   for (const encoding of LEGACY) {
     const d = tryDecode(new TextDecoder(encoding, { fatal: true }), bytes, encoding, false, 0);
-    if (d.ok) read.push({ encoding, text: d.text, score: plausibility(encoding, bytes) });
+    if (!d.ok) continue;
+    const score = plausibility(encoding, bytes);
+    // GB18030 is taken as before whenever it decodes; Big5 and Shift-JIS only when the text looks like theirs (their decoders accept odd bytes)
+    if (encoding === 'gb18030' || score >= 0.5) read.push({ encoding, text: d.text, score });
   }
   if (read.length === 0) return undefined;
   const best = read.reduce((a, b) => (b.score > a.score ? b : a));
