@@ -12,6 +12,7 @@ import { closest } from './util/closest.js';
 import { applySuppressions } from './suppress/index.js';
 import { catalogue } from './config/rules.js';
 import { KEYBOARD_IDS } from './load/keyboard.js';
+import { pushAll } from './util/array.js';
 
 export interface LintResult {
   files: SourceFile[];
@@ -53,7 +54,7 @@ export function check(files: SourceFile[], loadFindings: Finding[], opts: CheckO
     for (const doc of file.docs) {
       const kind = kindFinding(doc);
       if (kind) findings.push(kind);
-      else if (doc.parsed && doc.kind) findings.push(...validateDoc(doc));
+      else if (doc.parsed && doc.kind) pushAll(findings, validateDoc(doc));
     }
   }
   const model = buildModel(files);

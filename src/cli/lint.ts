@@ -24,6 +24,7 @@ import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type 
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 import { ciRoot } from './ci-root.js';
+import { readRegularFile, refusal } from '../load/regular.js';
 
 export interface LintCliOptions {
   format?: string[];
@@ -310,13 +311,16 @@ function skipNamed(abs: string, cwd: string, ignored: ((rel: string) => boolean)
   return NOT_PLAN_FILES.has(path.basename(abs)) || (ignored?.(toPosix(path.relative(cwd, abs))) ?? false);
 }
 
+/** A baseline is a list of findings: 256 MB holds about a million of them. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+
 function readBaseline(option: string, cli: CliEnv) {
   const abs = path.resolve(cli.cwd, option);
   let text: string;
   try {
-    text = fs.readFileSync(abs, 'utf8');
+    text = readRegularFile(abs, MAX_BASELINE_BYTES).toString('utf8');
   } catch (err) {
-    throw new UsageError(t('baseline/missing', { path: option, code: codeOf(err) }));
+    throw new UsageError(refusal('baseline/missing', option, err));
   }
   return { abs, baseline: parseBaseline(text, option) };
 }

@@ -22,7 +22,15 @@ const VERSION = '0.1.0';
 export { setContextNarrowing } from '../load/context.js';
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit status. */
-export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<number> {
+export async function main(argv: string[], given?: CliEnv): Promise<number> {
+  let cli: CliEnv;
+  try {
+    cli = given ?? processEnv();
+  } catch (err) {
+    // the working folder was deleted (`uv_cwd`): nothing can be found relative to it
+    process.stderr.write(`plans: ${t('cli/no-cwd', { code: (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown' })[langOfArgv(argv, { env: process.env } as CliEnv)]}\n`);
+    return 2;
+  }
   let code = 0;
   const setCode = (c: number) => {
     code = c;

@@ -6,11 +6,15 @@ import { UsageError } from '../types.js';
 import { loadFile } from '../load/index.js';
 import { isRecord } from '../load/parse.js';
 import { findingAt, locate, type SourceDoc, type SourceFile } from '../load/source.js';
-import { codeOf, toPosix } from '../load/discover.js';
+import { toPosix } from '../load/discover.js';
 import type { Finding, Path, RuleSetting } from '../types.js';
 import { closest } from '../util/closest.js';
-import { matchGlob } from './glob.js';
+import { globProblem, matchGlob } from './glob.js';
+import { readRegularFile, refusal } from '../load/regular.js';
 import { catalogue } from './rules.js';
+
+/** A config is a few lines; this is already absurd. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const CONFIG_NAMES = ['plans.config.yaml', 'plans.config.yml'] as const;
 const KEYS = ['rules', 'ignore', 'lang'] as const;
@@ -34,7 +38,11 @@ export interface LoadedConfig {
   file?: SourceFile;
 }
 
-/** The nearest plans.config.yaml in `cwd` or one of its parents, like ESLint's and yamllint's. */
+/**
+ * The nearest plans.config.yaml in `cwd` or one of its parents, like ESLint's and yamllint's, up to
+ * the repository's root (the folder holding `.git`, as yamllint and markdownlint-cli2 stop): a config
+ * in some folder above the repository does not apply to it.
+ */
 export function findConfigFile(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
@@ -42,6 +50,7 @@ export function findConfigFile(cwd: string): string | undefined {
       const candidate = path.join(dir, name);
       if (isFile(candidate)) return candidate;
     }
+    if (exists(path.join(dir, '.git'))) return undefined;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -56,7 +65,7 @@ export function emptyConfig(cwd: string): PlansConfig {
 /** Reads and checks a config file; what is valid in it applies even when other parts are wrong. */
 export function loadConfig(abs: string, cwd: string): LoadedConfig {
   const config: PlansConfig = { abs, dir: path.dirname(abs), rules: {}, ignore: [] };
-  const read = loadFile(abs, { cwd });
+  const read = loadFile(abs, { cwd, maxFileBytes: MAX_CONFIG_BYTES });
   const findings = [...read.findings];
   const file = read.file;
   if (!file) return { config, findings };
@@ -121,7 +130,10 @@ function readIgnore(doc: SourceDoc, ignore: unknown, config: PlansConfig, findin
     return;
   }
   list.forEach((glob, i) => {
-    if (typeof glob === 'string' && glob.trim() !== '') config.ignore.push(glob);
+    const where = typeof ignore === 'string' ? ['ignore'] : ['ignore', i];
+    const problem = typeof glob === 'string' && glob.trim() !== '' ? globProblem(glob) : undefined;
+    if (problem !== undefined) findings.push(at(doc, where, t('config/bad-glob', { glob: String(glob), range: problem })));
+    else if (typeof glob === 'string' && glob.trim() !== '') config.ignore.push(glob);
     else findings.push(at(doc, typeof ignore === 'string' ? ['ignore'] : ['ignore', i], t('config/ignore-not-glob')));
   });
 }
@@ -142,6 +154,16 @@ export function ignoreFilter(config: PlansConfig, cwd: string): ((relPath: strin
   };
 }
 
+/** `.git` is a folder, or a file in a worktree or submodule. */
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
@@ -154,13 +176,12 @@ function isFile(p: string): boolean {
 export function readConfig(option: string | undefined, cwd: string): LoadedConfig {
   if (option !== undefined) {
     const abs = path.resolve(cwd, option);
-    let isFile = false;
+    // a regular file of sensible size (a FIFO would hang, /dev/zero never ends); loadConfig reads it again by the loader's own careful path
     try {
-      isFile = fs.statSync(abs).isFile();
+      readRegularFile(abs, MAX_CONFIG_BYTES);
     } catch (err) {
-      throw new UsageError(t('config/missing', { path: option, code: codeOf(err) }));
+      throw new UsageError(refusal('config/missing', option, err));
     }
-    if (!isFile) throw new UsageError(t('config/missing', { path: option, code: 'EISDIR' }));
     return loadConfig(abs, cwd);
   }
   const found = findConfigFile(cwd);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../types.js';
 import { t } from '../i18n/index.js';
+import { Buffer, isUtf8 } from 'node:buffer';
+import { bytesOf, escapedName, fsPath, registerRawPath } from './rawpath.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
@@ -51,7 +53,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const walk = (dir: string, known?: string) => {
     let realDir: string;
     try {
-      realDir = known ?? fs.realpathSync.native(dir);
+      realDir = known ?? fs.realpathSync.native(fsPath(dir) as string);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
@@ -60,15 +62,17 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     seenDirs.add(realDir);
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(fsPath(dir) as string, { withFileTypes: true });
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // `dir` is absolute and normalized, and a listed name has no separator: no need for path.join's work
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const realPrefix = realDir.endsWith(path.sep) ? realDir : realDir + path.sep;
+    // a name that is not UTF-8 lists as U+FFFD: list the folder again by bytes, and show such names escaped
+    if (entries.some((e) => e.name.includes('\ufffd'))) entries = rawEntries(dir, prefix) ?? entries;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const abs = prefix + entry.name;
       if (opts.ignored?.(rel(abs))) continue;
@@ -80,8 +84,8 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       const link = entry.isSymbolicLink();
       if (link) {
         try {
-          const st = fs.statSync(abs);
-          real = fs.realpathSync.native(abs);
+          const st = fs.statSync(fsPath(abs));
+          real = fs.realpathSync.native(fsPath(abs) as string);
           isDir = st.isDirectory();
         } catch (err) {
           // a dangling or looping link names nothing to read; say so when it looks like a plan file
@@ -124,9 +128,28 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   return { files: [...files], regular, unreadable, skippedLinks };
 }
 
+/** The entries of a folder listed by bytes, each named as shown (bad bytes escaped), the bytes of those not UTF-8 remembered. */
+function rawEntries(dir: string, prefix: string): fs.Dirent[] | undefined {
+  try {
+    const listed = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: 'buffer' }) as unknown as (fs.Dirent & { name: Buffer })[];
+    const base = bytesOf(prefix);
+    return listed.map((entry) => {
+      const bytes = entry.name;
+      const name = escapedName(bytes);
+      if (!isUtf8(bytes)) registerRawPath(prefix + name, Buffer.concat([base, bytes]));
+      // the entry as the string listing gives it, with the shown name
+      return Object.assign(Object.create(Object.getPrototypeOf(entry)), entry, { name }) as fs.Dirent;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 function realOrSelf(p: string): string {
   try {
-    return fs.realpathSync.native(p);
+    const real = fs.realpathSync.native(fsPath(p) as string);
+    // a real path of bytes that are not UTF-8 is kept as shown
+    return typeof real === 'string' && !real.includes('\ufffd') ? real : p;
   } catch {
     return p;
   }

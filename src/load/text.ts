@@ -10,9 +10,9 @@
  * it was loaded, and they are decoded the same way. If the file changed or vanished in between,
  * the text is empty: findings in it then point at its line 1, column 1, and nothing breaks.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { decode, type Encoding } from './decode.js';
+import { readRegularFile } from './regular.js';
 import { LineIndex, type SourceDoc, type SourceFile } from './source.js';
 
 type Crc32 = (data: Uint8Array) => number;
@@ -104,7 +104,8 @@ export class LoadedFile implements SourceFile {
 /** The file's text read again: decoded as at load time, or '' when the bytes are not the same any more. */
 function readAgain(abs: string, stamp: Stamp): string {
   try {
-    const bytes = fs.readFileSync(abs);
+    // only a regular file, and only as large as it was: one replaced by a FIFO would wait for a writer
+    const bytes = readRegularFile(abs, stamp.size);
     if (bytes.length !== stamp.size || checksum()?.(bytes) !== stamp.crc) return '';
     const decoded = decode(bytes);
     return decoded.ok ? decoded.text : '';

@@ -8,6 +8,7 @@ import { closest } from '../util/closest.js';
 import { branchErrors } from './index.js';
 import { placeName } from './where.js';
 import { dateHint, numberHint } from './hints.js';
+import { pushAll } from '../util/array.js';
 
 const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
 
@@ -108,7 +109,7 @@ function pruneOneOf(doc: SourceDoc, errors: ErrorObject[]): { errors: ErrorObjec
     const branch = chooseBranch(name, value);
     const own = branch === undefined ? [] : branchErrors(name, branch, value);
     if (own.length === 0) general.push(e);
-    out.push(...own.map((x) => ({ ...x, instancePath: at + x.instancePath })));
+    pushAll(out, own.map((x) => ({ ...x, instancePath: at + x.instancePath })));
   }
   return { errors: out, general };
 }

@@ -37,8 +37,8 @@ export const coreMessages: Catalog = {
   },
   'load/binary': { zh: '这不是文本文件（第 {byte} 字节为 NUL）', en: 'this is not a text file (NUL byte at byte {byte})' },
   'load/undecodable': {
-    zh: '无法按 UTF-8 或 GB18030 解码（第 {byte} 字节起）；请以 UTF-8 编码保存',
-    en: 'cannot be decoded as UTF-8 or GB18030 (from byte {byte}); save the file as UTF-8',
+    zh: '无法按 UTF-8、GB18030、Big5 或 Shift-JIS 解码（第 {byte} 字节起）；请以 UTF-8 编码保存',
+    en: 'cannot be decoded as UTF-8, GB18030, Big5 or Shift-JIS (from byte {byte}); save the file as UTF-8',
   },
   'load/mixed': {
     zh: '文件混用了两种编码：部分行是 UTF-8，第 {byte} 字节起的内容不是；请统一另存为 UTF-8',
@@ -58,6 +58,18 @@ export const coreMessages: Catalog = {
     en: 'symbolic link to a place outside the folders being checked ({target}); not followed',
   },
   'load/link-broken': { zh: '符号链接无法解析（{code}：目标不存在或链接成环），未读取', en: 'symbolic link cannot be resolved ({code}: a missing target or a loop); not read' },
+  'schema/number-range': {
+    zh: '数值 {written} 超出可计算的范围（约 ±1.8e308，最小约 5e-324），读出的值与所写不同；请改写该数值',
+    en: 'the number {written} is beyond what can be computed with (about ±1.8e308, smallest about 5e-324), so it does not read as written; write it otherwise',
+  },
+  'load/noncharacter': {
+    zh: '文本含非字符 {code}：它不是可显示的文字，XML（xlsx、docx、html）也无法容纳；请删除',
+    en: 'the text holds the noncharacter {code}: it is not text to show, and XML outputs (xlsx, docx, html) cannot carry it; remove it',
+  },
+  'load/not-utf8-doubtful': {
+    zh: '文件不是 UTF-8 编码，可能是 {possible} 之一；已按 {encoding} 读取，但无法确定，文字可能是乱码；请另存为 UTF-8',
+    en: 'the file is not UTF-8 and could be any of {possible}; it was read as {encoding}, which is a guess, so its text may be garbled; save it as UTF-8',
+  },
   'load/not-utf8': {
     zh: '文件编码为 {encoding}，已按其读取；请另存为 UTF-8',
     en: 'the file is encoded as {encoding} and was read as such; save it as UTF-8',
@@ -159,6 +171,10 @@ export const coreMessages: Catalog = {
   'yaml/alias-cycle': {
     zh: '别名指向包含它自身的集合，形成循环；未检查',
     en: 'an alias refers to a collection that contains it, making a loop; not checked',
+  },
+  'yaml/alias-expansion': {
+    zh: '展开别名后的值超过所写内容的 {factor} 倍（同一锚点被引用太多次），未检查；请直接写出内容或减少别名',
+    en: 'aliases make this document more than {factor} times the values it writes (an anchor used too often); not checked: write the content out or use fewer aliases',
   },
   'yaml/too-deep-aliases': { zh: '展开别名后嵌套超过 {max} 层，未检查', en: 'nested deeper than {max} levels once aliases are expanded; not checked' },
   'yaml/duplicate-yaml-directive': { zh: '同一文档前只能有一条 %YAML 指令', en: 'only one %YAML directive may stand before a document' },

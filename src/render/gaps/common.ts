@@ -1,5 +1,5 @@
 /** The cells of the gap report, shared by every format: numbers, wording of targets, statuses. */
-import { displayWidth } from '../width.js';
+import { displayWidth, graphemeSegments } from '../width.js';
 import { tr, type Lang } from '../../i18n/index.js';
 import type { TargetStatus, StatusName } from '../../gaps/types.js';
 import type { CityGaps, GapReport } from '../../gaps/report.js';
@@ -160,7 +160,7 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemeSegments(text)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
@@ -169,7 +169,6 @@ export function truncate(text: string, width: number): string {
   return out + '…';
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Wraps a paragraph to `width` columns: between words in Latin text, between any two characters in CJK text. */
 export function wrap(text: string, width: number): string[] {

@@ -9,6 +9,14 @@ import type { GapFormatter } from './types.js';
 import { wrapText } from '../tables/layout.js';
 import { fitColumns, fits, PART_ROWS, renderRecords } from '../tables/text.js';
 import { hanging, MIN_TEXT_WIDTH } from '../wrap.js';
+import { oneLine, visible } from '../escape.js';
+
+/** A row's texts with control characters written out; a cell's own lines stay lines (drawn inside the borders). */
+function visibleRow<T extends object>(row: T): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const k of Object.keys(out)) if (typeof out[k] === 'string') out[k] = visible(out[k] as string, 'keep');
+  return out as unknown as T;
+}
 
 /** The colour of a status: green done or on course, yellow at risk, red behind, grey when nothing can be said. */
 export function paintStatus(chalk: ChalkInstance, status: StatusName, text: string): string {
@@ -38,14 +46,14 @@ function fitted(first: string, rest: string, width: number, indent = 2): string[
 export const text: GapFormatter = (report, { lang, chalk, width = 100 }) => {
   const out: string[] = [];
   const push = (lines: string[], paint: (s: string) => string = (x) => x) => lines.forEach((l) => out.push(paint(l)));
-  push(fitted('', titleLine(report, lang), width), chalk.bold);
+  push(fitted('', oneLine(titleLine(report, lang)), width), chalk.bold);
   push(fitted('', asOfLine(report, lang), width));
   const filtered = filterLine(report, lang);
   if (filtered) push(fitted('', filtered, width));
   if (report.cities.length === 0) out.push('', tr(lang, 'gaps/no-cities'));
   for (const city of report.cities) {
     out.push('');
-    push(fitted('', tr(lang, 'gaps/city', { name: city.name, city: city.city }), width), (l) => chalk.bold.underline(l));
+    push(fitted('', oneLine(tr(lang, 'gaps/city', { name: city.name, city: city.city })), width), (l) => chalk.bold.underline(l));
     if (!city.hasPlan) push(fitted('', tr(lang, 'gaps/no-plan'), width), chalk.red);
     for (const [heading, items] of gapLists(city, lang)) {
       const sep = lang === 'zh' ? '：' : ': ';
@@ -54,16 +62,16 @@ export const text: GapFormatter = (report, { lang, chalk, width = 100 }) => {
         continue;
       }
       // the count in colour, the items wrapped under the heading
-      const lines = fitted(`${heading}${sep}`, `${items.length} — ${items.join(lang === 'zh' ? '；' : '; ')}`, width, 2);
+      const lines = fitted(`${heading}${sep}`, `${items.length} — ${oneLine(items.join(lang === 'zh' ? '；' : '; '))}`, width, 2);
       const count = `${heading}${sep}${items.length}`;
       out.push(lines[0].startsWith(count) ? `${heading}${sep}${chalk.yellow(String(items.length))}${lines[0].slice(count.length)}` : lines[0], ...lines.slice(1));
     }
     if (city.targets.length === 0) {
       out.push(chalk.gray(tr(lang, 'gaps/no-targets')));
     } else {
-      out.push(targetTable(city.targets.map((s) => targetRow(s, lang)), lang, chalk, width));
+      out.push(targetTable(city.targets.map((s) => visibleRow(targetRow(s, lang))), lang, chalk, width));
     }
-    for (const line of unitLines(city, lang)) push(fitted('', line, width));
+    for (const line of unitLines(city, lang)) push(fitted('', oneLine(line), width));
     push(fitted('', summaryLine(city, lang), width), chalk.bold);
   }
   if (report.dueSoon) {
@@ -71,7 +79,7 @@ export const text: GapFormatter = (report, { lang, chalk, width = 100 }) => {
     const rows = dueRows(report.dueSoon, lang);
     if (rows.length === 0) out.push(chalk.gray(tr(lang, 'gaps/due-soon-none')));
     for (const r of rows) {
-      const line = tr(lang, 'gaps/due/line', { due: r.due, kind: r.kind, city: r.city, item: r.item, lead: r.lead });
+      const line = oneLine(tr(lang, 'gaps/due/line', { due: r.due, kind: r.kind, city: r.city, item: r.item, lead: r.lead }));
       const status = r.status;
       const painted = status ? (l: string) => l.replace(statusName(status, lang), paintStatus(chalk, status, statusName(status, lang))) : undefined;
       push(fitted('', line, width), painted);

@@ -5,6 +5,7 @@ import { displayWidth, padTo } from '../width.js';
 import { maxOf } from '../max.js';
 import { wrapText } from '../tables/layout.js';
 import { hanging, MIN_TEXT_WIDTH } from '../wrap.js';
+import { oneLine } from '../escape.js';
 
 /**
  * Rule ids line up after messages up to this many columns; a longer message is not padded, nor
@@ -29,12 +30,12 @@ export const stylish: LintFormatter = (report, { lang, chalk, width = 100 }) => 
   }
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    for (const line of wrapText(file, Math.max(MIN_TEXT_WIDTH, width))) out.push(chalk.underline(line));
+    for (const line of wrapText(oneLine(file), Math.max(MIN_TEXT_WIDTH, width))) out.push(chalk.underline(line));
     const rows = findings.map((f) => ({
       pos: `${f.line}:${f.column}`,
       sev: tr(lang, f.severity === 'error' ? 'lint/error' : 'lint/warning'),
       isError: f.severity === 'error',
-      msg: f.message[lang].replace(/\s*\n\s*/g, ' '),
+      msg: oneLine(f.message[lang].replace(/\s*\n\s*/g, ' ')),
       rule: f.rule,
     }));
     const w = {

@@ -1,7 +1,7 @@
 /** What the formats share: merged cells, page titles and the widths of text. */
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
-import { displayWidth } from '../width.js';
+import { displayWidth, graphemeSegments } from '../width.js';
 
 /** For a merged column at a row: how many rows the cell spans (0: covered by the cell above). */
 export type Spans = number[][];
@@ -62,7 +62,6 @@ export function width(text: string): number {
   return displayWidth(text);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Punctuation that must not start a line (避头点). */
 const NO_LINE_START = /^[，。、；：？！）》」』”’]$/u;
 /** Punctuation that must not end a line (避尾点). */
@@ -77,9 +76,7 @@ const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\
  */
 function graphemesOf(text: string): Iterable<string> {
   if (SIMPLE.test(text)) return text;
-  return (function* () {
-    for (const { segment } of segmenter.segment(text)) yield segment;
-  })();
+  return graphemeSegments(text);
 }
 
 /** Words of Latin text stay whole; CJK text breaks between any two characters. */
@@ -169,7 +166,7 @@ export function wrapText(text: string, max: number): string[] {
 /** Ems of a text in a CJK sans font: a wide character a full em, a narrow one about 0.6 (bold headings a little more). */
 export function textEm(text: string, bold = false): number {
   let em = 0;
-  for (const { segment } of segmenter.segment(text)) em += width(segment) > 1 ? 1 : 0.6;
+  for (const segment of graphemeSegments(text)) em += width(segment) > 1 ? 1 : 0.6;
   return bold ? em * 1.08 : em;
 }
 

@@ -6,6 +6,21 @@ import { documentTitle, mergeSpans, subtitleParts, width, wrapText } from './lay
 import { padTo } from '../width.js';
 import type { TableFormatter } from './types.js';
 import { maxOf } from '../max.js';
+import { pushAll } from '../../util/array.js';
+import { oneLine, visible } from '../escape.js';
+
+/** The table with control and invisible characters of its cells written out (a cell's own lines stay). */
+function visibleTable(table: Table): Table {
+  return {
+    ...table,
+    columns: table.columns.map((c) => ({ ...c, heading: visible(c.heading, 'keep') })),
+    rows: table.rows.map((r) => {
+      const cells: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.cells)) cells[k] = typeof v === 'string' ? visible(v, 'keep') : v;
+      return { ...r, cells };
+    }),
+  };
+}
 
 /** Narrowest a wrapped column gets: two Chinese characters or four letters. */
 const MIN_COLUMN = 4;
@@ -178,7 +193,7 @@ function renderTable(table: Table, report: TableReport, total: number): string {
   const draw = (part: Table3.Cell[][], first: boolean, last: boolean) => {
     const out = new Table3({ ...(first ? { head } : {}), colWidths: widths.map((w) => w + 2), wordWrap: false, style: { head: [], border: [], compact: false } });
     if (!last) part[part.length - 1] = part[part.length - 1].map((cell) => withChars(cell, NO_BOTTOM));
-    out.push(...part);
+    pushAll(out, part);
     parts.push(out.toString());
   };
   let part: Table3.Cell[][] = [];
@@ -197,10 +212,10 @@ function renderTable(table: Table, report: TableReport, total: number): string {
 export const text: TableFormatter = {
   binary: false,
   async render(report, ctx) {
-    const parts = [documentTitle(report), subtitleParts(report).join('  '), ''];
+    const parts = [oneLine(documentTitle(report)), oneLine(subtitleParts(report).join('  ')), ''];
     for (const table of report.tables) {
-      if (report.tables.length > 1) parts.push(table.title);
-      parts.push(renderTable(table, report, ctx.width), '');
+      if (report.tables.length > 1) parts.push(oneLine(table.title));
+      parts.push(renderTable(visibleTable(table), report, ctx.width), '');
     }
     return parts.join('\n');
   },
