@@ -13,6 +13,7 @@ import { registerCompile } from './compile.js';
 import { registerInit } from './init.js';
 import { registerExplain } from './explain.js';
 import { registerSchema } from './schema.js';
+import { registerDiff } from './diff.js';
 
 const VERSION = '0.1.0';
 
@@ -60,6 +61,7 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
   registerInit(program, cli, setCode);
   registerExplain(program, cli, setCode);
   registerSchema(program, cli, setCode);
+  registerDiff(program, cli, setCode);
   guardStdout(cli, debug);
   try {
     await program.parseAsync(argv);

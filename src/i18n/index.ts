@@ -6,6 +6,7 @@ import { gapsMessages } from './messages/gaps.js';
 import { tablesMessages } from './messages/tables.js';
 import { ciMessages } from './messages/ci.js';
 import { helpMessages } from './messages/help.js';
+import { diffMessages } from './messages/diff.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -37,6 +38,7 @@ registerMessages(gapsMessages);
 registerMessages(tablesMessages);
 registerMessages(ciMessages);
 registerMessages(helpMessages);
+registerMessages(diffMessages);
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
   if (typeof template === 'function') return template(clipStrings(data));
