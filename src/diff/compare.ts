@@ -224,7 +224,7 @@ function compareAction(sides: Sides, before: Action, after: Action): void {
   if (before.lead !== after.lead) {
     push(sides, 'lead-changed', { origin: after.origin, at: ['lead'], side: 'new' }, { ...ids, before: before.lead ?? null, after: after.lead ?? null }, t('diff/lead-changed/action', { action: after.id, before: before.lead ?? '—', after: after.lead ?? '—' }));
   }
-  supportChange(sides, { origin: after.origin, at: ['support'], side: 'new' }, ids, before.support, after.support, t('diff/subject/action', { action: after.id }));
+  supportChange(sides, { origin: after.origin, at: ['support'], side: 'new' }, ids, before.support, after.support, () => t('diff/subject/action', { action: after.id }));
   compareMeasures(sides, before, after);
 }
 
@@ -244,37 +244,38 @@ function compareMeasures(sides: Sides, before: Action, after: Action): void {
       if (!unread) push(sides, 'measure-removed', { origin: m0.origin, side: 'old' }, { ...ids, measure: m0.text }, t('diff/measure-removed', { action: after.id, text: m0.text }));
       continue;
     }
-    const subject = t('diff/subject/measure', { action: after.id, text: m1.text });
+    // a measure with nothing of its own has its action's lead, support and due: nothing to compare here
+    const own = m0.due !== undefined || m1.due !== undefined || m0.lead !== undefined || m1.lead !== undefined || m0.support.length > 0 || m1.support.length > 0;
+    if (!own) continue;
+    const subject = () => t('diff/subject/measure', { action: after.id, text: m1.text });
     const d0 = measureDuty(m0);
     const d1 = measureDuty(m1);
     if (m0.due !== undefined || m1.due !== undefined) {
       dueChange(sides, { origin: m1.origin, at: m1.due !== undefined ? ['due'] : [], side: 'new' }, { ...ids, measure: m1.text }, d0.due, d1.due, 'measure', subject);
     }
     if ((m0.lead !== undefined || m1.lead !== undefined) && d0.lead !== d1.lead) {
-      push(sides, 'lead-changed', { origin: m1.origin, at: m1.lead !== undefined ? ['lead'] : [], side: 'new' }, { ...ids, measure: m1.text, before: d0.lead ?? null, after: d1.lead ?? null }, t('diff/lead-changed/measure', { subject, before: d0.lead ?? '—', after: d1.lead ?? '—' }));
+      push(sides, 'lead-changed', { origin: m1.origin, at: m1.lead !== undefined ? ['lead'] : [], side: 'new' }, { ...ids, measure: m1.text, before: d0.lead ?? null, after: d1.lead ?? null }, t('diff/lead-changed/measure', { subject: subject(), before: d0.lead ?? '—', after: d1.lead ?? '—' }));
     }
-    if (m0.support.length > 0 || m1.support.length > 0 || m0.lead !== undefined || m1.lead !== undefined) {
-      supportChange(sides, { origin: m1.origin, at: m1.support.length ? ['support'] : [], side: 'new' }, { ...ids, measure: m1.text }, d0.support, d1.support, subject);
-    }
+    supportChange(sides, { origin: m1.origin, at: m1.support.length ? ['support'] : [], side: 'new' }, { ...ids, measure: m1.text }, d0.support, d1.support, subject);
   }
   for (const rest of waiting.values()) {
     for (const m of rest) push(sides, 'measure-added', { origin: m.origin, side: 'new' }, { ...ids, measure: m.text }, t('diff/measure-added', { action: after.id, text: m.text }));
   }
 }
 
-function supportChange(sides: Sides, spot: Spot, ids: Partial<Change>, before: string[], after: string[], subject: Localized): void {
+function supportChange(sides: Sides, spot: Spot, ids: Partial<Change>, before: string[], after: string[], subject: () => Localized): void {
   const added = after.filter((x) => !before.includes(x));
   const dropped = before.filter((x) => !after.includes(x));
   if (added.length === 0 && dropped.length === 0) return;
   const parts = [...added.map((x) => `+${x}`), ...dropped.map((x) => `−${x}`)];
-  push(sides, 'support-changed', spot, { ...ids, before: [...before], after: [...after] }, t('diff/support-changed', { subject, changes: parts.join(' ') }));
+  push(sides, 'support-changed', spot, { ...ids, before: [...before], after: [...after] }, t('diff/support-changed', { subject: subject(), changes: parts.join(' ') }));
 }
 
 /** deadline-postponed or -advanced between two due dates; nothing when either is missing or unchanged. */
-function dueChange(sides: Sides, spot: Spot, ids: Partial<Change>, before: string | undefined, after: string | undefined, what: 'action' | 'measure' | 'target', subject: string | Localized): void {
+function dueChange(sides: Sides, spot: Spot, ids: Partial<Change>, before: string | undefined, after: string | undefined, what: 'action' | 'measure' | 'target', subject: string | (() => Localized)): void {
   if (before === undefined || after === undefined || before === after) return;
   const later = after > before;
-  const words = what === 'measure' ? (subject as Localized) : t(`diff/subject/${what}`, { [what]: subject });
+  const words = typeof subject === 'function' ? subject() : t(`diff/subject/${what}`, { [what]: subject });
   push(sides, later ? 'deadline-postponed' : 'deadline-advanced', spot, { ...ids, before, after }, t(later ? 'diff/deadline-postponed' : 'diff/deadline-advanced', { subject: words, before, after }));
 }
 
