@@ -61,6 +61,10 @@ describe('plans diff git:REV', () => {
     const back = await runCli(['diff', 'git:main', 'git:main~1', '--format', 'json', '--fail-on', 'error'], { cwd: repo });
     expect(back.code).toBe(0);
     expect(kindsOf(back.stdout).sort()).toEqual(['deadline-advanced', 'target-strengthened']);
+    // git:REV:PATH: a folder of the revision, from anywhere in the repository
+    const named = await runCli(['diff', 'git:HEAD~1:plans', 'plans', '--format', 'json'], { cwd: top });
+    expect(kindsOf(named.stdout)).toEqual(['target-weakened', 'deadline-postponed']);
+    expect(JSON.parse(named.stdout).changes[0].file).toBe(`plans/${HZ}`);
     const none = await runCli(['diff', 'git:HEAD', '--format', 'json', '--fail-on', 'warning'], { cwd: repo });
     expect(none.code).toBe(0);
     expect(kindsOf(none.stdout)).toEqual([]);

@@ -24,7 +24,7 @@ export function registerDiff(program: Command, cli: CliEnv, setCode: (code: numb
     .argument('<old>', h('diff-old'))
     .argument('[new]', h('diff-new'))
     .option('-f, --format <format>', h('report-format', { formats: DIFF_FORMATS.join(', ') }), 'text')
-    .option('-o, --out <file>', h('report-out'))
+    .option('-o, --out <file>', h('diff-out'))
     .option('--lang <lang>', h('lang-report'))
     .option('--fail-on <level>', h('diff-fail-on'))
     .option('--no-color', h('no-color'));

@@ -4,7 +4,7 @@
  * OLD for what is gone). Items are matched by id (targets, actions), measures by their text within
  * their action, progress values by (target, unit, date). A pure function of the two models.
  */
-import { t, type Localized } from '../i18n/index.js';
+import { clipValue, t, type Localized } from '../i18n/index.js';
 import { locate } from '../load/source.js';
 import type { Action, Measure, Model, Origin, Target, TargetForm } from '../model/types.js';
 import { coveredTasks } from '../rules/task-not-covered.js';
@@ -180,9 +180,9 @@ export function targetValue(x: Target): Record<string, unknown> | null {
 function wording(x: Target, model: Model): Localized {
   const form = x.target;
   if (!form) return { zh: '—', en: '—' };
-  if (form.form === 'qualitative') return { zh: `“${form.text}”`, en: `“${form.text}”` };
+  if (form.form === 'qualitative') return { zh: `“${clipValue(form.text)}”`, en: `“${clipValue(form.text)}”` };
   const bare: Target = { ...x, target: { ...form, text: undefined } as TargetForm };
-  const words = (lang: 'zh' | 'en') => targetWording(bare, model, lang) + (x.nature === 'binding' ? t('diff/binding')[lang] : '');
+  const words = (lang: 'zh' | 'en') => clipValue(targetWording(bare, model, lang)) + (x.nature === 'binding' ? t('diff/binding')[lang] : '');
   return { zh: words('zh'), en: words('en') };
 }
 

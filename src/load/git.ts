@@ -1,7 +1,7 @@
 /**
  * The plan files of a git revision, read with git itself (`rev-parse`, `ls-tree`, `cat-file
  * --batch`) from the repository that holds the current folder: the current folder as it was at that
- * revision. Nothing touches the work tree or the index, and git may not reach the network (no lazy
+ * revision (or, for `REV:PATH`, the folder PATH of that revision). Nothing touches the work tree or the index, and git may not reach the network (no lazy
  * fetch of a partial clone, no transport at all).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,12 +32,15 @@ export function loadGitRevision(opts: GitLoadOptions): Loaded {
   const git = gitRunner(opts);
   const top = git(['rev-parse', '--show-prefix']);
   if (top.status !== 0) throw new UsageError(t('diff/not-git', { label, reason: firstLine(top.stderr) }));
-  const prefix = top.stdout.toString('utf8').trim();
+  // `git:REV:PATH` names a folder of the revision itself (git's own REV:PATH), not the current folder's place in it
+  const prefix = rev.includes(':') ? '' : top.stdout.toString('utf8').trim();
   // a revision is never an option: `git:--output=x` must not reach git as one
   if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) throw new UsageError(t('diff/bad-rev', { label, rev }));
-  const tree = git(['rev-parse', '--verify', '--quiet', `${rev}^{tree}`]);
+  // after `:` all is a path, so `^{tree}` would be read as part of it: REV:PATH must name a tree itself
+  const tree = git(['rev-parse', '--verify', '--quiet', rev.includes(':') ? rev : `${rev}^{tree}`]);
   if (tree.status !== 0) throw new UsageError(t('diff/bad-rev', { label, rev }));
   const treeId = tree.stdout.toString('utf8').trim();
+  if (rev.includes(':') && git(['cat-file', '-t', treeId]).stdout.toString('utf8').trim() !== 'tree') throw new UsageError(t('diff/bad-rev', { label, rev }));
   const listing = git(['ls-tree', '-r', '-l', '-z', '--full-tree', treeId]);
   if (listing.status !== 0) throw new UsageError(t('diff/git-failed', { label, reason: firstLine(listing.stderr) }));
 

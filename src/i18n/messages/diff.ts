@@ -98,7 +98,11 @@ export const diffMessages: Catalog = {
     zh: '两个版本之间审阅者应关注的变更：指标降低、期限推迟、行动删除、任务不再承接',
     en: 'what changed between two versions, as a reviewer judges it: targets weakened, deadlines postponed, actions dropped',
   },
-  'help/diff-old': { zh: '旧版本：文件夹，或 git:REV（从当前文件夹所在的 git 仓库读取）', en: 'the old version: a folder, or git:REV (read from the git repository of the current folder)' },
+  'help/diff-old': {
+    zh: '旧版本：文件夹，或 git:REV（当前文件夹在修订 REV 时的内容，从其所在的 git 仓库读取；git:REV:PATH 为该修订中的 PATH 文件夹）',
+    en: 'the old version: a folder, or git:REV (the current folder as it was at REV, read from its git repository; git:REV:PATH the folder PATH of REV)',
+  },
   'help/diff-new': { zh: '新版本（默认 .）：文件夹或 git:REV', en: 'the new version (default .): a folder or git:REV' },
+  'help/diff-out': { zh: '将报告写入文件', en: 'write the report to a file' },
   'help/diff-fail-on': { zh: '有该级别（error 或 warning）或更严重的变更时以状态 1 退出', en: 'exit 1 when a change of this level (error or warning) or worse is found' },
 };
