@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cityId } from './generate.mjs';
 
-/** Every tenth city: one target lowered, one action postponed, one measure dropped, one progress value revised (about 4 changes × 10 % of cities). */
+/** Every tenth city: one target lowered, one measure postponed, one measure dropped, one progress value revised (about 4 changes × 10 % of cities). */
 function modify(dir, cities) {
   const change = (rel, from, to) => {
     const abs = path.join(dir, rel);
@@ -20,7 +20,8 @@ function modify(dir, cities) {
   for (let c = 1; c <= cities; c += 10) {
     const city = cityId(c);
     change(`${city}/actions/03.yaml`, /target: \{op: ">=", value: (\d+),/, (_, v) => `target: {op: ">=", value: ${Number(v) - 5},`);
-    change(`${city}/actions/04.yaml`, /\n {4}due: "2022-12-31"/, '\n    due: "2023-03-31"');
+    // a measure due later, still within the campaign's period (so that neither side has findings lint would place)
+    change(`${city}/actions/04.yaml`, /\n {8}due: "2022-07-30"/, '\n        due: "2022-09-30"');
     change(`${city}/actions/05.yaml`, /\n {6}- [^\n]*（1）(?=\n)/, '');
     change(`${city}/progress/2022-06.yaml`, /value: ([\d.]+), note/, (_, v) => `value: ${Number(v) + 1}, note`);
     edits += 4;
@@ -82,7 +83,7 @@ export function diffSection(repo, timing, kinds) {
   const lines = [
     `## plans diff: two ${repo.files}-file repositories`,
     '',
-    `The second side is a copy of the first with, in every tenth city, one target lowered, one action postponed, one measure dropped and one progress value revised (bench/diff.mjs). plans diff finds: ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}.`,
+    `The second side is a copy of the first with, in every tenth city, one target lowered, one measure postponed (within the campaign's period), one measure dropped and one progress value revised (bench/diff.mjs); neither side has a finding. plans diff finds: ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}.`,
     '',
     '| command | what | median | min | max | CPU (median) | peak memory |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',

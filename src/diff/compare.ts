@@ -230,15 +230,19 @@ function compareAction(sides: Sides, before: Action, after: Action): void {
 
 /** Measures matched by their text within the action (the n-th of a text with the n-th). */
 function compareMeasures(sides: Sides, before: Action, after: Action): void {
+  const list0 = before.measures;
+  const list1 = after.measures;
+  // the usual case, an action whose measures did not change: one pass, nothing made
+  if (list0.length === list1.length && list0.every((m, i) => sameMeasure(m, list1[i]))) return;
   const ids = { city: after.city, action: after.id };
   const waiting = new Map<string, Measure[]>();
-  for (const m of after.measures) {
+  for (const m of list1) {
     const list = waiting.get(m.text);
     if (list) list.push(m);
     else waiting.set(m.text, [m]);
   }
   const unread = unreadIn(sides.next, after.city);
-  for (const m0 of before.measures) {
+  for (const m0 of list0) {
     const m1 = waiting.get(m0.text)?.shift();
     if (!m1) {
       if (!unread) push(sides, 'measure-removed', { origin: m0.origin, side: 'old' }, { ...ids, measure: m0.text }, t('diff/measure-removed', { action: after.id, text: m0.text }));
@@ -261,6 +265,10 @@ function compareMeasures(sides: Sides, before: Action, after: Action): void {
   for (const rest of waiting.values()) {
     for (const m of rest) push(sides, 'measure-added', { origin: m.origin, side: 'new' }, { ...ids, measure: m.text }, t('diff/measure-added', { action: after.id, text: m.text }));
   }
+}
+
+function sameMeasure(a: Measure, b: Measure): boolean {
+  return a.text === b.text && a.lead === b.lead && a.due === b.due && a.support.length === b.support.length && a.support.every((x, i) => x === b.support[i]);
 }
 
 function supportChange(sides: Sides, spot: Spot, ids: Partial<Change>, before: string[], after: string[], subject: () => Localized): void {
