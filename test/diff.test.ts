@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DIFF_FORMATS } from '../src/cli/diff.js';
 import { CHANGE_KINDS, CHANGE_SEVERITY, type ChangeKind } from '../src/diff/types.js';
 import { diffFormatters } from '../src/render/diff/index.js';
+import { markdown, MAX_ROWS } from '../src/render/diff/markdown.js';
+import type { Change, DiffReport } from '../src/diff/types.js';
+import { Chalk } from 'chalk';
 import { runCli } from './helpers/cli.js';
 import { copyExample, edit, lineOf } from './helpers/ci-repo.js';
 
@@ -182,6 +185,14 @@ const cases: Case[] = [
     reverse: 'action-added',
   },
   {
+    name: 'an action renumbered, nothing else changed',
+    edits: [[HZ2, 'id: HZ-08', 'id: HZ-11']],
+    kind: 'action-renamed',
+    ids: { action: 'HZ-11', renamedFrom: 'HZ-08' },
+    at: [HZ2, 'id: HZ-11'],
+    reverse: 'action-renamed',
+  },
+  {
     name: 'a province task no longer covered',
     edits: [[HZ2, 'tasks: [T08]', 'tasks: [T07]']],
     kind: 'task-uncovered',
@@ -342,6 +353,19 @@ describe('plans diff: each kind of change, both ways', () => {
     expect(run.json.counts).toEqual({ error: 0, warning: 0, info: 0 });
   });
 
+  it('an action and its target renumbered together: two renames, and the progress of the old id is the progress of the new', async () => {
+    const before = copy();
+    const after = copy();
+    edit(after, HZ, 'id: HZ-03\n', 'id: HZ-11\n');
+    edit(after, HZ, 'id: HZ-03-K1', 'id: HZ-11-K1');
+    edit(after, 'hangzhou/progress/2022-06.yaml', 'target: HZ-03-K1', 'target: HZ-11-K1');
+    const run = await diff(before, after);
+    expect(run.stderr).toBe('');
+    expect(run.json.changes.map((x) => `${x.kind} ${x.renamedFrom} ${x.action ?? ''} ${x.target ?? ''}`).sort()).toEqual(['action-renamed HZ-03 HZ-11 ', 'target-renamed HZ-03-K1 HZ-11 HZ-11-K1']);
+    edit(after, 'hangzhou/progress/2022-06.yaml', 'value: 14500}', 'value: 15500}');
+    expect((await diff(before, after)).json.changes.filter((x) => x.kind === 'progress-revised').map((x) => x.target)).toEqual(['HZ-11-K1']);
+  });
+
   it('a target renamed and also changed is removed and added, not renamed', async () => {
     const before = copy();
     const after = copy();
@@ -442,6 +466,28 @@ describe('plans diff: exit status, sides, formats', () => {
     const none = (await runCli(['diff', before, before, '--format', 'markdown'], { cwd: before })).stdout;
     expect(none).not.toContain('<details>');
     expect(none).not.toContain('|');
+  });
+
+  it('markdown: a long list is cut (MAX_ROWS rows a table, and room for the rest), with a line saying how many more, under the 65,536 characters of a comment', () => {
+    const long = 'a measure text that goes on '.repeat(6);
+    const change = (i: number, severity: 'error' | 'info'): Change => ({
+      kind: severity === 'error' ? 'target-weakened' : 'measure-added',
+      severity,
+      city: 'hangzhou',
+      side: 'new',
+      place: { file: 'hangzhou/plan.yaml', line: i + 1, column: 1, endLine: i + 1, endColumn: 2, offset: i },
+      message: { zh: long, en: long },
+    });
+    const changes = [...Array.from({ length: MAX_ROWS + 7 }, (_, i) => change(i, 'error')), ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => change(i, 'info'))];
+    const report: DiffReport = { old: 'a', new: 'b', changes, counts: { error: MAX_ROWS + 7, warning: 0, info: MAX_ROWS + 1 }, cityNames: { hangzhou: '杭州市' } };
+    const md = markdown(report, { lang: 'en', chalk: new Chalk({ level: 0 }) });
+    expect(md.split('\n').filter((l) => l.startsWith('| ❌'))).toHaveLength(MAX_ROWS);
+    // the info table gets what the first left of the comment's room
+    const infoRows = md.split('\n').filter((l) => l.startsWith('| `measure-added`')).length;
+    expect(infoRows).toBeLessThan(MAX_ROWS);
+    expect(md).toContain('7 more');
+    expect(md).toContain(`${MAX_ROWS + 1 - infoRows} more`);
+    expect(md.length).toBeLessThan(65536);
   });
 
   it("github: annotations on NEW's lines; what is gone names no file", async () => {

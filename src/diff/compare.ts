@@ -198,18 +198,41 @@ function diffActions(sides: Sides): void {
   const { old, next } = sides;
   const oldById = firstById(old.actions);
   const newById = firstById(next.actions);
+  // an action renumbered (same city, everything else the same, its targets' ids aside) is one rename
+  const fresh = new Map<string, Action[]>();
+  for (const a of newById.values()) {
+    if (oldById.has(a.id)) continue;
+    const key = actionSignature(a);
+    const list = fresh.get(key);
+    if (list) list.push(a);
+    else fresh.set(key, [a]);
+  }
+  const renamed = new Set<Action>();
   for (const a of oldById.values()) {
-    if (newById.has(a.id) || unreadIn(next, a.city)) continue;
+    if (newById.has(a.id)) continue;
+    const match = fresh.get(actionSignature(a))?.find((b) => !renamed.has(b));
+    if (!match) continue;
+    renamed.add(match).add(a);
+    push(sides, 'action-renamed', { origin: match.origin, at: ['id'], side: 'new' }, { city: match.city, action: match.id, renamedFrom: a.id, before: a.id, after: match.id }, t('diff/action-renamed', { from: a.id, to: match.id }));
+  }
+  for (const a of oldById.values()) {
+    if (newById.has(a.id) || renamed.has(a) || unreadIn(next, a.city)) continue;
     push(sides, 'action-removed', { origin: a.origin, at: ['id'], side: 'old' }, { city: a.city, action: a.id, before: a.title }, t('diff/action-removed', { action: a.id, title: a.title, targets: a.targets.length }));
   }
   for (const a of newById.values()) {
-    if (oldById.has(a.id)) continue;
+    if (oldById.has(a.id) || renamed.has(a)) continue;
     push(sides, 'action-added', { origin: a.origin, at: ['id'], side: 'new' }, { city: a.city, action: a.id, after: a.title }, t('diff/action-added', { action: a.id, title: a.title, targets: a.targets.length }));
   }
   for (const before of oldById.values()) {
     const after = newById.get(before.id);
     if (after) compareAction(sides, before, after);
   }
+}
+
+/** Everything of an action but its id (and its targets' ids): what a renumbering keeps. */
+function actionSignature(a: Action): string {
+  const measures = a.measures.map((m) => [m.text, m.lead ?? null, m.support, m.due ?? null]);
+  return JSON.stringify([a.city, a.title, a.tasks, a.track ?? null, a.lead ?? null, a.support, a.due ?? null, measures, a.targets.map(signature)]);
 }
 
 function firstById(actions: Action[]): Map<string, Action> {

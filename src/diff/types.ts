@@ -1,7 +1,7 @@
 /** What `plans diff` reports: change kinds with their fixed severities (cli.md), and one change record. */
 import type { Localized } from '../i18n/index.js';
 
-/** The kinds of change of cli.md's table, plus `target-renamed` (a target id changed, nothing else). */
+/** The kinds of change of cli.md's table, plus `target-renamed` and `action-renamed` (an id changed, nothing else). */
 export const CHANGE_SEVERITY = {
   'target-weakened': 'error',
   'target-removed': 'error',
@@ -16,6 +16,7 @@ export const CHANGE_SEVERITY = {
   'target-added': 'info',
   'target-renamed': 'info',
   'action-added': 'info',
+  'action-renamed': 'info',
   'measure-added': 'info',
   'deadline-advanced': 'info',
   'support-changed': 'info',
@@ -51,7 +52,7 @@ export interface Change {
   /** For progress values: the unit (county) and the report's date. */
   unit?: string;
   date?: string;
-  /** For `target-renamed`: the id in OLD (`target` is the id in NEW). */
+  /** For `target-renamed` and `action-renamed`: the id in OLD (`target` or `action` is the id in NEW). */
   renamedFrom?: string;
   before?: unknown;
   after?: unknown;

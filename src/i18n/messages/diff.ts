@@ -38,6 +38,7 @@ export const diffMessages: Catalog = {
   'diff/target-removed': { zh: '指标 {target}（{name}）已删除', en: 'target {target} ({name}) is gone' },
   'diff/target-added': { zh: '新增指标 {target}（{name}）：{wording}', en: 'new target {target} ({name}): {wording}' },
   'diff/target-renamed': { zh: '指标 {from} 改编号为 {to}，内容未变', en: 'target {from} is now {to}, otherwise unchanged' },
+  'diff/action-renamed': { zh: '行动 {from} 改编号为 {to}，内容未变', en: 'action {from} is now {to}, otherwise unchanged' },
   'diff/action-removed': {
     zh: (d) => `行动 ${d.action}（${d.title}）已删除${Number(d.targets) > 0 ? `，连同其 ${d.targets} 个指标` : ''}`,
     en: (d) => `action ${d.action} (${d.title}) is gone${Number(d.targets) > 0 ? `, with ${plural(d.targets, 'target')}` : ''}`,
@@ -81,6 +82,10 @@ export const diffMessages: Catalog = {
   'diff/col/where': { zh: '位置', en: 'Where' },
   'diff/col/change': { zh: '变更', en: 'Change' },
   'diff/info-summary': { zh: '{count} 条提示（新增、加强、提前等）', en: (d) => `${d.count} info change${d.count === 1 ? '' : 's'} (added, strengthened, advanced…)` },
+  'diff/more': {
+    zh: '……另有 {count} 项未列出（完整列表见 plans diff --format text 或 json）',
+    en: (d) => `… and ${d.count} more (the whole list: plans diff --format text or json)`,
+  },
   'diff/in-old': { zh: '旧版', en: 'old' },
 
   'diff/errors-note': {

@@ -9,6 +9,12 @@ import { cityName, countsLine, placeText } from './common.js';
 import type { DiffFormatter } from './types.js';
 
 export const COMMENT_MARKER = '<!-- plans-diff -->';
+/**
+ * Rows per table, and characters of all rows together: GitHub refuses a comment over 65,536
+ * characters; a change of thousands of targets is read in the text or JSON report instead.
+ */
+export const MAX_ROWS = 150;
+export const MAX_ROW_CHARS = 56_000;
 
 /** A table cell: pipes and backslashes escaped, line breaks flattened, HTML kept as text. */
 const cell = (s: string) =>
@@ -16,9 +22,12 @@ const cell = (s: string) =>
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
-function table(report: DiffReport, changes: Change[], lang: Lang, withLevel: boolean): string[] {
+/** The rows of one table, as many as `budget.chars` and MAX_ROWS allow (the budget is shared by the tables). */
+function table(report: DiffReport, all: Change[], lang: Lang, withLevel: boolean, budget: { chars: number }): string[] {
   const cols = [...(withLevel ? ['severity'] : []), 'kind', 'city', 'where', 'change'].map((c) => tr(lang, `diff/col/${c}`));
-  const rows = changes.map((c) => {
+  const rows: string[] = [];
+  for (const c of all) {
+    if (rows.length === MAX_ROWS) break;
     const cells = [
       ...(withLevel ? [`${ICON[c.severity]} ${tr(lang, `diff/severity/${c.severity}`)}`] : []),
       code(c.kind),
@@ -26,9 +35,13 @@ function table(report: DiffReport, changes: Change[], lang: Lang, withLevel: boo
       code(placeText(c, lang, false)),
       cell(c.message[lang]),
     ];
-    return `| ${cells.join(' | ')} |`;
-  });
-  return [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`, ...rows];
+    const row = `| ${cells.join(' | ')} |`;
+    if (row.length + 1 > budget.chars) break;
+    budget.chars -= row.length + 1;
+    rows.push(row);
+  }
+  const more = all.length - rows.length;
+  return [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`, ...rows, ...(more > 0 ? ['', tr(lang, 'diff/more', { count: more })] : [])];
 }
 
 export const markdown: DiffFormatter = (report, { lang }) => {
@@ -40,10 +53,11 @@ export const markdown: DiffFormatter = (report, { lang }) => {
   const c = report.counts;
   out.push(`**${countsLine(report, lang)}**`);
   const serious = report.changes.filter((x) => x.severity !== 'info');
-  if (serious.length) out.push('', ...table(report, serious, lang, true));
+  const budget = { chars: MAX_ROW_CHARS };
+  if (serious.length) out.push('', ...table(report, serious, lang, true, budget));
   const info = report.changes.filter((x) => x.severity === 'info');
   if (info.length) {
-    out.push('', '<details>', `<summary>${cell(tr(lang, 'diff/info-summary', { count: c.info }))}</summary>`, '', ...table(report, info, lang, false), '', '</details>');
+    out.push('', '<details>', `<summary>${cell(tr(lang, 'diff/info-summary', { count: c.info }))}</summary>`, '', ...table(report, info, lang, false, budget), '', '</details>');
   }
   return out.join('\n') + '\n';
 };
