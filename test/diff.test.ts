@@ -196,9 +196,9 @@ const cases: Case[] = [
     name: 'a province task no longer covered',
     edits: [[HZ2, 'tasks: [T08]', 'tasks: [T07]']],
     kind: 'task-uncovered',
-    ids: { city: 'hangzhou', task: 'T08' },
-    // where lint's task-not-covered points: the \`city:\` of the city's first plan document
-    at: [HZ2, 'city: hangzhou'],
+    ids: { city: 'hangzhou', task: 'T08', action: 'HZ-08' },
+    // the tasks of the action that covered it
+    at: [HZ2, 'id: HZ-08', 2],
     reverse: null,
   },
   {

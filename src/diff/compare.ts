@@ -8,7 +8,7 @@ import { clipValue, t, type Localized } from '../i18n/index.js';
 import { locate } from '../load/source.js';
 import type { Action, Measure, Model, Origin, Target, TargetForm } from '../model/types.js';
 import { coveredTasks } from '../rules/task-not-covered.js';
-import { planCityOrigin, planUnread } from '../rules/shared.js';
+import { cityName, planCityOrigin, planUnread } from '../rules/shared.js';
 import { measureDuty } from '../tables/common.js';
 import { targetWording } from '../tables/wording.js';
 import { formatNumber } from '../util/number.js';
@@ -326,11 +326,15 @@ function diffCoverage(sides: Sides): void {
     for (const task of covered0) {
       const leaf = stillTasks.get(task);
       if (!leaf || covered1.has(task)) continue;
-      // the plan in NEW, where the task should be listed; without one, the action of OLD that covered it
-      const spot: Spot = plan1
-        ? { origin: planCityOrigin(plan1), side: 'new' }
-        : { origin: (plan0.actions.find((a) => a.tasks.some((x) => x === task || isAncestor(old, x, task))) ?? plan0).origin, side: 'old' };
-      push(sides, 'task-uncovered', spot, { city, task }, t('diff/task-uncovered', { city, task, title: leaf.title }));
+      // the `tasks` in NEW of an action that covered it, else the plan in NEW, else that action in OLD
+      const coverer = plan0.actions.find((a) => a.tasks.some((x) => x === task || isAncestor(old, x, task)));
+      const still = coverer && plan1?.actions.find((a) => a.id === coverer.id);
+      const spot: Spot = still
+        ? { origin: still.origin, at: ['tasks'], side: 'new' }
+        : plan1
+          ? { origin: planCityOrigin(plan1), side: 'new' }
+          : { origin: (coverer ?? plan0).origin, side: 'old' };
+      push(sides, 'task-uncovered', spot, { city, ...(still ? { action: still.id } : {}), task }, t('diff/task-uncovered', { city: cityName(next, city), task, title: leaf.title }));
     }
   }
 }
@@ -387,9 +391,16 @@ function diffProgress(sides: Sides, renamed: Map<string, string>): void {
       'progress-revised',
       spot,
       { city: v0.city, target: v0.target, ...(v0.unit !== undefined ? { unit: v0.unit } : {}), date: v0.date, before: v0.value ?? null, after: v1 ? (v1.value ?? null) : null },
-      t(v0.unit !== undefined ? 'diff/progress-revised/unit' : 'diff/progress-revised', { target: v0.target, unit: v0.unit, date: v0.date, before: words(v0.value), after: v1 ? words(v1.value) : t('diff/removed') }),
+      t(v0.unit !== undefined ? 'diff/progress-revised/unit' : 'diff/progress-revised', { target: v0.target, unit: unitWords(sides, v0), date: v0.date, before: words(v0.value), after: v1 ? words(v1.value) : t('diff/removed') }),
     );
   }
+}
+
+/** `瓯海区（ouhai）` from the city's plan in NEW (else OLD); the id alone when neither names it. */
+function unitWords(sides: Sides, v: Reported): Localized | string | undefined {
+  if (v.unit === undefined) return undefined;
+  const name = [sides.next, sides.old].map((m) => m.plans.get(v.city)?.units.find((u) => u.id === v.unit)?.name).find((n) => n !== undefined);
+  return name && name !== v.unit ? t('diff/unit', { name, unit: v.unit }) : v.unit;
 }
 
 // ---------------------------------------------------------------------------------------------

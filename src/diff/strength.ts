@@ -8,7 +8,7 @@ import { DEFAULT_TOLERANCE_SHARE, goalValue } from '../gaps/status.js';
 import type { Model, Target, TargetForm } from '../model/types.js';
 
 /** Why a target counts as weaker or stronger: `value` and `change` need no words beside before → after. */
-export type StrengthReason = 'value' | 'change' | 'range' | 'tolerance' | 'op' | 'form' | 'words' | 'quantified' | 'per-unit' | 'nature' | 'than' | 'no-direction';
+export type StrengthReason = 'value' | 'change' | 'range' | 'tolerance' | 'op' | 'form' | 'words' | 'quantified' | 'per-unit-dropped' | 'per-unit-added' | 'not-binding' | 'binding' | 'than' | 'no-direction';
 
 export interface Strength {
   verdict: 'weaker' | 'stronger' | 'same';
@@ -39,10 +39,10 @@ export function compareStrength(before: Target, after: Target, oldModel: Model, 
     else if (wordsA && !wordsB) verdicts.push({ v: 1, reason: 'quantified' });
     else if (!wordsA && !wordsB) verdicts.push(compareForms(before, after, oldModel, newModel));
   }
-  if (before.per === 'unit' && after.per !== 'unit') verdicts.push({ v: -1, reason: 'per-unit' });
-  if (before.per !== 'unit' && after.per === 'unit') verdicts.push({ v: 1, reason: 'per-unit' });
-  if (before.nature === 'binding' && after.nature !== 'binding') verdicts.push({ v: -1, reason: 'nature' });
-  if (before.nature !== 'binding' && after.nature === 'binding') verdicts.push({ v: 1, reason: 'nature' });
+  if (before.per === 'unit' && after.per !== 'unit') verdicts.push({ v: -1, reason: 'per-unit-dropped' });
+  if (before.per !== 'unit' && after.per === 'unit') verdicts.push({ v: 1, reason: 'per-unit-added' });
+  if (before.nature === 'binding' && after.nature !== 'binding') verdicts.push({ v: -1, reason: 'not-binding' });
+  if (before.nature !== 'binding' && after.nature === 'binding') verdicts.push({ v: 1, reason: 'binding' });
   const weaker = verdicts.filter((x) => x.v < 0 || Number.isNaN(x.v));
   if (weaker.length) return { verdict: 'weaker', reasons: weaker.map((x) => x.reason) };
   const stronger = verdicts.filter((x) => x.v > 0);
