@@ -6,7 +6,7 @@ import { diffReport, failsOn, type ChangeSeverity } from '../diff/index.js';
 import { t } from '../i18n/index.js';
 import { check, sortFindings } from '../lint.js';
 import { codeOf } from '../load/discover.js';
-import { loadGitRevision } from '../load/git.js';
+import { startGitRevision } from '../load/git.js';
 import type { Model } from '../model/types.js';
 import { diffFormatters } from '../render/diff/index.js';
 import { UsageError } from '../types.js';
@@ -24,14 +24,24 @@ interface Side {
 }
 
 /** Compares OLD with NEW and writes the report; 1 when --fail-on finds a change that bad, 2 (UsageError) when a side cannot be read. */
-export function runDiff(oldArg: string, newArg: string, opts: DiffCliOptions, cli: CliEnv): number {
+export async function runDiff(oldArg: string, newArg: string, opts: DiffCliOptions, cli: CliEnv): Promise<number> {
   const formatter = diffFormatters[opts.format];
   if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(diffFormatters).join(', ') }));
   const failOn = parseFailOn(opts.failOn);
   const { config } = readConfig(opts.config, cli.cwd);
   const lang = resolveLang(opts.lang, config.lang, cli.env);
-  const old = loadSide(oldArg, 'OLD', opts, cli);
-  const next = loadSide(newArg, 'NEW', opts, cli);
+  const prepared: PreparedSide[] = [];
+  let old: Side;
+  let next: Side;
+  try {
+    prepared.push(prepareSide(oldArg, 'OLD', opts, cli), prepareSide(newArg, 'NEW', opts, cli));
+    // folders first: meanwhile git writes out the files of a git side
+    const loaded: Side[] = [];
+    for (const i of [0, 1].sort((a, b) => Number(prepared[a].git) - Number(prepared[b].git))) loaded[i] = await prepared[i].load();
+    [old, next] = loaded;
+  } finally {
+    for (const side of prepared) side.dispose();
+  }
   for (const [name, side] of [['OLD', old], ['NEW', next]] as const) {
     if (side.errorCount > 0) cli.stderr.write(t('diff/errors-note', { side: name, label: side.label, count: side.errorCount })[lang] + '\n');
   }
@@ -47,11 +57,18 @@ function parseFailOn(value: string | undefined): ChangeSeverity | undefined {
   return value;
 }
 
-/** One side: `git:REV` from git, else a folder read as `plans lint FOLDER` reads it. */
-function loadSide(arg: string, name: 'OLD' | 'NEW', opts: DiffCliOptions, cli: CliEnv): Side {
+/** A side whose argument has been checked (a git side's files listed, their contents on the way), to be loaded. */
+interface PreparedSide {
+  git: boolean;
+  load(): Promise<Side>;
+  dispose(): void;
+}
+
+/** One side: `git:REV` from git, else a folder read as `plans lint FOLDER` reads it. A side that cannot be read throws a UsageError here. */
+function prepareSide(arg: string, name: 'OLD' | 'NEW', opts: DiffCliOptions, cli: CliEnv): PreparedSide {
   if (arg.startsWith('git:')) {
     const { config, findings: configFindings } = readConfig(opts.config, cli.cwd);
-    const loaded = loadGitRevision({
+    const pending = startGitRevision({
       cwd: cli.cwd,
       rev: arg.slice('git:'.length),
       label: arg,
@@ -60,10 +77,17 @@ function loadSide(arg: string, name: 'OLD' | 'NEW', opts: DiffCliOptions, cli: C
       ignored: ignoreFilter(config, cli.cwd),
       maxFileBytes: parseSize('--max-file-size', opts.maxFileSize),
     });
-    if (loaded.files.length === 0) throw new UsageError(t('diff/no-files', { side: name, label: arg }));
-    const result = check(loaded.files, loaded.findings, { rules: config.rules });
-    const findings = sortFindings([...configFindings, ...result.findings]);
-    return { label: arg, model: result.model, errorCount: findings.filter((f) => f.severity === 'error').length, inputs: [] };
+    return {
+      git: true,
+      async load() {
+        const loaded = await pending.finish();
+        if (loaded.files.length === 0) throw new UsageError(t('diff/no-files', { side: name, label: arg }));
+        const result = check(loaded.files, loaded.findings, { rules: config.rules });
+        const findings = sortFindings([...configFindings, ...result.findings]);
+        return { label: arg, model: result.model, errorCount: findings.filter((f) => f.severity === 'error').length, inputs: [] };
+      },
+      dispose: pending.dispose,
+    };
   }
   const abs = path.resolve(cli.cwd, arg);
   let stat: fs.Stats;
@@ -73,8 +97,13 @@ function loadSide(arg: string, name: 'OLD' | 'NEW', opts: DiffCliOptions, cli: C
     throw new UsageError(t('cli/path-missing', { path: arg, code: codeOf(err) }));
   }
   if (!stat.isDirectory()) throw new UsageError(t('diff/not-folder', { label: arg }));
-  const repo = loadRepository([arg], cli, opts);
-  if (repo.files.length === 0) throw new UsageError(t('diff/no-files', { side: name, label: arg }));
-  return { label: arg, model: repo.model, errorCount: repo.errorCount, inputs: repo.files.map((f) => f.abs) };
+  return {
+    git: false,
+    async load() {
+      const repo = loadRepository([arg], cli, opts);
+      if (repo.files.length === 0) throw new UsageError(t('diff/no-files', { side: name, label: arg }));
+      return { label: arg, model: repo.model, errorCount: repo.errorCount, inputs: repo.files.map((f) => f.abs) };
+    },
+    dispose: () => undefined,
+  };
 }
-

@@ -30,6 +30,6 @@ export function registerDiff(program: Command, cli: CliEnv, setCode: (code: numb
     .option('--no-color', h('no-color'));
   repositoryOptions(command, cli).action(async (oldSide: string, newSide: string | undefined, opts: DiffCliOptions) => {
     const { runDiff } = await import('./diff-run.js');
-    setCode(runDiff(oldSide, newSide ?? '.', opts, cli));
+    setCode(await runDiff(oldSide, newSide ?? '.', opts, cli));
   });
 }

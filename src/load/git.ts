@@ -4,10 +4,13 @@
  * revision (or, for `REV:PATH`, the folder PATH of that revision). Nothing touches the work tree or the index, and git may not reach the network (no lazy
  * fetch of a partial clone, no transport at all).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { t, type Localized } from '../i18n/index.js';
 import { UsageError, type Finding } from '../types.js';
-import { NOT_PLAN_FILES } from './discover.js';
+import { codeOf, NOT_PLAN_FILES } from './discover.js';
 import { parseBytes, placeless, DEFAULT_MAX_FILE_BYTES, type Loaded } from './index.js';
 import { LineIndex, type SourceFile } from './source.js';
 
@@ -26,8 +29,21 @@ export interface GitLoadOptions {
   maxFileBytes?: number;
 }
 
-/** Every plan file below the current folder at `rev`, parsed; a revision that cannot be read is a usage error. */
-export function loadGitRevision(opts: GitLoadOptions): Loaded {
+/** A revision being read: git writes the files' contents while the caller does other work. */
+export interface PendingGitLoad {
+  /** The files, parsed, once git is done; a failure of git is a usage error. */
+  finish(): Promise<Loaded>;
+  /** Stops git and removes what it wrote (after `finish`, or instead of it). */
+  dispose(): void;
+}
+
+/**
+ * Lists the plan files of `rev` (at once: a revision that cannot be read throws here) and starts
+ * `git cat-file --batch` for their contents, which runs beside whatever the caller does next (the
+ * other side of a diff): its input and output are files in a temporary folder, not pipes that
+ * would stall while this process is busy.
+ */
+export function startGitRevision(opts: GitLoadOptions): PendingGitLoad {
   const { label, rev } = opts;
   const git = gitRunner(opts);
   const top = git(['rev-parse', '--show-prefix']);
@@ -63,30 +79,77 @@ export function loadGitRevision(opts: GitLoadOptions): Loaded {
     }
     wanted.push({ rel, full, oid });
   }
-  if (wanted.length === 0) return { files, findings };
+  if (wanted.length === 0) return { finish: async () => ({ files, findings }), dispose: () => undefined };
 
-  const batch = git(['cat-file', '--batch'], wanted.map((w) => w.oid).join('\n') + '\n');
-  if (batch.status !== 0) throw new UsageError(t('diff/git-failed', { label, reason: firstLine(batch.stderr) }));
-  const out = batch.stdout;
-  let at = 0;
-  for (const w of wanted) {
-    const eol = out.indexOf(10, at);
-    if (eol < 0) throw new UsageError(t('diff/git-failed', { label, reason: 'cat-file' }));
-    const header = out.subarray(at, eol).toString('utf8').split(' ');
-    at = eol + 1;
-    if (header[1] !== 'blob') {
-      files.push(emptyFile(w.rel, abs(opts, w.full)));
-      findings.push(placeless(w.rel, 'encoding', t('load/unreadable', { code: header[1] ?? 'missing' })));
-      continue;
+  const batch = spawnBatch(opts, wanted.map((w) => w.oid).join('\n') + '\n');
+  return {
+    async finish() {
+      const out = await batch.done;
+      let at = 0;
+      for (const w of wanted) {
+        const eol = out.indexOf(10, at);
+        if (eol < 0) throw new UsageError(t('diff/git-failed', { label, reason: 'cat-file' }));
+        const header = out.subarray(at, eol).toString('utf8').split(' ');
+        at = eol + 1;
+        if (header[1] !== 'blob') {
+          files.push(emptyFile(w.rel, abs(opts, w.full)));
+          findings.push(placeless(w.rel, 'encoding', t('load/unreadable', { code: header[1] ?? 'missing' })));
+          continue;
+        }
+        const size = Number(header[2]);
+        const bytes = out.subarray(at, at + size);
+        at += size + 1; // the content, then a newline
+        const parsed = parseBytes(w.rel, abs(opts, w.full), bytes);
+        files.push(parsed.file);
+        findings.push(...parsed.findings);
+      }
+      return { files, findings };
+    },
+    dispose: batch.dispose,
+  };
+}
+
+/** `git cat-file --batch` on `input`, its output going to a temporary file; `done` gives the output once git has ended well. */
+function spawnBatch(opts: GitLoadOptions, input: string): { done: Promise<Buffer>; dispose(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-git-'));
+  const inPath = path.join(dir, 'objects');
+  const outPath = path.join(dir, 'contents');
+  let child: ChildProcess | undefined;
+  const dispose = () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    fs.writeFileSync(inPath, input);
+    const inFd = fs.openSync(inPath, 'r');
+    const outFd = fs.openSync(outPath, 'w');
+    try {
+      child = spawn('git', [...GIT_SETTINGS, 'cat-file', '--batch'], { cwd: opts.cwd, env: gitEnv(opts), stdio: [inFd, outFd, 'pipe'] });
+    } finally {
+      fs.closeSync(inFd);
+      fs.closeSync(outFd);
     }
-    const size = Number(header[2]);
-    const bytes = out.subarray(at, at + size);
-    at += size + 1; // the content, then a newline
-    const parsed = parseBytes(w.rel, abs(opts, w.full), bytes);
-    files.push(parsed.file);
-    findings.push(...parsed.findings);
+  } catch (err) {
+    dispose();
+    throw new UsageError(t('diff/git-failed', { label: opts.label, reason: codeOf(err) }));
   }
-  return { files, findings };
+  const running = child;
+  const done = new Promise<Buffer>((resolve, reject) => {
+    let stderr = '';
+    running.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 2000) stderr += chunk.toString();
+    });
+    running.on('error', (err: NodeJS.ErrnoException) => reject(new UsageError(t('diff/git-failed', { label: opts.label, reason: err.code === 'ENOENT' ? 'git not found' : (err.code ?? 'error') }))));
+    running.on('close', (code) => {
+      if (code !== 0) return reject(new UsageError(t('diff/git-failed', { label: opts.label, reason: firstLine(stderr) })));
+      try {
+        resolve(fs.readFileSync(outPath));
+      } catch (err) {
+        reject(new UsageError(t('diff/git-failed', { label: opts.label, reason: codeOf(err) })));
+      }
+    });
+  });
+  return { done, dispose };
 }
 
 /** What discovery would read: a YAML file that is not a known tool file, outside hidden folders and node_modules. */
@@ -113,13 +176,20 @@ function firstLine(bytes: Buffer | string | null | undefined): string {
 
 type GitResult = { status: number | null; stdout: Buffer; stderr: Buffer };
 
-/** Runs git in the current folder, with no network, no prompts and no optional locks. */
-function gitRunner(opts: GitLoadOptions): (args: string[], input?: string) => GitResult {
+/** No transport at all (a partial clone's lazy fetch included): git reads what the clone has, or fails. */
+const GIT_SETTINGS = ['-c', 'protocol.allow=never', '-c', 'core.quotePath=false'];
+
+function gitEnv(opts: GitLoadOptions): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.env)) if (v !== undefined) env[k] = v;
-  Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+  return Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+}
+
+/** Runs git in the current folder, with no network, no prompts and no optional locks. */
+function gitRunner(opts: GitLoadOptions): (args: string[], input?: string) => GitResult {
+  const env = gitEnv(opts);
   return (args, input) => {
-    const r = spawnSync('git', ['-c', 'protocol.allow=never', '-c', 'core.quotePath=false', ...args], {
+    const r = spawnSync('git', [...GIT_SETTINGS, ...args], {
       cwd: opts.cwd,
       env,
       input,
