@@ -102,6 +102,16 @@ describe('plans diff git:REV', () => {
     }
   });
 
+  it('leaves no temporary folder behind, also when the other side cannot be read once git has started', async () => {
+    const ours = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('plans-git-')).sort();
+    const before = ours();
+    expect((await runCli(['diff', 'git:HEAD~1', '--format', 'json'], { cwd: repo })).code).toBe(0);
+    const failed = await runCli(['diff', 'git:HEAD~1', path.join(top, 'no-such-folder')], { cwd: repo });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(ours()).toEqual(before);
+  });
+
   it('a revision whose files have lint errors is still compared, with one line on stderr', async () => {
     fs.appendFileSync(path.join(repo, 'ningbo/plan.yaml'), 'actions: [\n');
     git('commit', '-q', '-am', 'a broken ningbo plan');

@@ -34,7 +34,9 @@ export async function runDiff(oldArg: string, newArg: string, opts: DiffCliOptio
   let old: Side;
   let next: Side;
   try {
-    prepared.push(prepareSide(oldArg, 'OLD', opts, cli), prepareSide(newArg, 'NEW', opts, cli));
+    // one at a time: when NEW cannot be read, OLD (already started) must still be disposed of
+    prepared.push(prepareSide(oldArg, 'OLD', opts, cli));
+    prepared.push(prepareSide(newArg, 'NEW', opts, cli));
     // folders first: meanwhile git writes out the files of a git side
     const loaded: Side[] = [];
     for (const i of [0, 1].sort((a, b) => Number(prepared[a].git) - Number(prepared[b].git))) loaded[i] = await prepared[i].load();
