@@ -117,7 +117,11 @@ function spawnBatch(opts: GitLoadOptions, input: string): { done: Promise<Buffer
   let child: ChildProcess | undefined;
   const dispose = () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a file still held open (not on Linux): the folder stays in the temporary folder, nothing else is harmed
+    }
   };
   try {
     fs.writeFileSync(inPath, input);
