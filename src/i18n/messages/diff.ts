@@ -89,7 +89,7 @@ export const diffMessages: Catalog = {
     zh: '……另有 {count} 项未列出（完整列表见 plans diff --format text 或 json）',
     en: (d) => `… and ${d.count} more (the whole list: plans diff --format text or json)`,
   },
-  'diff/in-old': { zh: '旧版', en: 'old' },
+  'diff/in-old': { zh: '（旧版）', en: ' (old)' },
 
   'diff/errors-note': {
     zh: 'plans: {side}（{label}）中有 {count} 个错误（运行 plans lint 查看）；比较基于可读取的内容',

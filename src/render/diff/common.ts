@@ -6,7 +6,7 @@ import { tr, type Lang } from '../../i18n/index.js';
 export function placeText(change: Change, lang: Lang, withColumn = true): string {
   const p = change.place;
   const at = `${p.file}:${p.line}${withColumn ? `:${p.column}` : ''}`;
-  return change.side === 'old' ? `${at} (${tr(lang, 'diff/in-old')})` : at;
+  return change.side === 'old' ? at + tr(lang, 'diff/in-old') : at;
 }
 
 /** `杭州市（hangzhou）`; the repository as a whole for a change of no city. */
