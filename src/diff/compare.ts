@@ -245,7 +245,7 @@ function compareAction(sides: Sides, before: Action, after: Action): void {
   const ids = { city: after.city, action: after.id };
   dueChange(sides, { origin: after.origin, at: after.due !== undefined ? ['due'] : [], side: 'new' }, ids, before.due, after.due, 'action', after.id);
   if (before.lead !== after.lead) {
-    push(sides, 'lead-changed', { origin: after.origin, at: ['lead'], side: 'new' }, { ...ids, before: before.lead ?? null, after: after.lead ?? null }, t('diff/lead-changed/action', { action: after.id, before: before.lead ?? '—', after: after.lead ?? '—' }));
+    push(sides, 'lead-changed', { origin: after.origin, at: ['lead'], side: 'new' }, { ...ids, before: before.lead ?? null, after: after.lead ?? null }, t('diff/lead-changed/action', { action: after.id, before: ownerWords(sides.old, before.lead), after: ownerWords(sides.next, after.lead) }));
   }
   supportChange(sides, { origin: after.origin, at: ['support'], side: 'new' }, ids, before.support, after.support, () => t('diff/subject/action', { action: after.id }));
   compareMeasures(sides, before, after);
@@ -281,13 +281,20 @@ function compareMeasures(sides: Sides, before: Action, after: Action): void {
       dueChange(sides, { origin: m1.origin, at: m1.due !== undefined ? ['due'] : [], side: 'new' }, { ...ids, measure: m1.text }, d0.due, d1.due, 'measure', subject);
     }
     if ((m0.lead !== undefined || m1.lead !== undefined) && d0.lead !== d1.lead) {
-      push(sides, 'lead-changed', { origin: m1.origin, at: m1.lead !== undefined ? ['lead'] : [], side: 'new' }, { ...ids, measure: m1.text, before: d0.lead ?? null, after: d1.lead ?? null }, t('diff/lead-changed/measure', { subject: subject(), before: d0.lead ?? '—', after: d1.lead ?? '—' }));
+      push(sides, 'lead-changed', { origin: m1.origin, at: m1.lead !== undefined ? ['lead'] : [], side: 'new' }, { ...ids, measure: m1.text, before: d0.lead ?? null, after: d1.lead ?? null }, t('diff/lead-changed/measure', { subject: subject(), before: ownerWords(sides.old, d0.lead), after: ownerWords(sides.next, d1.lead) }));
     }
     supportChange(sides, { origin: m1.origin, at: m1.support.length ? ['support'] : [], side: 'new' }, { ...ids, measure: m1.text }, d0.support, d1.support, subject);
   }
   for (const rest of waiting.values()) {
     for (const m of rest) push(sides, 'measure-added', { origin: m.origin, side: 'new' }, { ...ids, measure: m.text }, t('diff/measure-added', { action: after.id, text: m.text }));
   }
+}
+
+/** `hz-sfj-lfc（立法处）`: an owner's id with its name, as the side's Owners documents give it. */
+function ownerWords(model: Model, id: string | undefined): Localized | string {
+  if (id === undefined) return '—';
+  const name = model.ownersById.get(id)?.name;
+  return name && name !== id ? t('diff/owner', { id, name }) : id;
 }
 
 function sameMeasure(a: Measure, b: Measure): boolean {

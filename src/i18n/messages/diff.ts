@@ -66,6 +66,7 @@ export const diffMessages: Catalog = {
     zh: '指标 {target} 在 {date} 已报送的{unit}进展被修改：{before} → {after}',
     en: 'progress of {target} for {unit} already reported for {date} was revised: {before} → {after}',
   },
+  'diff/owner': { zh: '{id}（{name}）', en: '{id} ({name})' },
   'diff/unit': { zh: '{name}（{unit}）', en: '{name} ({unit})' },
 
   'diff/severity/error': { zh: '错误', en: 'error' },
