@@ -8,6 +8,7 @@ import { ciMessages } from './messages/ci.js';
 import { helpMessages } from './messages/help.js';
 import { dashboardMessages } from './messages/dashboard.js';
 import { officeMessages } from './messages/office.js';
+import { diffMessages } from './messages/diff.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -51,6 +52,7 @@ registerMessages(ciMessages);
 registerMessages(helpMessages);
 registerMessages(dashboardMessages);
 registerMessages(officeMessages);
+registerMessages(diffMessages);
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
   if (typeof template === 'function') return template(clipStrings(data));
