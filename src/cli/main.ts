@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
-import { t, langFromEnv, type Lang } from '../i18n/index.js';
+import { t, isMessageId, langFromEnv, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { helpText, processEnv, type CliEnv } from './env.js';
 import { registerLint } from './lint.js';
@@ -35,7 +35,7 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
     .helpCommand('help [command]', h('help-command'))
     .option('--debug', h('debug'))
     .configureHelp({
-      styleTitle: (title) => (t(`help/title/${title}`).en === `help/title/${title}` ? title : h(`title/${title}`)),
+      styleTitle: (title) => (isMessageId(`help/title/${title}`) ? h(`title/${title}`) : title),
       // commander's own words inside the texts: "[options]" in the usage line, "(default: …)" after a text
       commandUsage(this: Help, cmd: Command) {
         return inHelpLang(Help.prototype.commandUsage.call(this, cmd), cli.helpLang);

@@ -1,9 +1,9 @@
 /** plans.config.yaml: found upward from the current directory (or named), checked, and turned into settings. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { t, type Lang } from '../i18n/index.js';
+import { t, type Lang, type Message } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { loadFile } from '../load/index.js';
+import { NodeFileSystem, type FileSystem } from '../load/fs.js';
 import { isRecord } from '../load/parse.js';
 import { findingAt, locate, type SourceDoc, type SourceFile } from '../load/source.js';
 import { codeOf, toPosix } from '../load/discover.js';
@@ -35,12 +35,12 @@ export interface LoadedConfig {
 }
 
 /** The nearest plans.config.yaml in `cwd` or one of its parents, like ESLint's and yamllint's. */
-export function findConfigFile(cwd: string): string | undefined {
+export function findConfigFile(cwd: string, fs: FileSystem = new NodeFileSystem()): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
+      if (isFile(candidate, fs)) return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -54,9 +54,9 @@ export function emptyConfig(cwd: string): PlansConfig {
 }
 
 /** Reads and checks a config file; what is valid in it applies even when other parts are wrong. */
-export function loadConfig(abs: string, cwd: string): LoadedConfig {
+export function loadConfig(abs: string, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {
   const config: PlansConfig = { abs, dir: path.dirname(abs), rules: {}, ignore: [] };
-  const read = loadFile(abs, { cwd });
+  const read = loadFile(abs, { cwd, fs, keepTexts: true });
   const findings = [...read.findings];
   const file = read.file;
   if (!file) return { config, findings };
@@ -90,7 +90,7 @@ function readRules(doc: SourceDoc, rules: unknown, config: PlansConfig, findings
     findings.push(at(doc, ['rules'], t('config/rules-not-mapping')));
     return;
   }
-  const ids = catalogue().map((r) => r.id);
+  const ids: readonly string[] = catalogue().map((r) => r.id);
   for (const [id, setting] of Object.entries(rules)) {
     if (!ids.includes(id)) {
       const suggestion = closest(id, ids);
@@ -125,7 +125,7 @@ function readIgnore(doc: SourceDoc, ignore: unknown, config: PlansConfig, findin
   });
 }
 
-function at(doc: SourceDoc, where: Path, message: Finding['message'], key = false): Finding {
+function at(doc: SourceDoc, where: Path, message: Message, key = false): Finding {
   return findingAt(doc.file, locate(doc, where, { key }), 'config', 'error', message);
 }
 
@@ -141,27 +141,27 @@ export function ignoreFilter(config: PlansConfig, cwd: string): ((relPath: strin
   };
 }
 
-function isFile(p: string): boolean {
+function isFile(p: string, fs: FileSystem): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return fs.stat(p).isFile();
   } catch {
     return false;
   }
 }
 
 /** The config named by --config, else the nearest one above `cwd`, else an empty config; a named file that is missing is a usage error. */
-export function readConfig(option: string | undefined, cwd: string): LoadedConfig {
+export function readConfig(option: string | undefined, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {
   if (option !== undefined) {
     const abs = path.resolve(cwd, option);
     let isFile = false;
     try {
-      isFile = fs.statSync(abs).isFile();
+      isFile = fs.stat(abs).isFile();
     } catch (err) {
       throw new UsageError(t('config/missing', { path: option, code: codeOf(err) }));
     }
     if (!isFile) throw new UsageError(t('config/missing', { path: option, code: 'EISDIR' }));
-    return loadConfig(abs, cwd);
+    return loadConfig(abs, cwd, fs);
   }
-  const found = findConfigFile(cwd);
-  return found ? loadConfig(found, cwd) : { config: emptyConfig(cwd), findings: [] };
+  const found = findConfigFile(cwd, fs);
+  return found ? loadConfig(found, cwd, fs) : { config: emptyConfig(cwd), findings: [] };
 }

@@ -12,8 +12,8 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** A text in both languages; renderers pick one at the edge. */
 export interface Localized {
-  zh: string;
-  en: string;
+  readonly zh: string;
+  readonly en: string;
 }
 
 export type MessageData = Record<string, unknown>;
@@ -24,19 +24,85 @@ export interface MessageDef {
 }
 export type Catalog = Record<string, MessageDef>;
 
-const catalog: Catalog = Object.create(null);
+/** The one registry of messages: every id a message can have, by area. */
+const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages] as const;
 
-/** Adds message definitions; later areas (tables, CLI) register their own catalogues. */
+/** Every message id of the catalogue, as a typed union (`'unknown-reference/unknown'` …). */
+export type MessageId = KeysOf<(typeof CATALOGUES)[number]> | typeof VERBATIM;
+type KeysOf<T> = T extends unknown ? keyof T & string : never;
+
+/** The id of a text that is not translated (a drafter's words, a library's message). */
+const VERBATIM = 'text/verbatim';
+
+const catalog: Catalog = Object.create(null);
+for (const defs of CATALOGUES) for (const [id, def] of Object.entries(defs)) catalog[id] = def;
+
+/** Whether a string built at run time (`help/${command}`) is an id of the catalogue. */
+export function isMessageId(id: string): id is MessageId {
+  return id in catalog;
+}
+
+/** Adds message definitions at start-up (for an area that keeps its catalogue outside CATALOGUES; prefer adding it there, so its ids are typed). */
 export function registerMessages(defs: Catalog): void {
   for (const [id, def] of Object.entries(defs)) catalog[id] = def;
 }
-registerMessages(coreMessages);
-registerMessages(ruleMessages);
-registerMessages(cliMessages);
-registerMessages(gapsMessages);
-registerMessages(tablesMessages);
-registerMessages(ciMessages);
-registerMessages(helpMessages);
+
+/** The messages of the catalogue, by id (read-only: a test catalogue is a copy with some replaced). */
+export function defaultCatalog(): Readonly<Catalog> {
+  return catalog;
+}
+
+/**
+ * A message as data: its id and the data it is filled with. Its text in either language is made
+ * when asked for (`zh`, `en`, `text(lang)`), from the default catalogue or the one it was given
+ * with `in(catalogue)`, so findings carry ids and data and only the edge interpolates.
+ */
+export class Message implements Localized {
+  readonly #catalog: Readonly<Catalog> | undefined;
+  constructor(
+    readonly id: MessageId,
+    readonly data: MessageData = {},
+    catalogue?: Readonly<Catalog>,
+  ) {
+    this.#catalog = catalogue;
+  }
+
+  get zh(): string {
+    return this.text('zh');
+  }
+
+  get en(): string {
+    return this.text('en');
+  }
+
+  /** The text in one language. */
+  text(lang: Lang): string {
+    if (this.id === VERBATIM) return String(this.data.text ?? '');
+    const def = (this.#catalog ?? catalog)[this.id] ?? catalog[this.id];
+    if (!def) return this.id;
+    return fill(def[lang], this.data, lang);
+  }
+
+  /** The same message worded from another catalogue (a test catalogue, a later release's wording). */
+  in(catalogue: Readonly<Catalog> | undefined): Message {
+    return catalogue ? new Message(this.id, this.data, catalogue) : this;
+  }
+}
+
+/**
+ * A place cited by a message (`also defined at plan.yaml:28`): shown as `file:line`, while a
+ * baseline keys on the file alone, since the line moves with edits elsewhere.
+ */
+export class PlaceRef {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+  ) {}
+
+  toString(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
   if (typeof template === 'function') return template(clipStrings(data));
@@ -81,26 +147,31 @@ export function clipValue(text: string): string {
 function show(value: unknown, lang: Lang): string {
   if (Array.isArray(value)) return value.map((v) => show(v, lang)).join(lang === 'zh' ? '、' : ', ');
   if (value === null) return 'null';
+  if (value instanceof Message) return value.text(lang);
+  if (value instanceof PlaceRef) return clipValue(value.toString());
   if (isLocalized(value)) return value[lang];
   if (typeof value === 'object') return clipValue(JSON.stringify(value) ?? String(value));
   return clipValue(String(value));
 }
 
-/** The message `id` filled with `data`, in both languages. */
-export function t(id: string, data: MessageData = {}): Localized {
-  const def = catalog[id];
-  if (!def) return { zh: id, en: id };
-  return { zh: fill(def.zh, data, 'zh'), en: fill(def.en, data, 'en') };
+/** The message `id` with `data`: a record whose text is made at the edge. */
+export function t(id: MessageId, data: MessageData = {}): Message {
+  return new Message(id, data);
 }
 
 /** One language of `id` filled with `data`. */
-export function tr(lang: Lang, id: string, data: MessageData = {}): string {
-  return t(id, data)[lang];
+export function tr(lang: Lang, id: MessageId, data: MessageData = {}): string {
+  return new Message(id, data).text(lang);
 }
 
 /** The same text in both languages (for text that is not translated, like a drafter's own words). */
-export function same(text: string): Localized {
-  return { zh: text, en: text };
+export function same(text: string): Message {
+  return new Message(VERBATIM, { text });
+}
+
+/** A pair of texts that come translated already (a library's own messages in both languages). */
+export function pair(zh: string, en: string): Message {
+  return new Message('text/pair', { zh, en });
 }
 
 /** Reads a language name; `zh*` gives zh, anything else en. */

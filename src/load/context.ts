@@ -19,7 +19,8 @@ import type { Finding } from '../types.js';
 import type { Model } from '../model/types.js';
 import { planCityOf } from '../model/build.js';
 import type { SourceFile } from './source.js';
-import { DEFAULT_MAX_FILE_BYTES, readRegular } from './index.js';
+import { DEFAULT_MAX_FILE_BYTES } from './index.js';
+import { NodeFileSystem, type FileSystem } from './fs.js';
 
 /** Keys whose values name what a relevant file holds: the targets reported on or compared with. */
 const SHARED_NAMES = new Set(['target', 'than']);
@@ -123,7 +124,11 @@ export class NameSearch {
   private readonly owners: Buffer[];
   private readonly ownersKind = Buffer.from('Owners');
 
-  constructor(names: Names) {
+  /** `fs`: what to read through (default: the disk). */
+  constructor(
+    names: Names,
+    private readonly fs: FileSystem = new NodeFileSystem(),
+  ) {
     // A name that holds another is found whenever that one is: `c0050` makes `c0050-sfj-01` redundant.
     // Each name left is one search through each file, the cost that matters here.
     const core = minimal(names.names);
@@ -135,17 +140,18 @@ export class NameSearch {
 
   /** Whether `abs` may matter: it holds one of the names, or something that could hide one, or cannot be read. */
   relevant(abs: string): boolean {
-    return this.relevantBytes(NameSearch.bytesOf(abs));
+    return this.relevantBytes(this.bytesOf(abs));
   }
 
   /** A file's bytes, valid until the next read; undefined when it has none, cannot be read or is too large. */
-  static bytesOf(abs: string): Buffer | undefined {
-    return readRegular(abs, DEFAULT_MAX_FILE_BYTES);
+  bytesOf(abs: string): Uint8Array | undefined {
+    return this.fs.readRegular(abs, DEFAULT_MAX_FILE_BYTES);
   }
 
   /** `relevant` for bytes read with `bytesOf` (no bytes: kept, for the reader to judge). */
-  relevantBytes(bytes: Buffer | undefined): boolean {
-    if (!bytes) return true;
+  relevantBytes(data: Uint8Array | undefined): boolean {
+    if (!data) return true;
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (bytes.indexOf(0x5c) >= 0 || bytes.indexOf(0) >= 0) return true;
     for (const name of this.names) if (bytes.indexOf(name) >= 0) return true;
     if (this.owners.length && bytes.indexOf(this.ownersKind) >= 0) {
@@ -164,5 +170,5 @@ export class NameSearch {
 export function needsWholeRepository(model: Model, findings: readonly Finding[], named: (file: string) => boolean): boolean {
   if (!model.campaign) return true;
   if (!model.files.some((f) => f.docs.some((d) => d.kind === 'Owners'))) return true;
-  return findings.some((f) => WHOLE_REPOSITORY_RULES.has(f.rule) && named(f.file));
+  return findings.some((f) => WHOLE_REPOSITORY_RULES.has(f.ruleId) && named(f.file));
 }

@@ -1,8 +1,8 @@
 /** Finds the YAML files under the given paths, in a stable order, without looping on symlinks. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../types.js';
 import { t } from '../i18n/index.js';
+import { NodeFileSystem, type DirEntry, type FileStat, type FileSystem } from './fs.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
@@ -21,6 +21,8 @@ export interface Discovered {
 }
 
 export interface DiscoverOptions {
+  /** What to read through (default: the disk). */
+  fs?: FileSystem;
   /** Returns true for a path (relative to cwd, `/` separators) that the config ignores. */
   ignored?: (relPath: string) => boolean;
   cwd: string;
@@ -28,6 +30,14 @@ export interface DiscoverOptions {
 
 /** Expands paths to YAML files; a path that does not exist is a usage error. */
 export function discover(paths: readonly string[], opts: DiscoverOptions): Discovered {
+  const fs = opts.fs ?? new NodeFileSystem();
+  const realOrSelf = (p: string) => {
+    try {
+      return fs.realpath(p);
+    } catch {
+      return p;
+    }
+  };
   const files = new Set<string>();
   const unreadable: Discovered['unreadable'] = [];
   const skippedLinks: Discovered['skippedLinks'] = [];
@@ -51,16 +61,16 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const walk = (dir: string, known?: string) => {
     let realDir: string;
     try {
-      realDir = known ?? fs.realpathSync.native(dir);
+      realDir = known ?? fs.realpath(dir);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
     }
     if (seenDirs.has(realDir)) return;
     seenDirs.add(realDir);
-    let entries: fs.Dirent[];
+    let entries: DirEntry[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdir(dir);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
@@ -80,8 +90,8 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       const link = entry.isSymbolicLink();
       if (link) {
         try {
-          const st = fs.statSync(abs);
-          real = fs.realpathSync.native(abs);
+          const st = fs.stat(abs);
+          real = fs.realpath(abs);
           isDir = st.isDirectory();
         } catch (err) {
           // a dangling or looping link names nothing to read; say so when it looks like a plan file
@@ -108,9 +118,9 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const given: { abs: string; dir: boolean }[] = [];
   for (const p of paths) {
     const abs = path.resolve(opts.cwd, p);
-    let st: fs.Stats;
+    let st: FileStat;
     try {
-      st = fs.statSync(abs);
+      st = fs.stat(abs);
     } catch (err) {
       throw new UsageError(t('cli/path-missing', { path: p, code: codeOf(err) }));
     }
@@ -122,14 +132,6 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     else addFile(abs);
   }
   return { files: [...files], regular, unreadable, skippedLinks };
-}
-
-function realOrSelf(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    return p;
-  }
 }
 
 export function toPosix(p: string): string {

@@ -1,6 +1,6 @@
 /** Text to documents with positions; every YAML problem becomes a `yaml-syntax` finding. */
 import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
-import type { Finding } from '../types.js';
+import { diagnose, type Diagnostic, type Finding } from '../findings/index.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
 
@@ -76,8 +76,8 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
       return doc;
     }
     const errors = yamlDoc.errors;
-    for (const e of reportable(errors)) findings.push(yamlFinding(file, e, 'error'));
-    for (const w of yamlDoc.warnings) findings.push(yamlFinding(file, w, 'warning'));
+    for (const e of reportable(errors)) findings.push(yamlRecord(file, e, 'error'));
+    for (const w of yamlDoc.warnings) findings.push(yamlRecord(file, w, 'warning'));
     // A duplicate key leaves the document's meaning clear (the later value wins); any other error does not.
     if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return doc;
     let value: unknown;
@@ -140,8 +140,13 @@ export function reportable(errors: readonly YAMLError[]): YAMLError[] {
   return errors.filter((e, i) => i === 0 || !CASCADING.has(e.code));
 }
 
+/** yamlRecord placed on the file's lines (for programs and tests). */
+export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+  return diagnose([yamlRecord(file, e, severity)], () => file.lines)[0];
+}
+
 /** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
-export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Finding {
+export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Finding {
   const [start, end] = e.pos;
   const code = e.code;
   const detail = firstLine(e.message);

@@ -1,20 +1,20 @@
 /** Helpers shared by the cross-file rules: where an item was written, and "did you mean" references. */
-import { t, type Localized } from '../i18n/index.js';
+import { PlaceRef, t, type Localized, type MessageId } from '../i18n/index.js';
 import { locate, type SourceDoc } from '../load/source.js';
 import type { CityPlan, Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
 import type { RuleContext } from './types.js';
 
-/** `file:line` of the node at `path` inside an origin, for messages that name another place. */
-export function placeOf(origin: Origin, at: Path = []): string {
+/** The place (`file:line`) of the node at `path` inside an origin, for messages that name another place. */
+export function placeOf(origin: Origin, at: Path = []): PlaceRef {
   const range = locate(origin.doc, [...origin.path, ...at]);
-  return `${origin.doc.file.path}:${origin.doc.file.lines.position(range[0]).line}`;
+  return new PlaceRef(origin.doc.file.path, origin.doc.file.lines.position(range[0]).line);
 }
 
 /** The localized name of a sort of id (`sort/owner` …). */
 export function sortName(sort: string): Localized {
-  return t(`sort/${sort}`);
+  return t(`sort/${sort}` as MessageId);
 }
 
 /** Reports `unknown-reference/unknown` at a node, naming the closest existing id. */

@@ -5,14 +5,16 @@
 import { t } from '../i18n/index.js';
 import { latestProgress, progressOf, targetStatus } from '../gaps/status.js';
 import type { Origin } from '../model/types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 const round = (x: number | undefined) => (x === undefined ? '—' : String(Math.round(x * 1000) / 1000));
 
-export const targetOffTrack: Rule = {
+export const targetOffTrack = defineRule({
   id: 'target-off-track',
   severity: 'warning',
   description: t('rule/target-off-track'),
+  messages: ['target-off-track/off-track', 'target-off-track/off-track-units', 'target-off-track/slipped'],
+  reads: { scope: 'references', references: ['target', 'unit', 'city'] },
   check(ctx) {
     const { model } = ctx;
     for (const target of model.targets) {
@@ -46,4 +48,4 @@ export const targetOffTrack: Rule = {
       ctx.report(origin, message, { at: ['target'] });
     }
   },
-};
+});

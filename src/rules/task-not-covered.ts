@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n/index.js';
 import type { Campaign, CityPlan } from '../model/types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { cityName, planCityOrigin, planUnread } from './shared.js';
 
 /** The ids of the leaf tasks a city's actions cover (directly, or through a parent task they list). */
@@ -23,10 +23,12 @@ export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
   return covered;
 }
 
-export const taskNotCovered: Rule = {
+export const taskNotCovered = defineRule({
   id: 'task-not-covered',
   severity: 'warning',
   description: t('rule/task-not-covered'),
+  messages: ['task-not-covered/not-covered'],
+  reads: { scope: 'city', references: ['campaign', 'task'] },
   check(ctx) {
     const campaign = ctx.model.campaign;
     if (!campaign) return;
@@ -41,4 +43,4 @@ export const taskNotCovered: Rule = {
       }
     }
   },
-};
+});

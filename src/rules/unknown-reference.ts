@@ -6,7 +6,7 @@
 import { t } from '../i18n/index.js';
 import type { Campaign, Model, Origin } from '../model/types.js';
 import { closest } from '../util/closest.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 import { cityName, docField, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
@@ -40,10 +40,12 @@ function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknow
   ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion: closest(id, cities) ?? '' }), { at: ['city'] });
 }
 
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
   severity: 'error',
   description: t('rule/unknown-reference'),
+  messages: ['unknown-reference/unknown', 'unknown-reference/city-not-in-campaign', 'unknown-reference/campaign-mismatch', 'unknown-reference/target-of-other-city', 'unknown-reference/unit-not-in-plan'],
+  reads: { scope: 'repository', references: ['campaign', 'city', 'task', 'indicator', 'owner', 'target', 'unit'] },
   check(ctx) {
     const { model } = ctx;
     const campaign = model.campaign;
@@ -147,4 +149,4 @@ export const unknownReference: Rule = {
       }
     }
   },
-};
+});

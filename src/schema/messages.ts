@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { findingAt, locate, type SourceDoc } from '../load/source.js';
 import type { Finding, Path } from '../types.js';
-import { t, type Localized } from '../i18n/index.js';
+import { pair, same, t, type Message, type MessageId } from '../i18n/index.js';
 import { closest } from '../util/closest.js';
 import { branchErrors } from './index.js';
 
@@ -65,7 +65,7 @@ function oneOfName(e: ErrorObject): string {
   return comment.startsWith('oneOf:') ? comment.slice('oneOf:'.length) : '';
 }
 
-function oneOfMessage(name: string, where: string): Localized {
+function oneOfMessage(name: string, where: string): Message {
   if (name === 'targetValue') return t('schema/target-form', { name: where });
   if (name === 'measure') return t('schema/measure-form', { name: where });
   if (name === 'progressValue') return t('schema/value-or-units', { name: where });
@@ -111,7 +111,7 @@ function pruneOneOf(doc: SourceDoc, errors: ErrorObject[]): { errors: ErrorObjec
   return { errors: out, general };
 }
 
-const TYPE_NAMES: Record<string, string> = {
+const TYPE_NAMES: Record<string, MessageId> = {
   string: 'type/string',
   number: 'type/number',
   integer: 'type/integer',
@@ -133,7 +133,7 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
   const { errors, general } = pruneOneOf(doc, all);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const push = (path: Path, message: Localized, key = false) => {
+  const push = (path: Path, message: Message, key = false) => {
     const range = locate(doc, path, { key });
     const sig = `${range[0]}:${message.en}`;
     if (seen.has(sig)) return;
@@ -180,8 +180,8 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
         const id = got === 'array' && expected.includes('string') ? (path[path.length - 1] === 'lead' ? 'schema/list-for-lead' : 'schema/list-for-one') : 'schema/type';
         push(path, t(id, {
           name,
-          expected: expected.map((x) => t(TYPE_NAMES[x] ?? x)),
-          got: t(TYPE_NAMES[got] ?? got),
+          expected: expected.map(typeName),
+          got: typeName(got),
         }), false);
         break;
       }
@@ -228,8 +228,14 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
   return findings;
 }
 
-function fallback(e: ErrorObject, name: string): Localized {
+/** The name of a JSON type in words (`a number`), or the type itself. */
+function typeName(type: string): Message {
+  const id = TYPE_NAMES[type];
+  return id ? t(id) : same(type);
+}
+
+function fallback(e: ErrorObject, name: string): Message {
   const copy = { ...e };
   localizeZh([copy]);
-  return { zh: `\`${name}\` ${copy.message ?? ''}`.trim(), en: `\`${name}\` ${e.message ?? ''}`.trim() };
+  return pair(`\`${name}\` ${copy.message ?? ''}`.trim(), `\`${name}\` ${e.message ?? ''}`.trim());
 }

@@ -1,10 +1,11 @@
 /** What every table needs from the model: names for ids, numbers as drafted, the cities shown. */
 import { isScalar } from 'yaml';
 import { formatNumber, writtenOtherwise } from '../util/number.js';
-import { tr, type Lang } from '../i18n/index.js';
+import { tr, type Lang, type MessageId } from '../i18n/index.js';
 import type { Action, CityPlan, Measure, Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
 import type { Row } from './types.js';
+import { yamlDocument } from '../load/source.js';
 
 /** An owner's name; an id that names no owner prints as written, so a mistake stays visible. */
 export function ownerName(model: Model, id: string | undefined): string {
@@ -42,7 +43,7 @@ export function knownCities(model: Model): string[] {
 export function numberAsWritten(origin: Origin, path: Path, value: number): string {
   // a document whose every number is written as formatNumber prints it needs no syntax tree
   if (origin.doc.numbersAsPrinted) return formatNumber(value);
-  const node = origin.doc.yaml?.getIn([...origin.path, ...path], true);
+  const node = yamlDocument(origin.doc)?.getIn([...origin.path, ...path], true);
   if (isScalar(node) && typeof node.source === 'string' && node.value === value && writtenOtherwise(node.source, value)) {
     return node.source.trim();
   }
@@ -61,7 +62,7 @@ export function measureDuty(measure: Measure): { lead?: string; support: string[
 
 /** The headings of a table's columns, in `lang`. */
 export function columnHeading(lang: Lang): (key: string) => string {
-  return (key) => tr(lang, `tables/col/${key}`);
+  return (key) => tr(lang, `tables/col/${key}` as MessageId);
 }
 
 /** 序号 as the first cell of every row: clerks cite a line of the printed table by it. */

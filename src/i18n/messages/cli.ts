@@ -3,7 +3,7 @@ import type { Catalog } from '../index.js';
 const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Messages of the command line: usage problems, summaries, help. */
-export const cliMessages: Catalog = {
+export const cliMessages = {
   'cli/path-missing': { zh: '路径不存在或无法访问：{path}（{code}）', en: 'no such file or folder: {path} ({code})' },
   'cli/bad-format': { zh: '不支持的格式 `{format}`；可选：{allowed}', en: 'unknown format `{format}`; use one of {allowed}' },
   'cli/bad-lang': { zh: '不支持的语言 `{lang}`；可选：zh、en', en: 'unknown language `{lang}`; use zh or en' },
@@ -34,4 +34,4 @@ export const cliMessages: Catalog = {
     zh: 'plans: 仓库中有 {count} 个错误（运行 plans lint 查看）；报告基于可读取的内容',
     en: (d) => `plans: the repository has ${plural(d.count, 'error')} (run plans lint to see ${d.count === 1 ? 'it' : 'them'}); the report covers what could be read`,
   },
-};
+} satisfies Catalog;

@@ -7,7 +7,9 @@ const list = (d: MessageData, lang: 'zh' | 'en') => {
 const got = (d: MessageData, lang: 'zh' | 'en') => (d.got as { zh: string; en: string })[lang];
 
 /** Messages of loading, parsing and schema checks, and names used inside them. */
-export const coreMessages: Catalog = {
+export const coreMessages = {
+  // a text translated already (a library's own messages in both languages)
+  'text/pair': { zh: (d) => String(d.zh), en: (d) => String(d.en) },
   'type/string': { zh: '文字', en: 'a string' },
   'type/number': { zh: '数字', en: 'a number' },
   'type/integer': { zh: '整数', en: 'an integer' },
@@ -187,7 +189,7 @@ export const coreMessages: Catalog = {
     en: '`{name}` is {value}, not a finite number (.nan or .inf): write the actual figure',
   },
   'schema/one-of': { zh: '`{name}` 不符合任何一种允许的形式', en: '`{name}` matches none of the allowed forms' },
-};
+} satisfies Catalog;
 
 /** Chinese for the details the yaml package gives with MISSING_CHAR. */
 function missingZh(detail: string): string {

@@ -1,5 +1,5 @@
 import { tr } from '../../i18n/index.js';
-import type { Finding } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import type { LintFormatter } from './types.js';
 
 /** Escapes text for XML content and attributes; characters XML 1.0 cannot hold become U+FFFD. */
@@ -16,14 +16,14 @@ export function escapeXml(s: string): string {
 
 /** JUnit XML: one test case per file checked, a failure listing the findings where a file has errors. */
 export const junit: LintFormatter = (report, ctx) => {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, Diagnostic[]>();
   for (const file of report.files ?? []) byFile.set(file, []);
   for (const f of report.findings) {
     const list = byFile.get(f.file) ?? [];
     list.push(f);
     byFile.set(f.file, list);
   }
-  const line = (f: Finding) => `${f.file}:${f.line}:${f.column} ${tr(ctx.lang, f.severity === 'error' ? 'lint/error' : 'lint/warning')} ${f.message[ctx.lang]} (${f.rule})`;
+  const line = (f: Diagnostic) => `${f.file}:${f.line}:${f.column} ${tr(ctx.lang, f.severity === 'error' ? 'lint/error' : 'lint/warning')} ${f.message[ctx.lang]} (${f.rule})`;
   const cases: string[] = [];
   let failures = 0;
   for (const [file, findings] of byFile) {

@@ -1,5 +1,5 @@
 import { tr } from '../../i18n/index.js';
-import type { Finding } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import type { LintFormatter } from './types.js';
 import { displayWidth, padTo } from '../width.js';
 import { maxOf } from '../max.js';
@@ -13,7 +13,7 @@ export const MAX_ALIGN = 160;
 
 /** ESLint's stylish: findings grouped by file, aligned columns, the rule id last, a summary line. */
 export const stylish: LintFormatter = (report, { lang, chalk }) => {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, Diagnostic[]>();
   for (const f of report.findings) {
     const list = byFile.get(f.file) ?? [];
     list.push(f);

@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/index.js';
-import type { Finding } from '../../types.js';
+import type { Diagnostic, Finding } from '../../types.js';
 
 /** What a lint formatter gets: the findings to show and how many files were read. */
 export interface LintReport {
-  findings: Finding[];
+  findings: Diagnostic[];
   fileCount: number;
   errorCount: number;
   warningCount: number;
@@ -26,7 +26,7 @@ export interface FormatContext {
 export type LintFormatter = (report: LintReport, ctx: FormatContext) => string;
 
 /** Counts errors and warnings of the findings to show. */
-export function countFindings(findings: Finding[], fileCount: number, files?: string[]): LintReport {
+export function countFindings(findings: Diagnostic[], fileCount: number, files?: string[]): LintReport {
   let errorCount = 0;
   let warningCount = 0;
   for (const f of findings) {
