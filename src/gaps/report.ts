@@ -1,9 +1,9 @@
 /** The gap report as data: per city, the province tasks not covered, actions without lead or quantified target, required indicators not targeted, and the status of every target. */
 import type { Action, Indicator, Model, Task } from '../model/types.js';
-import { hasQuantifiedTarget } from '../rules/action-without-target.js';
-import { coveredTasks } from '../rules/task-not-covered.js';
-import { targetStatus } from './status.js';
-import type { StatusName, TargetStatus } from './types.js';
+import { coveredTasks, hasQuantifiedTarget } from '../domain/coverage.js';
+import { cityName } from '../domain/names.js';
+import { targetStatus } from '../domain/status.js';
+import type { StatusName, TargetStatus } from '../domain/types.js';
 
 /** The order in which statuses are counted in a city's summary. */
 export const STATUS_ORDER: readonly StatusName[] = ['achieved', 'on-track', 'at-risk', 'off-track', 'not-achieved', 'no-data', 'not-quantified'];
@@ -57,7 +57,7 @@ export function gapReport(model: Model, opts: GapOptions = {}): GapReport {
   const ids = gapCities(model).filter((id) => !wanted || wanted.has(id));
   const cities: CityGaps[] = ids.map((id) => {
     const plan = model.plans.get(id);
-    const name = campaign?.cities.find((c) => c.id === id)?.name ?? id;
+    const name = cityName(model, id);
     const actions = [...(plan?.actions ?? [])].sort(byId);
     const covered = campaign && plan ? coveredTasks(campaign, plan) : new Set<string>();
     const targeted = new Set(actions.flatMap((a) => a.targets.map((x) => x.indicator)));

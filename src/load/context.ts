@@ -17,7 +17,7 @@
  */
 import type { Finding } from '../types.js';
 import type { Model } from '../model/types.js';
-import { planCityOf } from '../model/build.js';
+import { planCityOf } from './source.js';
 import type { SourceFile } from './source.js';
 import { DEFAULT_MAX_FILE_BYTES } from './index.js';
 import { NodeFileSystem, type FileSystem } from './fs.js';

@@ -184,3 +184,11 @@ function trimCollection(text: string, range: Range): Range {
   while (end > range[0] && /\s/.test(text[end - 1])) end--;
   return [range[0], end];
 }
+
+/** The city of a plan document, as the model reads it (a non-empty string), else undefined. */
+export function planCityOf(doc: SourceDoc): string | undefined {
+  if (!doc.parsed || doc.kind !== 'Plan') return undefined;
+  const v = doc.value;
+  const city = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).city : undefined;
+  return typeof city === 'string' && city.length > 0 ? city : undefined;
+}

@@ -1,4 +1,5 @@
 /** Documents to the resolved model. Reads each field only when it has the right type, so a document with schema errors still contributes what it can. */
+import { planCityOf } from '../load/source.js';
 import type { SourceDoc, SourceFile } from '../load/source.js';
 import type { Path } from '../types.js';
 import { isRecord } from '../load/parse.js';
@@ -161,9 +162,7 @@ function readOwner(doc: SourceDoc, o: unknown, path: Path): Owner | undefined {
 }
 
 /** The city a document adds a plan to: a parsed Plan document's non-empty `city`. */
-export function planCityOf(doc: SourceDoc): string | undefined {
-  return doc.parsed && doc.kind === 'Plan' && isRecord(doc.value) ? str(doc.value.city) : undefined;
-}
+export { planCityOf };
 
 function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
   const city = planCityOf(doc);

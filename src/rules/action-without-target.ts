@@ -1,12 +1,10 @@
 /** action-without-target: an action with no quantified target (none at all, or only qualitative ones). */
 import { t } from '../i18n/index.js';
-import type { Action } from '../model/types.js';
 import { defineRule } from './types.js';
+import { hasQuantifiedTarget } from '../domain/coverage.js';
 
-/** Whether an action has at least one target with a number to reach. */
-export function hasQuantifiedTarget(action: Action): boolean {
-  return action.targets.some((x) => x.target !== undefined && x.target.form !== 'qualitative');
-}
+export { hasQuantifiedTarget };
+
 
 export const actionWithoutTarget = defineRule({
   id: 'action-without-target',

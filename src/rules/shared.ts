@@ -22,10 +22,7 @@ export function reportUnknown(ctx: RuleContext, origin: Origin, at: Path, sort: 
   ctx.report(origin, t('unknown-reference/unknown', { sort: sortName(sort), id, suggestion: closest(id, candidates) ?? '' }), { at });
 }
 
-/** The name of a city as the campaign gives it (杭州市), else its id. */
-export function cityName(model: Model, city: string): string {
-  return model.campaign?.cities.find((c) => c.id === city)?.name ?? city;
-}
+export { cityName } from '../domain/names.js';
 
 /** The document and path of a city plan's `city:` value: where findings about the plan as a whole point. */
 export function planCityOrigin(plan: CityPlan): Origin {

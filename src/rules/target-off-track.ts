@@ -3,7 +3,7 @@
  * being within the margin). Points at the `target:` value of the progress entry that shows it.
  */
 import { t } from '../i18n/index.js';
-import { latestProgress, progressOf, targetStatus } from '../gaps/status.js';
+import { latestProgress, progressOf, targetStatus } from '../domain/status.js';
 import type { Origin } from '../model/types.js';
 import { defineRule } from './types.js';
 

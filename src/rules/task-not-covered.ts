@@ -3,25 +3,12 @@
  * task with subtasks covers all of them. Points at the plan's `city:` value.
  */
 import { t } from '../i18n/index.js';
-import type { Campaign, CityPlan } from '../model/types.js';
 import { defineRule } from './types.js';
+import { coveredTasks } from '../domain/coverage.js';
+
+export { coveredTasks };
 import { cityName, planCityOrigin, planUnread } from './shared.js';
 
-/** The ids of the leaf tasks a city's actions cover (directly, or through a parent task they list). */
-export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
-  const listed = new Set(plan.actions.flatMap((a) => a.tasks));
-  const parentOf = new Map(campaign.allTasks.map((x) => [x.id, x.parent]));
-  const covered = new Set<string>();
-  for (const leaf of campaign.leafTasks) {
-    for (let id: string | undefined = leaf.id; id !== undefined; id = parentOf.get(id)) {
-      if (listed.has(id)) {
-        covered.add(leaf.id);
-        break;
-      }
-    }
-  }
-  return covered;
-}
 
 export const taskNotCovered = defineRule({
   id: 'task-not-covered',

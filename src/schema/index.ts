@@ -146,7 +146,7 @@ export function validateDoc(doc: SourceDoc, restore?: (file: SourceFile) => void
   const validate = validatorFor(doc.kind);
   // the text (let go after parsing) is needed again only to place a finding
   const place = () => restore?.(doc.file);
-  const findings = validate(doc.value) ? [] : (place(), describeErrors(doc, (validate.errors ?? []) as ErrorObject[]));
+  const findings = validate(doc.value) ? [] : (place(), describeErrors(doc, (validate.errors ?? []) as ErrorObject[], branchErrors));
   return [...findings, ...nonFiniteNumbers(doc, place)];
 }
 

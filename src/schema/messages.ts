@@ -5,7 +5,6 @@ import { findingAt, locate, type SourceDoc } from '../load/source.js';
 import type { Finding, Path } from '../types.js';
 import { pair, same, t, type Message, type MessageId } from '../i18n/index.js';
 import { closest } from '../util/closest.js';
-import { branchErrors } from './index.js';
 
 const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
 
@@ -88,7 +87,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  * Replaces ajv's report of a failed `oneOf` (every branch's errors) by the errors of the branch the
  * drafter meant, validated on its own; where no branch can be told, one general error remains.
  */
-function pruneOneOf(doc: SourceDoc, errors: ErrorObject[]): { errors: ErrorObject[]; general: ErrorObject[] } {
+function pruneOneOf(doc: SourceDoc, errors: ErrorObject[], branchErrors: BranchErrors): { errors: ErrorObject[]; general: ErrorObject[] } {
   const general: ErrorObject[] = [];
   let out = errors;
   for (const e of errors) {
@@ -128,9 +127,12 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** The errors of one branch of a `oneOf` definition for a value (schema/index.ts compiles the validators). */
+export type BranchErrors = (definition: string, branch: number, value: unknown) => ErrorObject[];
+
 /** One finding per schema problem, each at its node. */
-export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
-  const { errors, general } = pruneOneOf(doc, all);
+export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors: BranchErrors): Finding[] {
+  const { errors, general } = pruneOneOf(doc, all, branchErrors);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const push = (path: Path, message: Message, key = false) => {

@@ -1,7 +1,8 @@
 /** The cells of the gap report, shared by every format: numbers, wording of targets, statuses. */
 import { displayWidth } from '../width.js';
+import { unitName as unitNameIn } from '../../domain/names.js';
 import { tr, type Lang } from '../../i18n/index.js';
-import type { TargetStatus, StatusName } from '../../gaps/types.js';
+import type { TargetStatus, StatusName } from '../../domain/types.js';
 import type { CityGaps, GapReport } from '../../gaps/report.js';
 
 /** A number without float noise (0.1 + 0.2 prints 0.3; 4800 × 1.05⁴ prints 5834.43). */
@@ -73,7 +74,7 @@ export function latestCell(s: TargetStatus): string {
 
 /** A unit's name from its plan, else its id. */
 export function unitName(s: TargetStatus, unit: string): string {
-  return s.target.action.plan.units.find((u) => u.id === unit)?.name ?? unit;
+  return unitNameIn(s.target.action.plan, unit);
 }
 
 export function statusName(status: StatusName, lang: Lang): string {

@@ -1,6 +1,6 @@
 /** The gap report as one self-contained HTML page (no scripts, no external files) that prints on A4. */
 import { tr } from '../../i18n/index.js';
-import type { StatusName } from '../../gaps/types.js';
+import type { StatusName } from '../../domain/types.js';
 import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines } from './common.js';
 import type { GapFormatter } from './types.js';
 

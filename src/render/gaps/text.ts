@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { tr } from '../../i18n/index.js';
-import type { StatusName } from '../../gaps/types.js';
+import type { StatusName } from '../../domain/types.js';
 import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, truncate, unitLines, wrap } from './common.js';
 import type { GapFormatter } from './types.js';
 import { wrapText } from '../tables/layout.js';

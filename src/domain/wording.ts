@@ -1,7 +1,7 @@
-/** How a target and its baseline read in a table: the drafter's own words, else written from the form. */
+/** How a target and its baseline read in tables and the compiled form: the drafter's own words, else written from the form. */
 import { tr, type Lang } from '../i18n/index.js';
 import type { Model, Target } from '../model/types.js';
-import { numberAsWritten } from './common.js';
+import { numberAsWritten } from './plan.js';
 
 /** The wording of a target: its `text` when drafted, else `≥ 30000`, `+20%`, `5.0–5.5`, `5 左右`, `高于…`, `每县 ≥ 5`. */
 export function targetWording(target: Target, model: Model, lang: Lang): string {

@@ -1,0 +1,23 @@
+/** Coverage: which province tasks a city's plan covers, and whether an action has a quantified target. */
+import type { Action, Campaign, CityPlan } from '../model/types.js';
+
+/** The ids of the leaf tasks a city's actions cover (directly, or through a parent task they list). */
+export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
+  const listed = new Set(plan.actions.flatMap((a) => a.tasks));
+  const parentOf = new Map(campaign.allTasks.map((x) => [x.id, x.parent]));
+  const covered = new Set<string>();
+  for (const leaf of campaign.leafTasks) {
+    for (let id: string | undefined = leaf.id; id !== undefined; id = parentOf.get(id)) {
+      if (listed.has(id)) {
+        covered.add(leaf.id);
+        break;
+      }
+    }
+  }
+  return covered;
+}
+
+/** Whether an action has at least one target with a number to reach. */
+export function hasQuantifiedTarget(action: Action): boolean {
+  return action.targets.some((x) => x.target !== undefined && x.target.form !== 'qualitative');
+}
