@@ -17,7 +17,7 @@ import { registerSchema } from './schema.js';
 const VERSION = '0.1.0';
 
 /** For bench/plans-entry.mjs, which runs the bundle with the narrowed lint in context off. */
-export { setContextNarrowing } from '../load/context.js';
+export { setContextNarrowing } from '../engine/context.js';
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit status. */
 export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<number> {

@@ -11,7 +11,7 @@ import { findCampaignRoot, startFolder } from '../config/root.js';
 import { sortFindings, findingKey, type Finding, type Positions } from '../findings/index.js';
 import { t } from '../i18n/index.js';
 import { check, type CheckResult } from '../lint.js';
-import { contextNarrowingEnabled, countNarrowing, holdsPlanOf, namesOf, NameSearch, needsWholeRepository } from '../load/context.js';
+import { contextKeys, contextNarrowingEnabled, countNarrowing, holdsPlanOf, namesOf, NameSearch, needsWholeRepository, type ContextKeys } from './context.js';
 import { codeOf, discover, NOT_PLAN_FILES, toPosix, type Discovered } from '../load/discover.js';
 import { NodeFileSystem, type FileSystem } from '../load/fs.js';
 import { discoveryFindings, keepTextsEnabled, loadFile, type LoadOptions } from '../load/index.js';
@@ -65,6 +65,8 @@ export class Engine {
   readonly stats = { narrowed: 0, whole: 0 };
   /** Folders looked at for a campaign (many named files share their folders). */
   readonly #campaignFolders = new Map<string, boolean>();
+  /** What lint in context looks at, derived once from the rules and the schemas. */
+  #contextKeys: ContextKeys | undefined;
 
   constructor(opts: EngineOptions) {
     this.cwd = opts.cwd;
@@ -115,7 +117,7 @@ export class Engine {
   /**
    * `plans lint`: every finding of the named paths. Named files are linted in context: the
    * repository around them (the folder holding the campaign) is loaded and checked as a whole, or
-   * the part of it that can change their findings (load/context.ts).
+   * the part of it that can change their findings (engine/context.ts).
    */
   lint(request: LintRequest, config: LoadedConfig = this.config(request.config)): LintRun {
     const cwd = this.cwd;
@@ -217,7 +219,7 @@ export class Engine {
 
   /**
    * Named files checked with only the files of their repository that share a name with them
-   * (load/context.ts); with every file, reusing what was read, when that cannot be told or may not
+   * (engine/context.ts); with every file, reusing what was read, when that cannot be told or may not
    * give the whole repository's findings.
    */
   #checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[] } {
@@ -226,7 +228,8 @@ export class Engine {
     const loadOpts = { ...opts, knownRegular: found.regular };
     const loaded = new Map<string, Loaded>();
     for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
-    const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file)) : undefined;
+    const keys = (this.#contextKeys ??= contextKeys());
+    const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file), keys) : undefined;
     if (!names) return this.#checkFound(found, opts, rules, wanted, loaded);
     const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
     const search = new NameSearch(names, this.fs);
@@ -261,7 +264,7 @@ export class Engine {
     // in the order of the walk, as the whole repository would be
     const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
     const result = this.#checkLoaded(found, part, opts, rules, wanted);
-    const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file));
+    const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file), keys);
     countNarrowing(!whole);
     this.stats[whole ? 'whole' : 'narrowed']++;
     return whole ? this.#checkFound(found, opts, rules, wanted, loaded) : { ...result, inputs: found.files };

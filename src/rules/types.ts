@@ -27,7 +27,7 @@ export interface RuleContext {
 export type ReferenceSort = 'campaign' | 'city' | 'task' | 'indicator' | 'owner' | 'target' | 'unit';
 
 /**
- * What a rule's findings in a file depend on, for lint in context (src/load/context.ts):
+ * What a rule's findings in a file depend on, for lint in context (src/engine/context.ts):
  * `file` the file's own documents; `references` the documents defining the ids the file names
  * (of these sorts) or that name the file's ids; `city` every document of the file's city;
  * `repository` anything in the repository (a missing plan, a suggestion drawn from every id).
