@@ -73,7 +73,7 @@ export function legacyHash(f: Finding, file: BaselineSource | undefined): string
  * (message id and stable data, not its wording), plus how many identical findings came before it
  * in the file, so that two identical findings still differ.
  */
-export function fingerprints(findings: readonly Finding[], contentOf: (f: Finding) => string): string[] {
+export function fingerprints<F extends Finding>(findings: readonly F[], contentOf: (f: F) => string): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const base = [f.ruleId, f.file, contentOf(f), f.messageId, stableData(f.data)].join('\u0000');

@@ -214,7 +214,7 @@ export class NameSearch {
 
   /** `fs`: what to read through (default: the disk). */
   constructor(
-    names: Names,
+    names: Pick<Names, 'names' | 'owners'>,
     private readonly fs: FileSystem = new NodeFileSystem(),
   ) {
     // A name that holds another is found whenever that one is: `c0050` makes `c0050-sfj-01` redundant.

@@ -134,8 +134,10 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
  * Decodes and parses bytes as the file `rel`; never throws. The bytes are not kept (they may be a
  * shared buffer). The file keeps its text: `abs` need not be a file on disk.
  */
-export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Finding[] } {
-  return parseRead(rel, abs, bytes, opts, false);
+export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Diagnostic[] } {
+  // bytes that are not a file on disk: the text is kept, and the findings placed on it (for programs and tests)
+  const read = parseRead(rel, abs, bytes, opts, false);
+  return { file: read.file, findings: diagnose(read.findings, () => read.file.lines) };
 }
 
 /** parseBytes for bytes just read from `abs`: the text may be let go after parsing (`onDisk`, see LoadOptions.keepTexts). */

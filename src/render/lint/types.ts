@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/index.js';
-import type { Diagnostic, Finding } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 
 /** What a lint formatter gets: the findings to show and how many files were read. */
 export interface LintReport {
@@ -17,7 +17,7 @@ export interface FormatContext {
   chalk: ChalkInstance;
   cwd: string;
   /** The trimmed text of the line a finding starts on (for stable fingerprints); '' when unknown. */
-  contentOf?: (finding: Finding) => string;
+  contentOf?: (finding: Diagnostic) => string;
   /** The Markdown docs page of a rule, when the package has one (SARIF help). */
   ruleDocs?: (ruleId: string) => string | undefined;
 }
