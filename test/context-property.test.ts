@@ -136,7 +136,10 @@ describe('lint in context is derived, not listed', () => {
     expect([...keys.keyNames]).toEqual(['units']);
     expect([...keys.wholeRepositoryRules].sort()).toEqual(['missing-plan', 'required-indicator-missing', 'task-not-covered', 'unknown-reference']);
     // a rule that stops reading targets across files takes `than` and `target` with it
-    const withoutTargets = ruleCatalogue.map((r) => (r.reads.references?.includes('target') ? { ...r, reads: { ...r.reads, references: r.reads.references.filter((s) => s !== 'target') } } : r));
+    const withoutTargets = ruleCatalogue.map((r) => {
+      const reads = r.reads;
+      return reads?.references?.includes('target') ? { ...r, reads: { scope: reads.scope, references: reads.references.filter((s) => s !== 'target') } } : r;
+    });
     expect([...contextKeys(withoutTargets).names].sort()).toEqual(['city', 'id']);
   });
 

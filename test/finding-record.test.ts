@@ -48,8 +48,9 @@ describe('the message registry', () => {
   it('every message a rule declares is in the catalogue, in both languages', () => {
     const catalogue = defaultCatalog();
     for (const rule of ruleCatalogue) {
-      expect(rule.messages.length, rule.id).toBeGreaterThan(0);
-      for (const id of rule.messages) {
+      expect(rule.messages?.length, rule.id).toBeGreaterThan(0);
+      expect(rule.reads, rule.id).toBeDefined();
+      for (const id of rule.messages ?? []) {
         expect(isMessageId(id), `${rule.id}: ${id}`).toBe(true);
         expect(catalogue[id].zh, id).toBeTruthy();
         expect(catalogue[id].en, id).toBeTruthy();

@@ -54,5 +54,5 @@ export function runExplain(rule: string, opts: { color?: boolean }, cli: CliEnv)
 /** A rule's entry in the registry as a page: id, what it finds, default severity, the ids of its messages. */
 function registryPage(rule: string, lang: 'zh' | 'en'): string {
   const meta = ruleById(rule)!;
-  return [`# ${meta.id}`, '', meta.description.text(lang), '', `${tr(lang, 'explain/default')}: ${meta.severity}`, '', `${tr(lang, 'explain/messages')}:`, '', ...meta.messages.map((id) => `- \`${id}\``), ''].join('\n');
+  return [`# ${meta.id}`, '', meta.description.text(lang), '', `${tr(lang, 'explain/default')}: ${meta.severity}`, '', `${tr(lang, 'explain/messages')}:`, '', ...(meta.messages ?? []).map((id) => `- \`${id}\``), ''].join('\n');
 }

@@ -98,8 +98,9 @@ export function contextKeys(rules: readonly RuleMeta<string>[] = ruleCatalogue, 
   const read = new Set<ReferenceSort>();
   const whole = new Set<string>();
   for (const rule of rules) {
-    if (rule.reads.scope === 'repository' || rule.reads.scope === 'city') whole.add(rule.id);
-    else if (rule.reads.scope === 'references') for (const sort of rule.reads.references ?? []) read.add(sort);
+    const reads = rule.reads ?? { scope: 'repository' };
+    if (reads.scope === 'repository' || reads.scope === 'city') whole.add(rule.id);
+    else if (reads.scope === 'references') for (const sort of reads.references ?? []) read.add(sort);
   }
   const names = new Set<string>(read.size ? ['id'] : []);
   const owners = new Set<string>();
