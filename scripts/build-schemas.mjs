@@ -18,6 +18,15 @@ const ref = (name) => ({ $ref: `#/definitions/${name}` });
  */
 const reference = (sort) => ({ $comment: `reference:${sort}` });
 
+const PROGRESS_VALUE = { ...ref('number'), description: d('截至 as_of 的实际值。', 'The value at as_of.'), examples: [31.5] };
+const PROGRESS_UNITS = {
+  type: 'object',
+  additionalProperties: ref('number'),
+  propertyNames: ref('id'),
+  description: d('per: unit 目标按县（市、区）填报的值。', 'For a `per: unit` target: the value of each unit.'),
+  examples: [{ lucheng: 3, ouhai: 6 }],
+};
+
 const definitions = {
   id: {
     type: 'string',
@@ -343,19 +352,17 @@ const definitions = {
     required: ['target'],
     properties: {
       target: { ...ref('id'), ...reference('target'), description: d('目标标识。', 'Target id.'), examples: ['WZ-01-K1'] },
-      value: { ...ref('number'), description: d('截至 as_of 的实际值。', 'The value at as_of.'), examples: [31.5] },
-      units: {
-        ...reference('unit'),
-        type: 'object',
-        additionalProperties: ref('number'),
-        propertyNames: ref('id'),
-        description: d('per: unit 目标按县（市、区）填报的值。', 'For a `per: unit` target: the value of each unit.'),
-        examples: [{ lucheng: 3, ouhai: 6 }],
-      },
+      value: PROGRESS_VALUE,
+      units: { ...reference('unit'), ...PROGRESS_UNITS },
       note: { ...ref('text'), description: d('备注。', 'Note.'), examples: ['半年数'] },
     },
     $comment: 'oneOf:progressValue',
-    oneOf: [{ required: ['value'] }, { required: ['units'] }],
+    // each branch declares the property it requires, as ajv's strict mode (strictRequired) asks
+    // (annotations only: the parent's properties check the values, once)
+    oneOf: [
+      { required: ['value'], properties: { value: { description: PROGRESS_VALUE.description, examples: PROGRESS_VALUE.examples } } },
+      { required: ['units'], properties: { units: { description: PROGRESS_UNITS.description, examples: PROGRESS_UNITS.examples } } },
+    ],
     description: d('一个目标的进展值：value，或 per: unit 目标的 units（二者取一）。', 'The progress of one target: value, or units for a `per: unit` target (one of the two).'),
     examples: [{ target: 'WZ-01-K1', value: 31.5, note: '半年数' }],
   },

@@ -4,7 +4,7 @@
 // (scripts/code-cache.mjs). bin/plans.js prefers the bundle when it is newer than the tsc build in
 // dist/ (so a later `tsc` alone never leaves a stale bundle in use).
 // CommonJS, not ESM: Node 20 can give a code cache only to a script compiled through `vm.Script`.
-// exceljs stays external: only `plans table --format xlsx` loads it, from node_modules.
+// exceljs and docx stay external: only the xlsx and docx formats (and the progress workbook) load them, from node_modules.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -101,7 +101,7 @@ const result = await esbuild.build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['exceljs'],
+  external: ['exceljs', 'docx'],
   legalComments: 'none',
   metafile: true,
   write: false,

@@ -43,6 +43,8 @@ export interface CheckOptions {
    * placed in it; the engine passes one that reads through its file system. Absent: texts are held.
    */
   restore?: (file: SourceFile) => void;
+  /** The files are a whole repository: a missing campaign or owners document is reported (rules/types.ts). */
+  complete?: boolean;
 }
 
 /** `unknown-kind` for one document, or undefined when its kind is known. */
@@ -108,6 +110,7 @@ export function checkFindings(files: SourceFile[], loadFindings: readonly Findin
         opts.restore?.(origin.doc.file);
         return placeOf(origin, at);
       },
+      complete: opts.complete,
     };
     rule.check(ctx);
   }

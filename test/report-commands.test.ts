@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GAP_FORMATS, TABLE_FORMATS } from '../src/cli/report-formats.js';
-import { gapFormatters } from '../src/render/gaps/index.js';
+import { binaryGapFormatters, gapFormatters } from '../src/render/gaps/index.js';
 import { tableFormatters } from '../src/render/tables/index.js';
 import { runCli } from './helpers/cli.js';
 
@@ -19,7 +19,7 @@ function copyExample(): string {
 describe('report commands', () => {
   it('the format names of the help and options are exactly the formatters (which load only when the command runs)', async () => {
     expect([...TABLE_FORMATS].sort()).toEqual(Object.keys(tableFormatters).sort());
-    expect([...GAP_FORMATS].sort()).toEqual(Object.keys(gapFormatters).sort());
+    expect([...GAP_FORMATS].sort()).toEqual([...Object.keys(gapFormatters), ...Object.keys(binaryGapFormatters)].sort());
     const help = await runCli(['table', '--help']);
     for (const format of TABLE_FORMATS) expect(help.stdout).toContain(format);
   });

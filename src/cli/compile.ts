@@ -41,6 +41,6 @@ export function runCompile(repoPath: string | undefined, opts: CompileCliOptions
     return 1;
   }
   const doc = compileModel(repo.model, repo.errorCount);
-  writeOutput(cli, JSON.stringify(doc, null, 2) + '\n', opts.out, repo.files.map((f) => f.abs));
+  writeOutput(cli, JSON.stringify(doc, null, 2) + '\n', opts.out, repo.inputs);
   return 0;
 }

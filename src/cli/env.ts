@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { langFromEnv, parseLang, t, type Catalog, type Lang, type MessageId } from '../i18n/index.js';
 import { UsageError } from '../types.js';
+import { isCalendarDate } from '../util/date.js';
 
 export interface CliEnv {
   cwd: string;
@@ -47,7 +48,7 @@ export function makeChalk(color: boolean | undefined, cli: CliEnv): ChalkInstanc
 
 export function parseDate(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isCalendarDate(value)) {
     throw new UsageError(t('cli/bad-date', { option, value }));
   }
   return value;

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { type CliEnv, helpText } from './env.js';
 import { GAP_FORMATS } from './report-formats.js';
 import { reportOptions, type ReportCliOptions } from './repository.js';
+import { dueOptions, filterOptions, type FilterCliOptions } from './filters.js';
 
-export type GapsCliOptions = ReportCliOptions;
+export type GapsCliOptions = ReportCliOptions & FilterCliOptions & { dueWithin?: string };
 
 export function registerGaps(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
   const h = helpText(cli);
@@ -12,8 +13,8 @@ export function registerGaps(program: Command, cli: CliEnv, setCode: (code: numb
     .command('gaps')
     .description(h('gaps'))
     .argument('[path]', h('repo-path'));
-  reportOptions(command, cli, [...GAP_FORMATS], 'text').action(async (repoPath: string | undefined, opts: GapsCliOptions) => {
+  dueOptions(filterOptions(reportOptions(command, cli, [...GAP_FORMATS], 'text'), cli), cli).action(async (repoPath: string | undefined, opts: GapsCliOptions) => {
     const { runGaps } = await import('./gaps-run.js');
-    setCode(runGaps(repoPath, opts, cli));
+    setCode(await runGaps(repoPath, opts, cli));
   });
 }

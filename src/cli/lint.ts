@@ -11,7 +11,7 @@ import { filterByBaseline, lineTextOf, parseBaseline, writeBaseline } from '../b
 import { Engine } from '../engine/index.js';
 import { t } from '../i18n/index.js';
 import { diagnose, type Finding } from '../findings/index.js';
-import { codeOf } from '../load/discover.js';
+import { codeOf, toPosix } from '../load/discover.js';
 import type { SourceFile } from '../load/source.js';
 import { isLintFormat, lintFormatters, type LintFormat } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
@@ -19,6 +19,7 @@ import { UsageError } from '../types.js';
 import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
+import { ciRoot } from './ci-root.js';
 
 export interface LintCliOptions {
   format?: string[];
@@ -111,7 +112,10 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, cli);
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const run = engine.lint({ paths, maxFileBytes }, loadedConfig);
-  const { files, namedFiles, findings: current, inputs } = run;
+  const { files, namedFiles, findings: current, inputs: read, lone } = run;
+  // every file the run read, which --out and --write-baseline must never replace
+  const inputs = [...read, ...(loadedConfig.file ? [loadedConfig.file.abs] : []), ...(baseline ? [baseline.abs] : [])];
+  if (lone.length > 0) cli.stderr.write(t('lint/alone', { files: lone.map((abs) => toPosix(path.relative(cli.cwd, abs)) || '.').join(', ') })[lang] + '\n');
   const configFile = loadedConfig.file;
   // the texts the baseline and the edge need are read again here, explicitly, and only for findings
   const sources = configFile ? [configFile, ...files] : files;
@@ -125,7 +129,7 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
 
   if (opts.writeBaseline !== undefined) {
     const abs = path.resolve(cli.cwd, opts.writeBaseline);
-    writeOutput(cli, writeBaseline(current, withSources(current, sourceOf), cli.cwd, path.dirname(abs)), opts.writeBaseline, files.map((f) => f.abs));
+    writeOutput(cli, writeBaseline(current, withSources(current, sourceOf), cli.cwd, path.dirname(abs)), opts.writeBaseline, [...files.map((f) => f.abs), ...inputs.slice(read.length)]);
     cli.stderr.write(t('baseline/written', { count: current.length, path: opts.writeBaseline })[lang] + '\n');
   }
   let reported = current;
@@ -149,6 +153,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
       if (!docs.has(id)) docs.set(id, readRuleDocs(id));
       return docs.get(id);
     },
+    root: ciRoot(cli),
+    version: packageVersion(),
   };
   const plain = new Chalk({ level: 0 });
   // Files first, so that a report on stdout is the last thing a pipeline sees.
@@ -190,6 +196,16 @@ function readBaseline(option: string, cli: CliEnv) {
 function readRuleDocs(id: string): string | undefined {
   try {
     return /^[a-z0-9-]+$/.test(id) ? fs.readFileSync(packageFile('docs', 'rules', `${id}.md`), 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The version in the installed package's package.json (SARIF's tool.driver.version). */
+function packageVersion(): string | undefined {
+  try {
+    const v = (JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown }).version;
+    return typeof v === 'string' && v ? v : undefined;
   } catch {
     return undefined;
   }

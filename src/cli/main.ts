@@ -13,6 +13,7 @@ import { registerCompile } from './compile.js';
 import { registerInit } from './init.js';
 import { registerExplain } from './explain.js';
 import { registerSchema } from './schema.js';
+import { registerProgress } from './progress.js';
 
 const VERSION = '0.1.0';
 
@@ -60,7 +61,8 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
   registerInit(program, cli, setCode);
   registerExplain(program, cli, setCode);
   registerSchema(program, cli, setCode);
-  guardStdout(cli, debug);
+  registerProgress(program, cli, setCode);
+  guardStdout(cli, debug, langOfArgv(argv, cli));
   try {
     await program.parseAsync(argv);
     return code;
@@ -138,11 +140,18 @@ function langOfArgv(argv: string[], cli: CliEnv): Lang {
 }
 
 /** A closed pipe (`plans table … | head -1`) ends the output quietly. */
-function guardStdout(cli: CliEnv, debug: boolean): void {
+function guardStdout(cli: CliEnv, debug: boolean, lang: Lang): void {
   const out = cli.stdout as NodeJS.WritableStream & { on?: NodeJS.WritableStream['on'] };
   if (out !== process.stdout) return;
+  // Any other write error (a full disk, /dev/full, a stream gone away) is one line and exit 2: never a false success.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
+    try {
+      cli.stderr.write(`plans: ${t('cli/stdout-failed', { code: err.code ?? 'EIO' })[lang]}\n`);
+    } catch {
+      // nowhere left to say it
+    }
+    process.exit(2);
   });
   // What escapes the promise chain (a callback of a stream or a library) is an internal error all the same.
   const fatal = (err: unknown) => process.exit(handleError(err, cli, debug));

@@ -15,6 +15,8 @@ export interface Repository extends CheckResult {
   errorCount: number;
   /** The language the config asks for, if any. */
   configLang?: Lang;
+  /** Every file read (plan files and the config in force): what --out must never replace. */
+  inputs: string[];
 }
 
 export interface RepositoryOptions {
@@ -30,6 +32,8 @@ export interface ReportCliOptions extends RepositoryOptions {
   city?: string[];
   asOf?: string;
   color?: boolean;
+  /** `--attachment N` (docx): 附件N above the title. */
+  attachment?: string;
 }
 
 /** Adds the options of a report command (format, out, lang, city, as-of, colour, config, size limit). */
@@ -42,9 +46,18 @@ export function reportOptions(command: Command, cli: CliEnv, formats: string[], 
       .option('--lang <lang>', h('lang-report'))
       .option('--city <id>', h('city'), collect)
       .option('--as-of <date>', h('as-of'))
+      .option('--attachment <n>', h('attachment'))
       .option('--no-color', h('no-color')),
     cli,
   );
+}
+
+/** `--attachment N`: a whole number from 1, for the docx format only. */
+export function parseAttachment(opts: { attachment?: string }, docx: boolean): number | undefined {
+  if (opts.attachment === undefined) return undefined;
+  if (!docx) throw new UsageError(t('office/attachment-needs-docx'));
+  if (!/^[1-9]\d{0,3}$/.test(opts.attachment)) throw new UsageError(t('office/bad-attachment', { value: opts.attachment }));
+  return Number(opts.attachment);
 }
 
 /** Adds the options that choose how the repository is read: config and size limit. */
@@ -64,7 +77,8 @@ export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOpt
   const run = engine.repository({ paths, config: opts.config, maxFileBytes }, texts);
   const configFile = run.config.file;
   const positionsOf = engine.positions(configFile ? [configFile, ...run.files] : run.files);
-  return { files: run.files, model: run.model, findings: run.findings, positionsOf, errorCount: run.errorCount, configLang: run.config.config.lang };
+  const inputs = [...run.files.map((f) => f.abs), ...(configFile ? [configFile.abs] : [])];
+  return { files: run.files, model: run.model, findings: run.findings, positionsOf, errorCount: run.errorCount, configLang: run.config.config.lang, inputs };
 }
 
 /** --lang, else the config's, else the environment's. */

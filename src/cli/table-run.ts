@@ -6,8 +6,9 @@ import { knownCities } from '../tables/common.js';
 import { UsageError } from '../types.js';
 import { parseDate, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
-import { checkCities, loadRepository, noteErrors, reportLang } from './repository.js';
+import { checkCities, loadRepository, noteErrors, parseAttachment, reportLang } from './repository.js';
 import type { TableCliOptions } from './table.js';
+import { parseFilter, parseStatuses } from './filters.js';
 
 /** The day a report is made: SOURCE_DATE_EPOCH when set (reproducible output), else today, local time. */
 export function reportDate(env: CliEnv['env'], now = new Date()): string {
@@ -25,15 +26,22 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(tableFormatters).join(', ') }));
   if (formatter.binary && opts.out === undefined) throw new UsageError(t('cli/needs-out', { format: opts.format }));
   if (opts.format === 'csv' && names.length > 1) throw new UsageError(t('tables/one-table', { format: opts.format }));
+  const attachment = parseAttachment(opts, opts.format === 'docx');
   const asOf = parseDate('--as-of', opts.asOf);
+  const statuses = parseStatuses(opts.status);
+  // the filters choose targets: a table of other rows would be silently cut or silently not
+  for (const [option, given] of [['--owner', opts.owner !== undefined], ['--status', statuses !== undefined]] as const) {
+    if (given && names.some((n) => n !== 'targets')) throw new UsageError(t('cli/filter-targets-only', { option }));
+  }
   const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
   const lang = reportLang(opts, repo, cli);
   checkCities(opts.city, knownCities(repo.model));
   noteErrors(repo, cli, lang);
-  const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, date: reportDate(cli.env) });
+  const filter = parseFilter(opts, repo.model, statuses);
+  const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, filter, date: reportDate(cli.env) });
   // a file has no terminal: it gets the width of a piped table
   const columns = opts.out === undefined ? cli.stdout.columns : undefined;
-  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100 });
-  writeOutput(cli, content, opts.out, repo.files.map((f) => f.abs));
+  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100, attachment });
+  writeOutput(cli, content, opts.out, repo.inputs);
   return 0;
 }

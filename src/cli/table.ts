@@ -4,8 +4,9 @@ import { TABLE_NAMES } from '../tables/types.js';
 import { type CliEnv, helpText } from './env.js';
 import { TABLE_FORMATS } from './report-formats.js';
 import { reportOptions, type ReportCliOptions } from './repository.js';
+import { filterOptions, type FilterCliOptions } from './filters.js';
 
-export type TableCliOptions = ReportCliOptions;
+export type TableCliOptions = ReportCliOptions & FilterCliOptions;
 
 export function registerTable(program: Command, cli: CliEnv, setCode: (code: number) => void): void {
   const h = helpText(cli);
@@ -14,7 +15,7 @@ export function registerTable(program: Command, cli: CliEnv, setCode: (code: num
     .description(h('table'))
     .argument('<name>', h('table-name', { names: TABLE_NAMES.join(', ') }))
     .argument('[path]', h('repo-path'));
-  reportOptions(command, cli, [...TABLE_FORMATS], 'text').action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
+  filterOptions(reportOptions(command, cli, [...TABLE_FORMATS], 'text'), cli).action(async (name: string, repoPath: string | undefined, opts: TableCliOptions) => {
     const { runTable } = await import('./table-run.js');
     setCode(await runTable(name, repoPath, opts, cli));
   });

@@ -6,7 +6,7 @@ import { locate } from '../load/source.js';
 import type { Action, Campaign, Indicator, Measure, Model, Origin, Owner, ProgressReport, Target, Task } from '../model/types.js';
 import { actionsInOrder, measureDuty } from '../domain/plan.js';
 import { targetWording } from '../domain/wording.js';
-import { DEFAULT_TOLERANCE_SHARE } from '../domain/status.js';
+import { DEFAULT_TOLERANCE_SHARE, targetStatus } from '../domain/status.js';
 
 export const COMPILED_SCHEMA_ID = 'https://campaign-plans.dev/schemas/compiled.schema.json';
 
@@ -84,6 +84,11 @@ export function compileModel(model: Model, errorCount = 0) {
       source: sourceOf(m.origin),
     };
   };
+  // the status against the latest progress (plan-format.md, "Target status"): not-achieved once past due
+  const compileStatus = (tg: Target) => {
+    const st = targetStatus(tg, model);
+    return { status: st.status, latest: st.latest ?? null, latestDate: st.latestDate ?? null };
+  };
   const compileTarget = (tg: Target) => {
     const form = tg.target;
     let compared: { id: string; name: string | null; sort: 'target' | 'indicator' | null } | null = null;
@@ -105,6 +110,7 @@ export function compileModel(model: Model, errorCount = 0) {
       wording: { zh: targetWording(tg, model, 'zh'), en: targetWording(tg, model, 'en') },
       due: tg.due ?? tg.action.due ?? null,
       nature: tg.nature,
+      status: compileStatus(tg),
       source: sourceOf(tg.origin),
     };
   };

@@ -21,3 +21,21 @@ export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
 export function hasQuantifiedTarget(action: Action): boolean {
   return action.targets.some((x) => x.target !== undefined && x.target.form !== 'qualitative');
 }
+
+/** For each leaf task, the ids of the city's actions that cover it (directly, or through a parent task they list), in plan order. */
+export function coveringActions(campaign: Campaign, plan: CityPlan): Map<string, string[]> {
+  const parentOf = new Map(campaign.allTasks.map((x) => [x.id, x.parent]));
+  const out = new Map<string, string[]>(campaign.leafTasks.map((leaf) => [leaf.id, []]));
+  for (const action of plan.actions) {
+    const listed = new Set(action.tasks);
+    for (const leaf of campaign.leafTasks) {
+      for (let id: string | undefined = leaf.id; id !== undefined; id = parentOf.get(id)) {
+        if (listed.has(id)) {
+          out.get(leaf.id)!.push(action.id);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

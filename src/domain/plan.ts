@@ -1,7 +1,7 @@
 /** How a plan reads: numbers as the drafter wrote them, a measure's duty, actions in reading order. */
 import { isScalar } from 'yaml';
 import { yamlDocument } from '../load/source.js';
-import type { Action, CityPlan, Measure, Origin } from '../model/types.js';
+import type { Action, CityPlan, Measure, Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
 import { formatNumber, writtenOtherwise } from '../util/number.js';
 
@@ -38,4 +38,15 @@ export function actionsInOrder(plan: CityPlan): Action[] {
     return doc && typeof doc === 'object' && 'title' in doc ? -1 : i;
   };
   return plan.actions.map((a, i) => ({ a, i, r: rank(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
+}
+
+/** The plans to show, in the campaign's order of cities, then any other plan in reading order. */
+export function plansShown(model: Model, cities: readonly string[] | undefined): CityPlan[] {
+  const order = (model.campaign?.cities ?? []).map((c) => c.id);
+  for (const id of model.plans.keys()) if (!order.includes(id)) order.push(id);
+  const wanted = cities && cities.length ? new Set(cities) : undefined;
+  return order.filter((id) => !wanted || wanted.has(id)).flatMap((id) => {
+    const plan = model.plans.get(id);
+    return plan ? [plan] : [];
+  });
 }

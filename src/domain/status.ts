@@ -5,6 +5,7 @@
  */
 import type { Model, Op, ProgressValue, Target } from '../model/types.js';
 import type { StatusName, TargetStatus, UnitStatus } from './types.js';
+import { isCalendarDate } from '../util/date.js';
 
 /**
  * Comparisons of p with e, and of a value with its target, allow this much (relative to the
@@ -25,7 +26,7 @@ export function dateValue(date: string | undefined): number | undefined {
   // a repository uses few dates, each many times (every status reads three)
   let ms = dateValues.get(date);
   if (ms === undefined && !dateValues.has(date)) {
-    ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+    ms = isCalendarDate(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
     if (Number.isNaN(ms)) ms = undefined;
     if (dateValues.size >= 4096) dateValues.clear();
     dateValues.set(date, ms);
@@ -208,8 +209,17 @@ interface Judged {
   elapsed?: number;
 }
 
-/** Status of one value `a` reported at `t`: achieved, or p against e. */
-function judge(target: Target, model: Model, a: number, t: string, goal: number | undefined): Judged {
+/** Whether the due date t1 has passed for a value reported at `t`: the report is dated on or after t1, or `asOf` is after it. */
+export function pastDue(t1: string | undefined, t: string | undefined, asOf?: string): boolean {
+  const due = dateValue(t1);
+  if (due === undefined) return false;
+  const at = dateValue(t);
+  const as = dateValue(asOf);
+  return (at !== undefined && at >= due) || (as !== undefined && as > due);
+}
+
+/** Status of one value `a` reported at `t`: achieved; not-achieved once past due; else p against e. */
+function judge(target: Target, model: Model, a: number, t: string, goal: number | undefined, asOf?: string): Judged {
   // a relative target moves with what it names: there is no trajectory from a baseline to follow
   const b = target.target?.form === 'relative' ? undefined : target.baseline?.value;
   const met = meets(target, a, goal);
@@ -221,6 +231,8 @@ function judge(target: Target, model: Model, a: number, t: string, goal: number 
   const way = direction(target);
   if (b !== undefined && goal !== undefined && !near(goal, b) && (way === 0 || Math.sign(goal - b) === way)) progress = (a - b) / (goal - b);
   if (met) return { status: 'achieved', progress, elapsed };
+  // past the due date, a target not met is not achieved: there is no time left to be on track or at risk
+  if (pastDue(t1, t, asOf) && met === false) return { status: 'not-achieved', progress, elapsed };
   if (b === undefined || goal === undefined) return { status: 'not-achieved', progress, elapsed };
   if (progress === undefined) {
     // the baseline already met the target (T = b) and the latest value no longer does: it slipped back
@@ -261,7 +273,7 @@ export function targetStatus(target: Target, model: Model, asOf?: string): Targe
   base.latest = latest.value;
   base.latestDate = latest.report.asOf;
   if (form.form === 'relative' && compared === undefined) return base; // nothing to compare with yet
-  const judged = judge(target, model, latest.value, latest.report.asOf, goal);
+  const judged = judge(target, model, latest.value, latest.report.asOf, goal, asOf);
   return { ...base, ...judged };
 }
 
@@ -281,8 +293,8 @@ function unitTargetStatus(target: Target, model: Model, asOf?: string): TargetSt
   const units: UnitStatus[] = unitIds.map((unit) => {
     const got = byUnit.get(unit);
     if (!got) return { unit, status: 'no-data' };
-    const judged = form.form === 'relative' ? { status: 'no-data' as StatusName } : judge(target, model, got.value, got.date, goal);
-    return { unit, status: judged.status, latest: got.value, progress: judged.progress };
+    const judged = form.form === 'relative' ? { status: 'no-data' as StatusName } : judge(target, model, got.value, got.date, goal, asOf);
+    return { unit, status: judged.status, latest: got.value, progress: judged.progress, elapsed: 'elapsed' in judged ? judged.elapsed : undefined };
   });
   const result: TargetStatus = { target, status: 'no-data', baseline, goal, units, unitsShort: units.filter((u) => isShort(u.status)).map((u) => u.unit) };
   if (byUnit.size === 0 || units.length === 0) return result;

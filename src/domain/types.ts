@@ -9,6 +9,8 @@ export interface UnitStatus {
   status: StatusName;
   latest?: number;
   progress?: number;
+  /** e of the unit's own latest value. */
+  elapsed?: number;
 }
 
 export interface TargetStatus {

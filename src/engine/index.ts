@@ -45,6 +45,8 @@ export interface LintRun extends CheckResult {
   namedFiles: SourceFile[];
   /** Every file read or looked at, which `--out` must never overwrite. */
   inputs: string[];
+  /** Named files with no campaign in or above their folders: the checks across files could not run. */
+  lone: string[];
 }
 
 export interface RepositoryRun extends CheckResult {
@@ -137,12 +139,16 @@ export class Engine {
       return is;
     };
     const opts: LoadOptions = { cwd, ignored, maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
-    const { files, findings: checked, inputs, model } = this.#checkInContext(named, opts, config.config.rules, isNamed);
+    const { files, findings: checked, inputs, model, lone } = this.#checkInContext(named, opts, config.config.rules, isNamed);
     const namedFiles = files.filter((f) => isNamed(f.abs));
+    // success on nothing is no success: a path under which no plan file was found (a named file skipped as no plan is not that)
+    if (namedFiles.length === 0 && namedAbs.every((abs) => startFolder(abs, this.fs) === abs || !skipNamed(abs, cwd, ignored)) && !files.some((f) => namedFileSet.has(f.abs))) {
+      throw new UsageError(t('lint/no-files', { paths: named.join(', ') }));
+    }
     const namedSet = new Set(namedFiles.map((f) => f.path));
     const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cwd, f.file)));
     const findings = sortFindings([...config.findings, ...checked.filter(inNamed)]);
-    return { config, files, namedFiles, findings, inputs, model };
+    return { config, files, namedFiles, findings, inputs, model, lone: lone.filter(isNamed) };
   }
 
   /**
@@ -159,7 +165,7 @@ export class Engine {
     const result = check(
       loaded.map((l) => l.file),
       [...loaded.flatMap((l) => l.findings), ...discoveryFindings(found, this.cwd)],
-      { rules: config.config.rules, restore: (file) => this.restore(file), records: true },
+      { rules: config.config.rules, restore: (file) => this.restore(file), records: true, complete: true },
     );
     for (const file of result.files) {
       if (texts === 'all' || (texts === 'numbers' && file.docs.some((d) => d.numbersAsPrinted === false))) this.restore(file);
@@ -169,7 +175,7 @@ export class Engine {
   }
 
   /** Paths under one campaign folder are checked with that folder; paths with no campaign above, on their own. */
-  #checkInContext(named: readonly string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[] } {
+  #checkInContext(named: readonly string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[]; lone: string[] } {
     const wanted = (file: SourceFile) => isNamed(file.abs);
     const groups = new Map<string, string[]>();
     for (const p of named) {
@@ -183,14 +189,18 @@ export class Engine {
     const findings = new Map<string, Finding>();
     const inputs = new Set<string>();
     let model: CheckResult['model'] | undefined;
+    const lone: string[] = [];
     for (const [root, paths] of groups) {
       // The walk skips ignored files, but a file named on the command line is read unless ignored too.
       const toRead = paths.filter((p) => startFolder(p, this.fs) === p || !skipNamed(p, this.cwd, opts.ignored));
       const namedFiles = toRead.filter((p) => startFolder(p, this.fs) !== p);
+      // files named alone, with no campaign in or above their folders: the checks across files cannot run
+      const alone = !root && paths.every((p) => startFolder(p, this.fs) !== p);
+      if (alone) lone.push(...namedFiles);
       const result =
         root && namedFiles.length === paths.length && this.narrowing
           ? this.#checkNarrowed(root, namedFiles, opts, rules, isNamed)
-          : this.#checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted);
+          : this.#checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted, !alone);
       model ??= result.model;
       for (const abs of result.inputs) inputs.add(abs);
       for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
@@ -199,21 +209,22 @@ export class Engine {
         if (!findings.has(key)) findings.set(key, f);
       }
     }
-    return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs], model: model! };
+    return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs], model: model!, lone };
   }
 
   /** Every file found, loaded (or taken from `loaded`, read before) and checked. */
-  #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[] } {
+  #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[] } {
     const loadOpts = { ...opts, knownRegular: found.regular };
     const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
-    return { ...this.#checkLoaded(found, all, opts, rules, wanted), inputs: found.files };
+    return { ...this.#checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files };
   }
 
-  #checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean): CheckResult {
+  /** `complete`: the files are a whole repository (a missing campaign or owners document is then a finding). */
+  #checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean): CheckResult {
     return check(
       files.map((r) => r.file),
       [...files.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
-      { rules, wanted, restore: (file) => this.restore(file), records: true },
+      { rules, wanted, complete, restore: (file) => this.restore(file), records: true },
     );
   }
 
@@ -230,7 +241,7 @@ export class Engine {
     for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
     const keys = (this.#contextKeys ??= contextKeys());
     const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file), keys) : undefined;
-    if (!names) return this.#checkFound(found, opts, rules, wanted, loaded);
+    if (!names) return this.#checkFound(found, opts, rules, wanted, true, loaded);
     const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
     const search = new NameSearch(names, this.fs);
     // A named plan's city: until its first plan document is met, a file naming the city may be it and is
@@ -263,11 +274,11 @@ export class Engine {
     }
     // in the order of the walk, as the whole repository would be
     const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
-    const result = this.#checkLoaded(found, part, opts, rules, wanted);
+    const result = this.#checkLoaded(found, part, opts, rules, wanted, true);
     const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file), keys);
     countNarrowing(!whole);
     this.stats[whole ? 'whole' : 'narrowed']++;
-    return whole ? this.#checkFound(found, opts, rules, wanted, loaded) : { ...result, inputs: found.files };
+    return whole ? this.#checkFound(found, opts, rules, wanted, true, loaded) : { ...result, inputs: found.files };
   }
 }
 

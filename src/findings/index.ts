@@ -86,6 +86,14 @@ export function diagnose(findings: readonly Finding[], positionsOf: (file: strin
   });
 }
 
+/**
+ * A finding placed by line and column where there is no text to count offsets in (a workbook's
+ * cell: line = row, column = column): the edge's form straight away.
+ */
+export function placedAt(file: string, line: number, column: number, ruleId: RuleId, severity: Severity, message: Message): Diagnostic {
+  return { ...finding(file, [0, 0], ruleId, severity, message), rule: ruleId, line, column, endLine: line, endColumn: column + 1, message, offset: 0, endOffset: 0 };
+}
+
 /** Findings in the order reports show them: by file, then place, then rule. */
 export function sortFindings<F extends Finding>(findings: F[]): F[] {
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range[0] - b.range[0] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));

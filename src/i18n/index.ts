@@ -6,6 +6,8 @@ import { gapsMessages } from './messages/gaps.js';
 import { tablesMessages } from './messages/tables.js';
 import { ciMessages } from './messages/ci.js';
 import { helpMessages } from './messages/help.js';
+import { dashboardMessages } from './messages/dashboard.js';
+import { officeMessages } from './messages/office.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -25,7 +27,7 @@ export interface MessageDef {
 export type Catalog = Record<string, MessageDef>;
 
 /** The one registry of messages: every id a message can have, by area. */
-const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages] as const;
+const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages, dashboardMessages, officeMessages] as const;
 
 /** Every message id of the catalogue, as a typed union (`'unknown-reference/unknown'` …). */
 export type MessageId = KeysOf<(typeof CATALOGUES)[number]> | typeof VERBATIM;

@@ -146,6 +146,8 @@ export const YAML_OPTIONS = {
   uniqueKeys: true,
   strict: true,
   stringKeys: false,
+  // YAML merge keys (`<<: *base`) are merged, as editors and check-jsonschema do (plan-format.md)
+  merge: true,
 } as const;
 
 /**

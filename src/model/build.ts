@@ -3,6 +3,9 @@ import { planCityOf } from '../load/source.js';
 import type { SourceDoc, SourceFile } from '../load/source.js';
 import type { Path } from '../types.js';
 import { isRecord } from '../load/parse.js';
+import { KINDS, type Kind } from '../load/source.js';
+import { closest } from '../util/closest.js';
+import { isCalendarDate } from '../util/date.js';
 import type {
   Action, Baseline, Campaign, Unread, CityEntry, CityPlan, Indicator, Measure, Model, Op, Origin, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
 } from './types.js';
@@ -10,6 +13,8 @@ import type {
 type Rec = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+/** A date as written, when it is one of the calendar; anything else takes part in no check (the schema reports it). */
+const day = (v: unknown): string | undefined => (isCalendarDate(v) ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** The strings of a list: the parsed list itself when it holds only strings (the model shares it, never changes it). */
@@ -70,6 +75,15 @@ export function buildModel(files: SourceFile[]): Model {
     }
   }
   model.campaign = model.campaigns[0];
+  // a plan whose city is not the campaign's: the city it was likely meant for is unread (its own finding is unknown-reference)
+  if (model.campaign) {
+    const ids = model.campaign.cities.map((c) => c.id);
+    for (const city of model.plans.keys()) {
+      if (ids.includes(city)) continue;
+      const meant = closest(city, ids);
+      if (meant) model.unread.plansOf.add(meant);
+    }
+  }
   for (const o of model.owners) if (!model.ownersById.has(o.id)) model.ownersById.set(o.id, o);
   for (const plan of model.plans.values()) model.actions.push(...plan.actions);
   for (const a of model.actions) model.targets.push(...a.targets);
@@ -83,10 +97,42 @@ export function buildModel(files: SourceFile[]): Model {
   return model;
 }
 
-/** What the documents that could not be parsed seem to be, from their `kind:` and `city:` lines. */
+/**
+ * What a document that parsed but has no known kind was meant to be: the kind its `kind` is closest
+ * to (`plan` → Plan), else the kind its keys belong to; undefined when neither tells.
+ */
+export function meantKind(value: Rec): Kind | undefined {
+  if (typeof value.kind === 'string') {
+    const lower = value.kind.trim().toLowerCase();
+    const named = KINDS.find((k) => k.toLowerCase() === lower) ?? closest(value.kind, KINDS);
+    if (named) return named as Kind;
+  }
+  if ('cities' in value || 'tasks' in value || 'period' in value || 'indicators' in value) return 'Campaign';
+  if ('owners' in value) return 'Owners';
+  if ('actions' in value || 'units' in value) return 'Plan';
+  if ('values' in value || 'as_of' in value) return 'Progress';
+  return undefined;
+}
+
+/**
+ * What the documents that could not be read as their kind seem to be: for documents that could not be
+ * parsed, from their `kind:` and `city:` lines; for parsed ones of an unknown kind, from the kind they
+ * were meant to be. A kind typo is then one finding, not also what its absence would make.
+ */
 export function unreadParts(files: SourceFile[]): Unread {
   const unread: Unread = { campaign: false, owners: false, plansOf: new Set(), anyPlan: false };
   for (const file of files) {
+    for (const doc of file.docs) {
+      if (!doc.parsed || doc.kind || !isRecord(doc.value)) continue;
+      const meant = meantKind(doc.value);
+      if (meant === 'Campaign') unread.campaign = true;
+      else if (meant === 'Owners') unread.owners = true;
+      else if (meant === 'Plan') {
+        const city = str(doc.value.city);
+        if (city) unread.plansOf.add(city);
+        else unread.anyPlan = true;
+      }
+    }
     const broken = file.docs.filter((d) => !d.parsed);
     if (broken.length === 0) continue;
     // one file usually holds one document; with several, what any of them says counts for all
@@ -105,7 +151,7 @@ export function unreadParts(files: SourceFile[]): Unread {
 
 function readCampaign(doc: SourceDoc, v: Rec): Campaign {
   const origin = { doc, path: [] };
-  const period = isRecord(v.period) && str(v.period.start) && str(v.period.end) ? { start: v.period.start as string, end: v.period.end as string } : undefined;
+  const period = isRecord(v.period) && day(v.period.start) && day(v.period.end) ? { start: v.period.start as string, end: v.period.end as string } : undefined;
   const cities: CityEntry[] = [];
   arr(v.cities).forEach((c, i) => {
     if (isRecord(c) && str(c.id)) cities.push({ id: c.id as string, name: str(c.name) ?? (c.id as string), origin: { doc, path: ['cities', i] } });
@@ -176,7 +222,7 @@ function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
   plan.docs.push(doc);
   plan.title ??= str(v.title);
   plan.owner ??= str(v.owner);
-  plan.adopted ??= str(v.adopted);
+  plan.adopted ??= day(v.adopted);
   arr(v.units).forEach((u, i) => {
     if (isRecord(u) && str(u.id)) plan.units.push({ id: u.id as string, name: str(u.name) ?? (u.id as string), origin: { doc, path: ['units', i] } } satisfies Unit);
   });
@@ -220,7 +266,7 @@ class ActionItem implements Action {
     this.track = str(a.track);
     this.lead = str(a.lead);
     this.support = strs(a.support);
-    this.due = str(a.due);
+    this.due = day(a.due);
     this.targets = [];
     this.city = plan.city;
     this.plan = plan;
@@ -236,7 +282,7 @@ function measuresOf(list: readonly unknown[], action: Action): Measure[] {
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
     if (typeof m === 'string') out.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, action, i));
-    else if (isRecord(m) && str(m.text)) out.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), str(m.due), action, i));
+    else if (isRecord(m) && str(m.text)) out.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), day(m.due), action, i));
   }
   return out;
 }
@@ -271,7 +317,7 @@ function readTarget(doc: SourceDoc, x: unknown, path: Path, action: Action): Tar
   if (!isRecord(x) || !str(x.id)) return undefined;
   let baseline: Baseline | undefined;
   if (isRecord(x.baseline) && num(x.baseline.value) !== undefined) {
-    baseline = { value: x.baseline.value as number, date: str(x.baseline.date), text: str(x.baseline.text) };
+    baseline = { value: x.baseline.value as number, date: day(x.baseline.date), text: str(x.baseline.text) };
   }
   return {
     id: x.id as string,
@@ -282,7 +328,7 @@ function readTarget(doc: SourceDoc, x: unknown, path: Path, action: Action): Tar
     per: x.per === 'unit' ? 'unit' : undefined,
     baseline,
     target: readTargetForm(x.target),
-    due: str(x.due),
+    due: day(x.due),
     nature: x.nature === 'binding' ? 'binding' : 'expected',
     city: action.city,
     action,
@@ -319,7 +365,7 @@ export function readTargetForm(v: unknown): TargetForm | undefined {
 
 function readProgress(doc: SourceDoc, v: Rec): ProgressReport | undefined {
   const city = str(v.city);
-  const asOf = str(v.as_of);
+  const asOf = day(v.as_of);
   if (!city || !asOf) return undefined;
   const report: ProgressReport = { campaign: str(v.campaign) ?? '', city, asOf, values: [], origin: { doc, path: [] } };
   arr(v.values).forEach((x, i) => {

@@ -1,4 +1,4 @@
-/** Reference text made from the rule registry: the README's rule table (scripts/rule-table.mjs writes it). */
+/** Reference text made from the rule registry: the rule table of docs/rules.md (scripts/rule-table.mjs writes it). */
 import type { Lang } from '../i18n/index.js';
 import { ruleCatalogue } from './index.js';
 
@@ -8,11 +8,11 @@ export const RULE_TABLE_END = '<!-- rules:end -->';
 /** The Markdown table of every rule: id (linked to its page), default severity, what it finds. */
 export function ruleTable(lang: Lang = 'en'): string {
   const head = lang === 'zh' ? ['| 规则 | 默认 | 查找 |', '| --- | --- | --- |'] : ['| rule | default | finds |', '| --- | --- | --- |'];
-  const rows = ruleCatalogue.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.description.text(lang).replace(/\|/g, '\\|')} |`);
+  const rows = ruleCatalogue.map((r) => `| [\`${r.id}\`](rules/${r.id}.md) | ${r.severity} | ${r.description.text(lang).replace(/\|/g, '\\|')} |`);
   return [...head, ...rows].join('\n');
 }
 
-/** `text` (a README) with the part between the markers replaced by the table; undefined when it has no markers. */
+/** `text` (docs/rules.md) with the part between the markers replaced by the table; undefined when it has no markers. */
 export function withRuleTable(text: string, lang: Lang = 'en'): string | undefined {
   const begin = text.indexOf(RULE_TABLE_BEGIN);
   const end = text.indexOf(RULE_TABLE_END);

@@ -13,6 +13,8 @@ import { unitMismatch } from './unit-mismatch.js';
 import { dueOutsidePeriod } from './due-outside-period.js';
 import { ownerOutsideCity } from './owner-outside-city.js';
 import { targetOffTrack } from './target-off-track.js';
+import { progressConflict } from './progress-conflict.js';
+import { invalidTarget } from './invalid-target.js';
 
 /** The cross-file rules, run over the model in this order (the catalogue's order in plan-format.md). */
 const MODEL_RULES = [
@@ -28,6 +30,8 @@ const MODEL_RULES = [
   dueOutsidePeriod,
   ownerOutsideCity,
   targetOffTrack,
+  progressConflict,
+  invalidTarget,
 ] as const;
 
 const ALL = [...coreRules, ...MODEL_RULES, ...ciRules] as const;

@@ -2,7 +2,7 @@
 import { t } from '../i18n/index.js';
 import type { Origin } from '../model/types.js';
 import { defineRule, type RuleContext } from './types.js';
-import { cityName } from './shared.js';
+import { cityKnown, cityName } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, city: string, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
@@ -23,6 +23,7 @@ export const ownerOutsideCity = defineRule({
   reads: { scope: 'references', references: ['owner', 'city'] },
   check(ctx) {
     for (const action of ctx.model.actions) {
+      if (!cityKnown(ctx.model, action.city)) continue; // an unknown city: unknown-reference says so, once
       checkOwners(ctx, action.city, action, action.lead, action.support);
       for (const m of action.measures) checkOwners(ctx, action.city, m, m.lead, m.support);
     }

@@ -45,3 +45,9 @@ export function planUnread(model: Model, city: string): boolean {
   const u = model.unread;
   return u.campaign || u.anyPlan || u.plansOf.has(city);
 }
+
+/** Whether a city id is one of the campaign's (true without a campaign: nothing to compare with). */
+export function cityKnown(model: Model, city: string): boolean {
+  const campaign = model.campaign;
+  return !campaign || model.unread.campaign || campaign.cities.some((c) => c.id === city);
+}

@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import { defineRule } from './types.js';
 import { coveredTasks } from '../domain/coverage.js';
 
-export { coveredTasks };
+export { coveredTasks, coveringActions } from '../domain/coverage.js';
 import { cityName, planCityOrigin, planUnread } from './shared.js';
 
 

@@ -21,6 +21,11 @@ export interface RuleContext {
   wants?(origin: Origin): boolean;
   /** The place (`file:line`) of a node, for a message that names another place; reads the file's text again if it was let go. */
   placeOf(origin: Origin, at?: Path): PlaceRef;
+  /**
+   * The files are a whole repository (not a file linted alone): a kind that no document defines
+   * (the campaign, the owners) is itself a finding. Absent: missing kinds are passed over.
+   */
+  complete?: boolean;
 }
 
 /** The sorts of ids a reference field can name; the schemas mark their reference fields with these. */

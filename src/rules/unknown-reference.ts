@@ -5,9 +5,12 @@
  */
 import { t } from '../i18n/index.js';
 import type { Campaign, Model, Origin } from '../model/types.js';
+import type { SourceDoc } from '../load/source.js';
+import { isRecord } from '../load/parse.js';
+import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
 import { defineRule, type RuleContext } from './types.js';
-import { cityName, docField, planUnread, reportUnknown } from './shared.js';
+import { cityKnown, cityName, docField, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
@@ -40,11 +43,58 @@ function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknow
   ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion: closest(id, cities) ?? '' }), { at: ['city'] });
 }
 
+/** The owner ids a document names, in document order, with the path of each. */
+function ownerRefs(model: Model, doc: SourceDoc): { id: string; origin: Origin; at: Path }[] {
+  const out: { id: string; origin: Origin; at: Path }[] = [];
+  if (doc.kind === 'Campaign') {
+    const issuer = model.campaigns.find((c) => c.origin.doc === doc)?.issuer;
+    if (issuer) out.push({ id: issuer, origin: { doc, path: [] }, at: ['issuer'] });
+    return out;
+  }
+  if (doc.kind !== 'Plan') return out;
+  const owner = docField(doc, 'owner');
+  if (typeof owner === 'string') out.push({ id: owner, origin: { doc, path: [] }, at: ['owner'] });
+  const plan = model.plans.get(docField(doc, 'city') as string);
+  for (const action of plan?.actions ?? []) {
+    if (action.origin.doc !== doc) continue;
+    const add = (item: { readonly origin: Origin }, lead: string | undefined, support: string[]) => {
+      if (lead !== undefined) out.push({ id: lead, origin: item.origin, at: ['lead'] });
+      support.forEach((s, i) => out.push({ id: s, origin: item.origin, at: ['support', i] }));
+    };
+    add(action, action.lead, action.support);
+    for (const m of action.measures) add(m, m.lead, m.support);
+  }
+  return out;
+}
+
+/**
+ * A whole kind missing: no campaign (each Plan and Progress document, at its `campaign`), or no
+ * owners while owner ids are named (each document, at its first owner id). One finding per
+ * document, not one per reference.
+ */
+function missingKinds(ctx: RuleContext, model: Model, hasOwners: boolean): void {
+  const unread = model.unread;
+  const docs = model.files.flatMap((f) => f.docs).filter((d) => d.parsed && d.kind && isRecord(d.value));
+  if (!model.campaign && !unread.campaign) {
+    for (const doc of docs) {
+      if (doc.kind !== 'Plan' && doc.kind !== 'Progress') continue;
+      const id = docField(doc, 'campaign');
+      ctx.report({ doc, path: [] }, t('unknown-reference/no-campaign', { id: typeof id === 'string' ? id : '' }), { at: typeof id === 'string' ? ['campaign'] : [] });
+    }
+  }
+  const anyOwners = model.files.some((f) => f.docs.some((d) => d.kind === 'Owners'));
+  if (hasOwners || anyOwners || unread.owners || unread.campaign) return;
+  for (const doc of docs) {
+    const refs = ownerRefs(model, doc);
+    if (refs.length > 0) ctx.report(refs[0].origin, t('unknown-reference/no-owners', { id: refs[0].id, count: refs.length }), { at: refs[0].at });
+  }
+}
+
 export const unknownReference = defineRule({
   id: 'unknown-reference',
   severity: 'error',
   description: t('rule/unknown-reference'),
-  messages: ['unknown-reference/unknown', 'unknown-reference/city-not-in-campaign', 'unknown-reference/campaign-mismatch', 'unknown-reference/target-of-other-city', 'unknown-reference/unit-not-in-plan'],
+  messages: ['unknown-reference/unknown', 'unknown-reference/city-not-in-campaign', 'unknown-reference/campaign-mismatch', 'unknown-reference/target-of-other-city', 'unknown-reference/unit-not-in-plan', 'unknown-reference/no-campaign', 'unknown-reference/no-owners'],
   reads: { scope: 'repository', references: ['campaign', 'city', 'task', 'indicator', 'owner', 'target', 'unit'] },
   check(ctx) {
     const { model } = ctx;
@@ -59,6 +109,8 @@ export const unknownReference = defineRule({
     const indicators = new Set((campaign?.indicators ?? []).map((x) => x.id));
     const cities = (campaign?.cities ?? []).map((c) => c.id);
     const citySet = new Set(cities);
+
+    if (ctx.complete) missingKinds(ctx, model, hasOwners);
 
     // the campaign and the owners
     if (campaign && hasOwners && campaign.issuer && !owners.has(campaign.issuer)) {
@@ -112,6 +164,8 @@ export const unknownReference = defineRule({
     for (const report of model.progress) {
       checkCampaignRef(ctx, model, report.origin, docField(report.origin.doc, 'campaign'));
       checkCityRef(ctx, model, report.origin, report.city);
+      // a report of an unknown city: that is its one finding, not one per value
+      if (!cityKnown(model, report.city)) continue;
       const plan = model.plans.get(report.city);
       const cityTargets = targetsOfCity.get(report.city) ?? [];
       for (const v of report.values) {
@@ -122,6 +176,8 @@ export const unknownReference = defineRule({
           continue;
         }
         if (target.city !== report.city) {
+          // a plan meant for this city but naming an unknown one (city: ningpo): its city is reported, once
+          if (!cityKnown(model, target.city) && planUnread(model, report.city)) continue;
           ctx.report(
             v.origin,
             t('unknown-reference/target-of-other-city', {

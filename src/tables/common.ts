@@ -1,22 +1,11 @@
 /** What every table needs from the model: names for ids, numbers as drafted, the cities shown. */
 import { formatNumber } from '../util/number.js';
 import { tr, type Lang, type MessageId } from '../i18n/index.js';
-import type { Action, CityPlan, Model } from '../model/types.js';
+import type { Action, Model } from '../model/types.js';
 
 // the domain's names, numbers and orders, re-exported for the tables that import them from here
-export { actionsInOrder, cityName, measureDuty, numberAsWritten, ownerName } from '../domain/index.js';
+export { actionsInOrder, cityName, measureDuty, numberAsWritten, ownerName, plansShown } from '../domain/index.js';
 import type { Row } from './types.js';
-
-/** The plans to show, in the campaign's order of cities, then any other plan in reading order. */
-export function plansShown(model: Model, cities: readonly string[] | undefined): CityPlan[] {
-  const order = (model.campaign?.cities ?? []).map((c) => c.id);
-  for (const id of model.plans.keys()) if (!order.includes(id)) order.push(id);
-  const wanted = cities && cities.length ? new Set(cities) : undefined;
-  return order.filter((id) => !wanted || wanted.has(id)).flatMap((id) => {
-    const plan = model.plans.get(id);
-    return plan ? [plan] : [];
-  });
-}
 
 /** Every city id known to the repository: the campaign's and those with a plan. */
 export function knownCities(model: Model): string[] {

@@ -29,6 +29,7 @@ export function buildTables(model: Model, names: readonly TableName[], opts: Tab
     asOf: opts.asOf,
     cities: shown.map((id) => ({ id, name: cityName(model, id) })),
     limited,
+    filter: opts.filter,
     tables: names.map((name) => tableBuilders[name](model, opts)),
   };
 }

@@ -84,9 +84,9 @@ export function ownersTable(model: Model, opts: TableOptions): Table {
       { key: 'city', heading: h('owner-city'), width: 4 },
       { key: 'led', heading: h('led'), width: 22 },
       { key: 'supported', heading: h('supported'), width: 24 },
-      { key: 'measuresLed', heading: h('measures-led'), width: 5, nowrap: true },
-      { key: 'measuresSupported', heading: h('measures-supported'), width: 5, nowrap: true },
-      { key: 'due', heading: h('next-due'), width: 10, nowrap: true },
+      { key: 'measuresLed', heading: h('measures-led'), width: 5, nowrap: true, type: 'number' },
+      { key: 'measuresSupported', heading: h('measures-supported'), width: 5, nowrap: true, type: 'number' },
+      { key: 'due', heading: h('next-due'), width: 10, nowrap: true, type: 'date' },
     ],
     rows,
   };

@@ -39,13 +39,13 @@ export function responsibilitiesTable(model: Model, opts: TableOptions): Table {
     name: 'responsibilities',
     title: tr(lang, 'tables/title/responsibilities'),
     columns: [
-      { key: 'no', heading: h('no'), width: 3, nowrap: true },
+      { key: 'no', heading: h('no'), width: 3, nowrap: true, type: 'number' },
       { key: 'city', heading: h('city'), merge: true, width: 6 },
       { key: 'action', heading: h('action'), merge: true, width: 14 },
       { key: 'measure', heading: h('measure'), width: 30 },
       { key: 'lead', heading: h('lead'), width: 13 },
       { key: 'support', heading: h('support'), width: 17 },
-      { key: 'due', heading: h('due'), width: 10, nowrap: true },
+      { key: 'due', heading: h('due'), width: 10, nowrap: true, type: 'date' },
     ],
     rows,
   };

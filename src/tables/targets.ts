@@ -1,5 +1,6 @@
 /** 指标表: every target with its baseline, wording, due date, nature, and its latest value and status. */
 import { latestProgress, targetStatus } from '../domain/status.js';
+import { actionFilter, statusFilter } from '../domain/filter.js';
 import { tr, type Lang } from '../i18n/index.js';
 import type { Model, Target } from '../model/types.js';
 import { actionsInOrder, cityName, formatNumber, listSep, numberAsWritten, plansShown, columnHeading, numberRows } from './common.js';
@@ -11,11 +12,15 @@ export function targetsTable(model: Model, opts: TableOptions): Table {
   const { lang } = opts;
   const h = columnHeading(lang);
   const rows: Row[] = [];
+  const actionWanted = actionFilter(model, opts.filter);
+  const statusWanted = statusFilter(opts.filter);
   for (const plan of plansShown(model, opts.cities)) {
     const city = cityName(model, plan.city);
     for (const action of actionsInOrder(plan)) {
+      if (!actionWanted(action)) continue;
       for (const target of action.targets) {
         const status = targetStatus(target, model, opts.asOf);
+        if (!statusWanted(status.status)) continue;
         rows.push({
           group: `${plan.city}/${action.id}`,
           cells: {
@@ -50,16 +55,16 @@ export function targetsTable(model: Model, opts: TableOptions): Table {
     name: 'targets',
     title: tr(lang, 'tables/title/targets'),
     columns: [
-      { key: 'no', heading: h('no'), width: 3, nowrap: true },
+      { key: 'no', heading: h('no'), width: 3, nowrap: true, type: 'number' },
       { key: 'city', heading: h('city'), merge: true, width: 5 },
       { key: 'action', heading: h('action'), merge: true, width: 6, nowrap: true },
       { key: 'target', heading: h('target'), width: 14 },
       { key: 'unit', heading: h('unit'), width: 5 },
-      { key: 'baseline', heading: h('baseline'), width: 8 },
+      { key: 'baseline', heading: h('baseline'), width: 8, type: 'number' },
       { key: 'wording', heading: h('wording'), width: 16 },
-      { key: 'due', heading: h('due'), width: 10, nowrap: true },
+      { key: 'due', heading: h('due'), width: 10, nowrap: true, type: 'date' },
       { key: 'nature', heading: h('nature'), width: 4 },
-      { key: 'latest', heading: h('latest'), width: 11 },
+      { key: 'latest', heading: h('latest'), width: 11, type: 'number' },
       { key: 'status', heading: h('status'), width: 6 },
     ],
     rows,

@@ -1,5 +1,6 @@
 /** The consolidated tables as data: columns, rows of display strings, and ids for programs. */
 import type { Lang } from '../i18n/index.js';
+import type { TargetFilter } from '../domain/filter.js';
 
 export const TABLE_NAMES = ['responsibilities', 'targets', 'coverage', 'owners'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -17,6 +18,12 @@ export interface Column {
   width: number;
   /** A short code (a date, an id) that should not be wrapped. */
   nowrap?: boolean;
+  /**
+   * What the cells hold, for spreadsheets: a cell of a `number` column that reads as a plain
+   * number is written as a number, one of a `date` column that reads as YYYY-MM-DD as a date;
+   * other cells (`77.3*`, a list of units) stay text.
+   */
+  type?: 'number' | 'date';
 }
 
 /** One row: display strings by column key; `\n` inside a cell is a line break. */
@@ -46,11 +53,15 @@ export interface TableReport {
   /** The cities shown, by name (all when the report was not limited). */
   cities: { id: string; name: string }[];
   limited: boolean;
+  /** --owner and --status, when given. */
+  filter?: TargetFilter;
   tables: Table[];
 }
 
 export interface TableOptions {
   lang: Lang;
+  /** --owner and --status (the targets table). */
+  filter?: TargetFilter;
   /** Only these city ids (all when empty or absent). */
   cities?: string[];
   asOf?: string;

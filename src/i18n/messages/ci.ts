@@ -42,7 +42,7 @@ export const ciMessages = {
   'baseline/note': { zh: 'plans: 基线中已有 {matched} 个问题未报告；基线中有 {fixed} 个问题已不存在', en: 'plans: {matched} findings known to the baseline not shown; {fixed} baseline entries are fixed' },
 
   // Output formats and options
-  'sarif/help': { zh: '{description}。说明：{uri}', en: '{description}. See {uri}' },
+  'sarif/help': { zh: '{description}。完整说明：plans explain {id}', en: '{description}. The full page: plans explain {id}' },
   'junit/failure': { zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} errors, {warnings} warnings' },
   'lint/out-without-format': { zh: '--out 有 {count} 个，但 --format 只有 {formats} 个：每个 --out 须跟在它的 --format 之后', en: '{count} --out for {formats} --format: each --out belongs to the --format before it' },
   'lint/many-to-stdout': { zh: '只有一个格式可以输出到标准输出，其余须加 --out：{formats}', en: 'only one format can go to standard output; give the others an --out: {formats}' },

@@ -12,6 +12,8 @@ export const cliMessages = {
   'cli/bad-size': { zh: '`{option}` 须为字节数，可带单位 k、M、G（如 20M），而不是 `{value}`', en: '`{option}` takes a size in bytes, optionally with k, M or G (such as 20M), not `{value}`' },
   'cli/out-is-input': { zh: '拒绝写入 {path}：它是本次读取的输入文件', en: 'refusing to write {path}: it is one of the input files' },
   'cli/out-failed': { zh: '无法写入 {path}（{code}）', en: 'cannot write {path} ({code})' },
+  'cli/out-is-dir': { zh: '拒绝写入 {path}：它是文件夹；--out 须指定文件', en: 'refusing to write {path}: it is a folder; --out takes a file' },
+  'cli/stdout-failed': { zh: '无法写入标准输出（{code}）', en: 'cannot write to standard output ({code})' },
   'cli/needs-out': { zh: '格式 {format} 是二进制格式，须用 --out FILE 指定输出文件', en: 'the {format} format is binary: name a file with --out FILE' },
   'cli/internal': {
     zh: 'plans: 内部错误（{where}）：{message}。这是 plans 的缺陷，请附上引起它的文件报告；加 --debug 可显示详细信息。',
@@ -22,6 +24,14 @@ export const cliMessages = {
   'lint/summary': {
     zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告），共检查 {files} 个文件',
     en: (d) => `${plural(d.total, 'problem')} (${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}) in ${plural(d.files, 'file')}`,
+  },
+  'lint/no-files': {
+    zh: (d) => `在 ${d.paths} 下没有找到方案文件（*.yaml、*.yml）；请检查路径`,
+    en: (d) => `no plan files (*.yaml, *.yml) found under ${d.paths}; check the path`,
+  },
+  'lint/alone': {
+    zh: (d) => `plans: 注意：${d.files} 所在文件夹及其上级没有专项行动（kind: Campaign），未能进行跨文件检查（引用、覆盖、进度）`,
+    en: (d) => `plans: note: no campaign (kind: Campaign) in or above the folder of ${d.files}, so the checks across files (references, coverage, progress) could not run`,
   },
   'lint/clean': { zh: '✔ 已检查 {files} 个文件，未发现问题', en: (d) => `✔ ${plural(d.files, 'file')} checked, no problems` },
   'lint/too-many-warnings': {

@@ -83,7 +83,7 @@ export const gapsMessages = {
     zh:
       '状态的算法（可据此手工核对）：目标的基数 b 取自日期 t0（基数的日期，无则为专项行动开始日），目标值 T 的期限为 t1（目标的期限，无则为所属行动的期限，再无则为专项行动结束日）；' +
       '最新值 a 是日期 t 的最新进展报告中的数值（指定 --as-of 时不计此后的报告）。完成进度 p = (a − b) / (T − b)，时间进度 e = (t − t0) / (t1 − t0)，按天计算，t 晚于 t1 时按 t1 计（到期后的报告 e = 1）。' +
-      'a 达到目标（比较方式、区间或变化量）为“已完成”；否则 p ≥ e 为“按期”，p ≥ e − 0.1 为“有风险”，其余为“滞后”。比较时允许 1e-9 的舍入误差，p = e 算作按期。' +
+      'a 达到目标（比较方式、区间或变化量）为“已完成”；否则，已过期限（报告日期不早于 t1，或 --as-of 晚于 t1）的为“未完成”；未过期限的 p ≥ e 为“按期”，p ≥ e − 0.1 为“有风险”，其余为“滞后”。比较时允许 1e-9 的舍入误差，p = e 算作按期。' +
       '变化目标 T = b × (1 + x/100)（带 %）或 b + x；年均变化目标 T = b × (1 + r)^n（复利），n 为 t0 至 t1 的年数（按日历年计）；区间目标的 T 取区间中离基数较近的一端。' +
       '相对目标与其所指目标的最新值比较（所指为指标时，取本市设置该指标的第一个目标），只判“已完成”或“未完成”。' +
       '按县（市、区）考核（per: unit）的目标取最差一个县的状态（由差到好：滞后、未完成、有风险、无数据、按期、已完成；未报数的县算“无数据”），并列出未达进度的县。' +
@@ -91,7 +91,7 @@ export const gapsMessages = {
     en:
       'How the status is worked out (so that a figure can be checked by hand): a target has baseline b at date t0 (the baseline\'s date, else the campaign\'s start) and target value T due at t1 (the target\'s due date, else its action\'s, else the campaign\'s end); ' +
       'a is the value of the latest progress report, dated t (reports after --as-of are ignored). Progress p = (a − b) / (T − b); time share e = (t − t0) / (t1 − t0), counted in days, with t capped at t1 (a report after the due date gives e = 1). ' +
-      'A target is achieved when a meets it (its op, range or change); otherwise on-track when p ≥ e, at-risk when p ≥ e − 0.1, else off-track. Comparisons allow 1e-9 for rounding, so p = e counts as on-track. ' +
+      'A target is achieved when a meets it (its op, range or change); otherwise, once the due date has passed (the report is dated on or after t1, or --as-of is after t1), not achieved; before it, on-track when p ≥ e, at-risk when p ≥ e − 0.1, else off-track. Comparisons allow 1e-9 for rounding, so p = e counts as on-track. ' +
       'A change target has T = b × (1 + x/100) (with %) or b + x; an annual change T = b × (1 + r)^n (compound), n the years from t0 to t1 in calendar years; a range target has T at the end of the range nearer to b. ' +
       'A relative target is achieved or not achieved against the latest value of the target it names (for an indicator, the city\'s first target of that indicator). ' +
       'A per-unit target takes the status of its worst unit (worst first: off-track, not achieved, at-risk, no data, on-track, achieved; a unit without a value counts as no data) and lists the units that fall short. ' +

@@ -16,6 +16,14 @@ export const ruleMessages = {
     zh: '引用的专项行动、城市、任务、责任单位、指标、县（市、区）或目标不存在',
     en: 'a campaign, city, task, owner, indicator, unit or target id that names nothing',
   },
+  'rule/progress-conflict': {
+    zh: '同一目标（或同一县（市、区））在同一日期报告了两个不同的数值，无论在同一文件还是不同文件中',
+    en: 'one target (or unit) given two different values for the same date, in one file or across files',
+  },
+  'rule/invalid-target': {
+    zh: '无法判断的目标：区间的 min 大于 max、相对目标与自身比较、基数日期晚于期限',
+    en: 'a target that cannot be judged: a range with min above max, a relative target that names itself, a baseline dated after the due date',
+  },
   'rule/missing-plan': { zh: '专项行动列出的城市没有提交实施方案', en: 'a city of the campaign has no plan' },
   'rule/task-not-covered': { zh: '城市方案中没有任何行动承接某项省级（末级）任务', en: 'a leaf province task that no action of a city lists' },
   'rule/action-without-target': { zh: '行动没有量化目标', en: 'an action with no quantified target' },
@@ -52,6 +60,14 @@ export const ruleMessages = {
   'unknown-reference/city-not-in-campaign': {
     zh: (d) => `城市“${d.id}”不在专项行动“${d.campaign}”的城市名单中${suggest(d, 'zh')}`,
     en: (d) => `city '${d.id}' is not a city of campaign '${d.campaign}'${suggest(d, 'en')}`,
+  },
+  'unknown-reference/no-campaign': {
+    zh: (d) => `专项行动“${d.id}”未定义：未找到 kind: Campaign 文档，无法进行跨文件检查`,
+    en: (d) => `campaign '${d.id}' is not defined: no kind: Campaign document was found, so the checks across files cannot run`,
+  },
+  'unknown-reference/no-owners': {
+    zh: (d) => `责任单位“${d.id}”未定义：未找到 kind: Owners 文档（本文档共引用 ${d.count} 处责任单位）`,
+    en: (d) => `owner '${d.id}' is not defined: no kind: Owners document was found (${d.count} owner reference${d.count === 1 ? '' : 's'} in this document)`,
   },
   'unknown-reference/campaign-mismatch': {
     zh: (d) => `专项行动“${d.id}”未定义；本仓库的专项行动是“${d.campaign}”`,
@@ -132,6 +148,34 @@ export const ruleMessages = {
   'target-off-track/off-track-units': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date}，进度滞后的县（市、区）：${(d.units as string[]).join('、')}`,
     en: (d) => `target ${d.target} is off-track at ${d.date}; units off-track: ${(d.units as string[]).join(', ')}`,
+  },
+  'target-off-track/not-achieved': {
+    zh: (d) => `目标 ${d.target} 未完成：期限 ${d.due} 已过，截至 ${d.date} 的最新值 ${d.latest} 未达到目标 ${d.goal}`,
+    en: (d) => `target ${d.target} is not achieved: its due date ${d.due} has passed and the latest value ${d.latest} at ${d.date} does not meet the target ${d.goal}`,
+  },
+  'target-off-track/not-achieved-units': {
+    zh: (d) => `目标 ${d.target} 未完成：期限 ${d.due} 已过，截至 ${d.date} 未达标的县（市、区）：${(d.units as string[]).join('、')}`,
+    en: (d) => `target ${d.target} is not achieved: its due date ${d.due} has passed and at ${d.date} these units fall short: ${(d.units as string[]).join(', ')}`,
+  },
+  'progress-conflict/value': {
+    zh: (d) => `目标 ${d.target} 在 ${d.date} 的数值报告为 ${d.value}，但 ${d.place} 已报告为 ${d.other}；同一日期只能有一个数值`,
+    en: (d) => `target ${d.target} is given ${d.value} for ${d.date} here, but ${d.other} at ${d.place}; one date takes one value`,
+  },
+  'progress-conflict/unit': {
+    zh: (d) => `目标 ${d.target} 的 ${d.unit} 在 ${d.date} 的数值报告为 ${d.value}，但 ${d.place} 已报告为 ${d.other}；同一日期只能有一个数值`,
+    en: (d) => `unit ${d.unit} of target ${d.target} is given ${d.value} for ${d.date} here, but ${d.other} at ${d.place}; one date takes one value`,
+  },
+  'invalid-target/range': {
+    zh: (d) => `目标 ${d.target} 的区间下限 ${d.min} 大于上限 ${d.max}，任何数值都无法达到；请交换 min 与 max`,
+    en: (d) => `target ${d.target} has a range with min ${d.min} above max ${d.max}, which no value can meet; swap min and max`,
+  },
+  'invalid-target/self': {
+    zh: (d) => `目标 ${d.target} 是相对目标，却与自身比较；than 应写另一个目标或指标`,
+    en: (d) => `target ${d.target} is relative to itself; \`than\` must name another target or an indicator`,
+  },
+  'invalid-target/baseline-after-due': {
+    zh: (d) => `目标 ${d.target} 的基数日期 ${d.date} 晚于期限 ${d.due}，时间进度无从计算`,
+    en: (d) => `target ${d.target} has a baseline dated ${d.date}, after its due date ${d.due}, so its time share cannot be worked out`,
   },
   'target-off-track/slipped': {
     zh: '目标 {target} 的基数已达标，但截至 {date} 的最新值 {latest} 不再达标',

@@ -4,6 +4,7 @@ import { unitName as unitNameIn } from '../../domain/names.js';
 import { tr, type Lang } from '../../i18n/index.js';
 import type { TargetStatus, StatusName } from '../../domain/types.js';
 import type { CityGaps, GapReport } from '../../gaps/report.js';
+import type { DueSoon } from '../../gaps/due-soon.js';
 
 /** A number without float noise (0.1 + 0.2 prints 0.3; 4800 × 1.05⁴ prints 5834.43). */
 export function num(value: number | undefined): string {
@@ -188,4 +189,55 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line.trim()) lines.push(line.trimEnd());
   return lines;
+}
+
+/** The row of an item that falls due, every cell a string. */
+export interface DueRow {
+  due: string;
+  kind: string;
+  city: string;
+  item: string;
+  lead: string;
+  support: string;
+  status?: StatusName;
+}
+
+export const DUE_COLUMNS: (keyof Omit<DueRow, 'status'>)[] = ['due', 'kind', 'city', 'item', 'lead', 'support'];
+
+export function dueColumnTitles(lang: Lang): string[] {
+  return DUE_COLUMNS.map((c) => tr(lang, `gaps/due/col/${c}`));
+}
+
+/** The heading of the section, with its dates. */
+export function dueHeading(due: DueSoon, lang: Lang): string {
+  return tr(lang, 'gaps/due-soon', { from: due.from, until: due.until });
+}
+
+/** The rows of what falls due: `NB-01 第 1 项举措：…`, a target with its status. */
+export function dueRows(due: DueSoon, lang: Lang): DueRow[] {
+  return due.items.map((x) => {
+    const ref =
+      x.kind === 'measure' ? tr(lang, 'gaps/due/measure-ref', { action: x.action.id, n: x.measure }) : x.kind === 'target' ? x.target! : x.action.id;
+    const sep = lang === 'zh' ? '：' : ': ';
+    const status = x.status ? (lang === 'zh' ? `（${statusName(x.status, lang)}）` : ` (${statusName(x.status, lang)})`) : '';
+    return {
+      due: x.due,
+      kind: tr(lang, `gaps/due/kind/${x.kind}`),
+      city: x.cityName,
+      item: `${ref}${x.text ? sep + x.text : ''}${status}`,
+      lead: x.leadName ?? tr(lang, 'gaps/due/no-lead'),
+      support: x.supportNames.join(lang === 'zh' ? '、' : ', '),
+      status: x.status,
+    };
+  });
+}
+
+/** The line that says which filters made the report, if any. */
+export function filterLine(report: GapReport, lang: Lang): string | undefined {
+  const f = report.filter;
+  if (!f || (!f.owner && !f.statuses?.length)) return undefined;
+  const parts: string[] = [];
+  if (f.owner) parts.push(tr(lang, 'gaps/filtered/owner', { owner: f.owner }));
+  if (f.statuses?.length) parts.push(tr(lang, 'gaps/filtered/status', { statuses: f.statuses.map((s) => statusName(s, lang)) }));
+  return tr(lang, 'gaps/filtered', { parts: parts.join(lang === 'zh' ? '；' : '; ') });
 }

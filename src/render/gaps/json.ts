@@ -1,4 +1,4 @@
-/** The gap report as JSON, in the shape cli.md fixes (plus `actionsWithoutLead`, and `units`/`unitsShort` on per-unit targets). */
+/** The gap report as JSON, in the shape cli.md fixes (plus `actionsWithoutLead`, `units`/`unitsShort` on per-unit targets, and `dueSoon`: what falls due next). */
 import type { TargetStatus } from '../../domain/types.js';
 import type { GapFormatter } from './types.js';
 
@@ -36,5 +36,27 @@ export const json: GapFormatter = (report) => {
       targets: c.targets.map(targetJson),
     })),
   };
+  if (report.dueSoon) {
+    const due = report.dueSoon;
+    Object.assign(doc, {
+      dueSoon: {
+        from: due.from,
+        until: due.until,
+        days: due.days,
+        items: due.items.map((x) => ({
+          kind: x.kind,
+          city: x.city,
+          action: x.action.id,
+          ...(x.measure !== undefined ? { measure: x.measure } : {}),
+          ...(x.target !== undefined ? { target: x.target } : {}),
+          text: x.text,
+          due: x.due,
+          lead: x.lead ?? null,
+          support: x.support,
+          ...(x.status !== undefined ? { status: x.status } : {}),
+        })),
+      },
+    });
+  }
   return JSON.stringify(doc, null, 2) + '\n';
 };

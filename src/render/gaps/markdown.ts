@@ -1,6 +1,6 @@
 /** The gap report as Markdown: a section per city with its lists and a table of targets, then the method. */
 import { tr } from '../../i18n/index.js';
-import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines } from './common.js';
+import { asOfLine, columnTitles, COLUMNS, DUE_COLUMNS, dueColumnTitles, dueHeading, dueRows, filterLine, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines } from './common.js';
 import type { GapFormatter } from './types.js';
 
 /** A table cell: pipes escaped, line breaks flattened. */
@@ -9,6 +9,8 @@ const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').repla
 export const markdown: GapFormatter = (report, { lang }) => {
   const out: string[] = [];
   out.push(`# ${titleLine(report, lang)}`, '', asOfLine(report, lang));
+  const filtered = filterLine(report, lang);
+  if (filtered) out.push('', filtered);
   if (report.cities.length === 0) out.push('', tr(lang, 'gaps/no-cities'));
   for (const city of report.cities) {
     out.push('', `## ${tr(lang, 'gaps/city', { name: city.name, city: city.city })}`, '');
@@ -31,6 +33,15 @@ export const markdown: GapFormatter = (report, { lang }) => {
     const units = unitLines(city, lang);
     if (units.length) out.push('', ...units.map((l) => `- ${cell(l)}`));
     out.push('', `**${summaryLine(city, lang)}**`);
+  }
+  if (report.dueSoon) {
+    out.push('', `## ${dueHeading(report.dueSoon, lang)}`, '');
+    const rows = dueRows(report.dueSoon, lang);
+    if (rows.length === 0) out.push(tr(lang, 'gaps/due-soon-none'));
+    else {
+      out.push(`| ${dueColumnTitles(lang).join(' | ')} |`, `| ${DUE_COLUMNS.map(() => '---').join(' | ')} |`);
+      for (const r of rows) out.push(`| ${DUE_COLUMNS.map((c) => cell(r[c])).join(' | ')} |`);
+    }
   }
   out.push('', `## ${tr(lang, 'gaps/method-title')}`, '', tr(lang, 'gaps/method'));
   return out.join('\n') + '\n';

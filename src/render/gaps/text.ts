@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { tr } from '../../i18n/index.js';
 import type { StatusName } from '../../domain/types.js';
-import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, truncate, unitLines, wrap } from './common.js';
+import { asOfLine, columnTitles, COLUMNS, dueHeading, dueRows, filterLine, gapLists, statusName, summaryLine, targetRow, titleLine, truncate, unitLines, wrap } from './common.js';
 import type { GapFormatter } from './types.js';
 import { wrapText } from '../tables/layout.js';
 import { PART_ROWS } from '../tables/text.js';
@@ -41,6 +41,8 @@ export const text: GapFormatter = (report, { lang, chalk, width }) => {
   const out: string[] = [];
   out.push(chalk.bold(titleLine(report, lang)));
   out.push(asOfLine(report, lang));
+  const filtered = filterLine(report, lang);
+  if (filtered) out.push(filtered);
   if (report.cities.length === 0) out.push('', tr(lang, 'gaps/no-cities'));
   for (const city of report.cities) {
     out.push('', chalk.bold.underline(tr(lang, 'gaps/city', { name: city.name, city: city.city })));
@@ -102,6 +104,15 @@ export const text: GapFormatter = (report, { lang, chalk, width }) => {
     }
     out.push(...unitLines(city, lang));
     out.push(chalk.bold(summaryLine(city, lang)));
+  }
+  if (report.dueSoon) {
+    out.push('', chalk.bold.underline(dueHeading(report.dueSoon, lang)));
+    const rows = dueRows(report.dueSoon, lang);
+    if (rows.length === 0) out.push(chalk.gray(tr(lang, 'gaps/due-soon-none')));
+    for (const r of rows) {
+      const line = tr(lang, 'gaps/due/line', { due: r.due, kind: r.kind, city: r.city, item: r.item, lead: r.lead });
+      out.push(r.status ? line.replace(statusName(r.status, lang), paintStatus(chalk, r.status, statusName(r.status, lang))) : line);
+    }
   }
   out.push('', chalk.bold(tr(lang, 'gaps/method-title')));
   out.push(...wrap(tr(lang, 'gaps/method'), Math.max(40, Math.min(width ?? 100, 100))));

@@ -1,4 +1,4 @@
-import type { LintFormatter } from './types.js';
+import { ciFile, type LintFormatter } from './types.js';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(s: string): string {
@@ -15,7 +15,7 @@ export const github: LintFormatter = (report, ctx) =>
   report.findings
     .map((f) => {
       const props = [
-        `file=${escapeProperty(f.file)}`,
+        `file=${escapeProperty(ciFile(f.file, ctx))}`,
         `line=${f.line}`,
         `col=${f.column}`,
         `endLine=${f.endLine}`,

@@ -1,5 +1,5 @@
 import { fingerprints } from '../../baseline/index.js';
-import type { LintFormatter } from './types.js';
+import { ciFile, type LintFormatter } from './types.js';
 
 /** GitLab's Code Quality report: fingerprints hash rule, file and content, never the line, so they survive edits above. */
 export const gitlab: LintFormatter = (report, ctx) => {
@@ -9,7 +9,7 @@ export const gitlab: LintFormatter = (report, ctx) => {
     check_name: f.rule,
     fingerprint: prints[i],
     severity: f.severity === 'error' ? 'major' : 'minor',
-    location: { path: f.file, lines: { begin: f.line, end: f.endLine } },
+    location: { path: ciFile(f.file, ctx), lines: { begin: f.line, end: f.endLine } },
   }));
   return JSON.stringify(issues, null, 2) + '\n';
 };

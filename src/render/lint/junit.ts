@@ -1,6 +1,6 @@
 import { tr } from '../../i18n/index.js';
 import type { Diagnostic } from '../../types.js';
-import type { LintFormatter } from './types.js';
+import { ciFile, type LintFormatter } from './types.js';
 
 /** Escapes text for XML content and attributes; characters XML 1.0 cannot hold become U+FFFD. */
 export function escapeXml(s: string): string {
@@ -14,7 +14,11 @@ export function escapeXml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** JUnit XML: one test case per file checked, a failure listing the findings where a file has errors. */
+/**
+ * JUnit XML: one test case per file checked, a failure listing the findings where a file has errors.
+ * Valid against the Jenkins xUnit plugin's junit-10.xsd, which has no `testcase@file`: the file is the
+ * `classname` (GitLab shows it) and the `name`, relative to the repository's root.
+ */
 export const junit: LintFormatter = (report, ctx) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const file of report.files ?? []) byFile.set(file, []);
@@ -23,12 +27,12 @@ export const junit: LintFormatter = (report, ctx) => {
     list.push(f);
     byFile.set(f.file, list);
   }
-  const line = (f: Diagnostic) => `${f.file}:${f.line}:${f.column} ${tr(ctx.lang, f.severity === 'error' ? 'lint/error' : 'lint/warning')} ${f.message[ctx.lang]} (${f.rule})`;
+  const line = (f: Diagnostic) => `${ciFile(f.file, ctx)}:${f.line}:${f.column} ${tr(ctx.lang, f.severity === 'error' ? 'lint/error' : 'lint/warning')} ${f.message[ctx.lang]} (${f.rule})`;
   const cases: string[] = [];
   let failures = 0;
   for (const [file, findings] of byFile) {
     const errors = findings.filter((f) => f.severity === 'error');
-    const name = escapeXml(file);
+    const name = escapeXml(ciFile(file, ctx));
     const body: string[] = [];
     if (errors.length > 0) {
       failures++;
@@ -39,8 +43,8 @@ export const junit: LintFormatter = (report, ctx) => {
     }
     cases.push(
       body.length
-        ? `    <testcase classname="plans" name="${name}" file="${name}">\n${body.join('\n')}\n    </testcase>`
-        : `    <testcase classname="plans" name="${name}" file="${name}"/>`,
+        ? `    <testcase classname="${name}" name="${name}">\n${body.join('\n')}\n    </testcase>`
+        : `    <testcase classname="${name}" name="${name}"/>`,
     );
   }
   const suite = `  <testsuite name="plans lint" tests="${byFile.size}" failures="${failures}" errors="0">`;

@@ -1,11 +1,16 @@
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogue } from '../../config/rules.js';
 import { tr } from '../../i18n/index.js';
-import type { LintFormatter } from './types.js';
+import { ciPath, type LintFormatter } from './types.js';
 
-/** Where the rule pages are published (the same pages `plans explain` prints). */
-export const DOCS_BASE = 'https://campaign-plans.dev/docs/rules/';
-export const INFORMATION_URI = 'https://campaign-plans.dev/';
+/** A rule's readable name, as SARIF asks (`unknown-reference` → `UnknownReference`). */
+export function ruleName(id: string): string {
+  return id
+    .split(/[-_]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
 
 /** A relative path as a URI reference: each segment percent-encoded (Chinese file names stay valid). */
 export function pathToUri(file: string): string {
@@ -18,20 +23,25 @@ export const sarif: LintFormatter = (report, ctx) => {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const driverRules = rules.map((r) => {
     const page = ctx.ruleDocs?.(r.id);
-    const helpUri = `${DOCS_BASE}${r.id}.md`;
+    // no helpUri: the rule pages are published nowhere; `plans explain` prints them, and help.markdown carries them
     return {
       id: r.id,
-      name: r.id,
+      name: ruleName(r.id),
       shortDescription: { text: r.description[ctx.lang] },
       fullDescription: { text: `${r.description.zh}\n${r.description.en}` },
       help: {
-        text: tr(ctx.lang, 'sarif/help', { description: r.description[ctx.lang], uri: helpUri }),
+        text: tr(ctx.lang, 'sarif/help', { description: r.description[ctx.lang], id: r.id }),
         ...(page ? { markdown: page } : {}),
       },
-      helpUri,
       defaultConfiguration: { level: r.severity },
     };
   });
+  const root = ctx.root ?? ctx.cwd;
+  const artifact = (file: string) => {
+    const rel = ciPath(file, ctx);
+    // a file outside the repository's root is named by its absolute URI
+    return rel !== undefined ? { uri: pathToUri(rel), uriBaseId: '%SRCROOT%' } : { uri: pathToFileURL(path.resolve(ctx.cwd, file)).href };
+  };
   const results = report.findings.map((f) => ({
     ruleId: f.rule,
     ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
@@ -40,7 +50,7 @@ export const sarif: LintFormatter = (report, ctx) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: pathToUri(f.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifact(f.file),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
       },
@@ -51,8 +61,8 @@ export const sarif: LintFormatter = (report, ctx) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'plans', informationUri: INFORMATION_URI, rules: driverRules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/') } },
+        tool: { driver: { name: 'plans', ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}), rules: driverRules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results,
       },

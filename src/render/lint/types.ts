@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/index.js';
 import type { Diagnostic } from '../../types.js';
@@ -20,6 +21,22 @@ export interface FormatContext {
   contentOf?: (finding: Diagnostic) => string;
   /** The Markdown docs page of a rule, when the package has one (SARIF help). */
   ruleDocs?: (ruleId: string) => string | undefined;
+  /** The folder CI formats name files from (the repository's root); absent: `cwd`. */
+  root?: string;
+  /** The tool's version (package.json), for SARIF's tool.driver. */
+  version?: string;
+}
+
+/** A finding's file as CI formats name it: relative to `ctx.root`, with `/`; undefined when it lies outside the root. */
+export function ciPath(file: string, ctx: Pick<FormatContext, 'cwd' | 'root'>): string | undefined {
+  if (ctx.root === undefined || path.resolve(ctx.root) === path.resolve(ctx.cwd)) return file;
+  const rel = path.relative(ctx.root, path.resolve(ctx.cwd, file)).split(path.sep).join('/');
+  return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel;
+}
+
+/** ciPath, else the path as lint prints it (relative to the current folder). */
+export function ciFile(file: string, ctx: Pick<FormatContext, 'cwd' | 'root'>): string {
+  return ciPath(file, ctx) ?? file;
 }
 
 /** A formatter is a pure function from the report to the text to print. */

@@ -2,8 +2,20 @@
 import type { TableReport } from '../../tables/types.js';
 import type { TableFormatter } from './types.js';
 
-/** One field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(text: string): string {
+/** A number as written in a cell (`-13.5`, `+20%`, `1e3`): left as it is, for the spreadsheet to read as a number. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, or a tab or CR
+ * first) gets a leading `'` (OWASP, CSV injection); numbers stay numbers.
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** One field: formulas defused; quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(raw: string): string {
+  const text = defuseFormula(raw);
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,7 +1,8 @@
 /** One self-contained HTML page made for printing on A4: header row on every page, rows kept whole, CJK fonts. */
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
-import { documentTitle, mergeSpans, subtitleParts } from './layout.js';
+import { columnShares, documentTitle, mergeSpans, subtitleParts, headingNowrap } from './layout.js';
+import { pageCounterContent, statusCss } from '../print.js';
 import type { TableFormatter } from './types.js';
 
 /** Text made safe inside HTML; a line break in a cell stays one. */
@@ -9,15 +10,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 const cellHtml = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
-/** A string inside CSS `content: "…"`. */
-const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+
+/** Ems on a line of A4 landscape between the margins: 277 mm at 9.5 pt, a little kept back. */
+const LINE_EM = 80;
+
+/** A cell that is a number (`12000`, `96.5`, `40%`): right-aligned, as figures are compared down a column. */
+const isNumber = (s: string) => /^[-−+]?\d[\d,]*(\.\d+)?%?$/.test(s.trim());
 
 function styles(report: TableReport): string {
-  // "第 {page} 页" around the page counter, in the report's language
-  const [before, after = ''] = tr(report.lang, 'tables/page', { page: '\u0000' }).split('\u0000');
   return `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm;
-  @bottom-center { content: ${cssString(before)} counter(page) ${cssString(after)}; font-size: 8pt; color: #555; } }
+  @bottom-center { content: ${pageCounterContent(report.lang)}; font-size: 8pt; color: #555; } }
 html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "SimHei", sans-serif; font-size: 9.5pt; line-height: 1.35; color: #000; }
 body { margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 2pt; text-align: center; }
@@ -30,6 +33,9 @@ th { font-weight: bold; text-align: center; vertical-align: middle; background: 
 thead { display: table-header-group; }
 tr, tbody.group { break-inside: avoid; page-break-inside: avoid; }
 td.nowrap { white-space: nowrap; overflow-wrap: normal; text-align: center; }
+th.nowrap { white-space: nowrap; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+${statusCss('td.status')}
 td.merged { vertical-align: middle; }
 section + section { break-before: page; }
 @media screen { body { max-width: 297mm; margin: 1em auto; padding: 0 1em; } }
@@ -43,10 +49,14 @@ function tableHtml(table: Table, report: TableReport, single: boolean): string {
     out.push(`<p>${escapeHtml(tr(report.lang, 'tables/empty'))}</p></section>`);
     return out.join('\n');
   }
-  const total = table.columns.reduce((a, c) => a + c.width, 0);
+  // widths from the words of the language in use, on a line of A4 landscape (277 mm at 9.5 pt)
+  const shares = columnShares(table, LINE_EM);
   out.push('<table>', '<colgroup>');
-  for (const c of table.columns) out.push(`<col style="width:${((100 * c.width) / total).toFixed(2)}%">`);
-  out.push('</colgroup>', '<thead><tr>' + table.columns.map((c) => `<th scope="col">${cellHtml(c.heading)}</th>`).join('') + '</tr></thead>');
+  for (const share of shares) out.push(`<col style="width:${(100 * share).toFixed(2)}%">`);
+  out.push(
+    '</colgroup>',
+    '<thead><tr>' + table.columns.map((c) => `<th scope="col"${headingNowrap(c.heading) ? ' class="nowrap"' : ''}>${cellHtml(c.heading)}</th>`).join('') + '</tr></thead>',
+  );
   const spans = mergeSpans(table);
   let group: string | undefined | null = null;
   table.rows.forEach((row, r) => {
@@ -59,8 +69,10 @@ function tableHtml(table: Table, report: TableReport, single: boolean): string {
     const cells = table.columns.map((c, i) => {
       const span = spans[r][i];
       if (span === 0) return '';
-      const cls = [c.nowrap ? 'nowrap' : '', span > 1 ? 'merged' : ''].filter(Boolean).join(' ');
-      return `<td${cls ? ` class="${cls}"` : ''}${span > 1 ? ` rowspan="${span}"` : ''}>${cellHtml(row.cells[c.key] ?? '')}</td>`;
+      const text = row.cells[c.key] ?? '';
+      const status = c.key === 'status' && typeof row.ids.status === 'string' ? `status ${row.ids.status}` : '';
+      const cls = [c.nowrap ? 'nowrap' : '', span > 1 ? 'merged' : '', isNumber(text) ? 'num' : '', status].filter(Boolean).join(' ');
+      return `<td${cls ? ` class="${cls}"` : ''}${span > 1 ? ` rowspan="${span}"` : ''}>${cellHtml(text)}</td>`;
     });
     out.push(`<tr>${cells.join('')}</tr>`);
   });

@@ -6,6 +6,7 @@ import { markdown } from './markdown.js';
 import { text } from './text.js';
 import type { TableFormatter } from './types.js';
 import { xlsx } from './xlsx.js';
+import { docx } from './docx.js';
 
 export type { TableFormatter, TableRenderContext } from './types.js';
 
@@ -16,4 +17,5 @@ export const tableFormatters: Record<string, TableFormatter> = {
   json,
   html,
   xlsx,
+  docx,
 };
