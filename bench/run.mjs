@@ -2,6 +2,7 @@
 // repositories of about 200, 2,200 and 22,000 files. Writes bench/RESULTS.md.
 //
 //   node bench/run.mjs [--quick] [--runs N] [--sizes 200,2200,22000] [--no-write]
+//   node bench/run.mjs --scale   (hostile inputs at growing sizes: bench/scale.mjs, bench/SCALE.md)
 //
 // Every run is a fresh process with no plans cache ("cold" for plans; the OS page cache is warm
 // after the warm-up round, for every tool alike). Commands alternate within each round, so drift of
@@ -27,6 +28,11 @@ const RSS_HOOK = path.join(here, 'rss-hook.cjs');
 const SCHEMA = path.join(root, 'schemas', 'plan.schema.json');
 
 const argv = process.argv.slice(2);
+// `npm run bench -- --scale`: the hostile inputs of issue 18, time and memory against size (bench/scale.mjs)
+if (argv.includes('--scale')) {
+  await import('./scale.mjs');
+  process.exit(0);
+}
 const quick = argv.includes('--quick');
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);

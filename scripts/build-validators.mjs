@@ -114,6 +114,12 @@ function generate() {
     dateFormat,
     'const formats0 = ((format, seen = new Map()) => ({ validate: (s) => { let ok = seen.get(s); if (ok === undefined) { ok = format.validate(s); if (seen.size < 4096) seen.set(s, ok); } return ok; } }))(require("ajv-formats/dist/formats").fullFormats.date);',
   );
+  // ajv appends the errors of a referenced validator by `vErrors.concat(…)`, a new array per item:
+  // a list of 80,000 owners with an unknown key each copied the errors so far 80,000 times.
+  // Appending in place gives the same errors in the same order, in linear time.
+  const concat = /vErrors = vErrors === null \? (validate\d+|wrapper\d+\.validate)\.errors : vErrors\.concat\(\1\.errors\);/g;
+  if (!concat.test(code)) throw new Error('build-validators: ajv error concatenation not found where expected; check the ajv version');
+  code = code.replace(concat, 'if(vErrors === null){vErrors = $1.errors;}else {const more = $1.errors;for(let k = 0; k < more.length; k++) vErrors.push(more[k]);}');
   const head = [
     '// @ts-nocheck',
     '/* eslint-disable */',

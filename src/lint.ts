@@ -15,6 +15,8 @@ import { catalogue } from './config/rules.js';
 import { NodeFileSystem, type FileSystem } from './load/fs.js';
 import { restoreText } from './load/text.js';
 import { placeOf } from './rules/shared.js';
+import { KEYBOARD_IDS } from './load/keyboard.js';
+import { pushAll } from './util/array.js';
 
 export { sortFindings };
 
@@ -92,7 +94,7 @@ export function checkFindings(files: SourceFile[], loadFindings: readonly Findin
     for (const doc of file.docs) {
       const kind = kindFinding(doc, opts.restore);
       if (kind) findings.push(kind);
-      else if (doc.parsed && doc.kind) findings.push(...validateDoc(doc, opts.restore));
+      else if (doc.parsed && doc.kind) pushAll(findings, validateDoc(doc, opts.restore));
     }
   }
   const model = buildModel(files);
@@ -115,8 +117,33 @@ export function checkFindings(files: SourceFile[], loadFindings: readonly Findin
     rule.check(ctx);
   }
   // disable comments in the files whose findings are wanted; the comments that suppress nothing are findings too
-  const suppressed = applySuppressions(applySettings(findings, opts.rules), opts.wanted ? files.filter(opts.wanted) : files, catalogue().map((r) => r.id));
+  const suppressed = applySuppressions(applySettings(withoutEchoes(findings, files), opts.rules), opts.wanted ? files.filter(opts.wanted) : files, catalogue().map((r) => r.id));
   return { files, findings: sortFindings([...suppressed.findings, ...applySettings(suppressed.unused, opts.rules)]), model };
+}
+
+/**
+ * One finding per mistake: where a full-width character was typed (`[a，b]`, `“hz”`) or a name
+ * written for an id (`support: [省戒毒管理局]`), the schema's "not a valid id" and the rules'
+ * "not defined" at the same value are echoes of it, and only the finding that names it stays.
+ */
+export function withoutEchoes(findings: Finding[], files: readonly SourceFile[] = []): Finding[] {
+  const causes = findings.filter((f) => KEYBOARD_IDS.has(f.messageId) || f.messageId === 'unknown-reference/by-name');
+  if (causes.length === 0) return findings;
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  // one line: the finding's range holds no line break (the file's text, where held, tells)
+  const oneLine = (f: Finding) => {
+    const text = byPath.get(f.file)?.text;
+    return text === undefined || text === '' || !/[\r\n]/.test(text.slice(f.range[0], f.range[1]));
+  };
+  return findings.filter((f) => {
+    if (f.ruleId === 'yaml-syntax' || f.ruleId === 'encoding' || causes.includes(f)) return true;
+    return !causes.some((c) => {
+      if (c.file !== f.file) return false;
+      if (c.messageId === 'unknown-reference/by-name') return f.ruleId === 'schema' && f.range[0] === c.range[0];
+      // a finding on one node of one line that holds the character
+      return f.range[0] <= c.range[0] && c.range[0] < Math.max(f.range[1], f.range[0] + 1) && oneLine(f);
+    });
+  });
 }
 
 /** Turns rules off or changes their severity as configured. */

@@ -40,7 +40,7 @@ describe('--write-baseline and --baseline', () => {
     expect(moved.report.diagnostics).toEqual([]);
     edit(repo, PLAN, 'lead: hz-sfj-lfc', 'lead: hz-sfj-lf');
     const fresh = await lint(repo, ['--baseline', 'plans-baseline.json']);
-    expect(fresh.report.diagnostics.map((d) => [d.file, d.rule, d.message])).toEqual([[PLAN, 'unknown-reference', "owner 'hz-sfj-lf' is not defined; did you mean 'hz-sfj-lfc'?"]]);
+    expect(fresh.report.diagnostics.map((d) => [d.file, d.rule, d.message])).toEqual([[PLAN, 'unknown-reference', "owner 'hz-sfj-lf' is not defined; did you mean 'hz-sfj-lfc' (杭州市司法局立法处)?"]]);
     expect(fresh.code).toBe(1);
   });
 

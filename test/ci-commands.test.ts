@@ -20,7 +20,9 @@ describe('plans init CITY', () => {
     const modeline = /^# yaml-language-server: \$schema=(.+)$/.exec(lines[0]);
     expect(modeline).not.toBeNull();
     expect(path.isAbsolute(modeline![1])).toBe(false);
-    expect(path.resolve(repo, 'wenzhou', modeline![1])).toBe(entrySchema);
+    // no installed package here: a copy of the entry schema in the repository, named relatively
+    expect(modeline![1]).toBe('../.plans/plans.schema.json');
+    expect(fs.readFileSync(path.resolve(repo, 'wenzhou', modeline![1]), 'utf8')).toBe(fs.readFileSync(entrySchema, 'utf8'));
     // Every task of the campaign, subtasks indented under their task.
     for (const id of ['T01', 'T05', 'T05.1', 'T06.3', 'T10']) expect(text).toMatch(new RegExp(`^#\\s+${id.replace('.', '\\.')}\\s+\\S`, 'm'));
     expect(text).toMatch(/^# {5}T05\.1 {2}律师行业高质量发展$/m);
@@ -51,7 +53,8 @@ describe('plans init CITY', () => {
     const text = fs.readFileSync(path.join(repo, 'hangzhou/drafts/nb.yaml'), 'utf8');
     expect(text).toContain('# 省级任务（每项末级任务都须有行动在 tasks 中列出）：');
     expect(text).toMatch(/^city: ningbo$/m);
-    expect(path.resolve(repo, 'hangzhou/drafts', /\$schema=(.+)/.exec(text)![1])).toBe(entrySchema);
+    // the copy of the entry schema in the campaign's folder, named from the plan's folder
+    expect(path.resolve(repo, 'hangzhou/drafts', /\$schema=(.+)/.exec(text)![1])).toBe(path.join(repo, '.plans/plans.schema.json'));
   });
 
   it('refuses an unknown city with the closest id, and a folder without a campaign', async () => {

@@ -118,7 +118,7 @@ describe('gaps --format html: the charts', () => {
   it('a status summary per city and a coverage map that name their city and figures', async () => {
     const page = await gaps('--format', 'html', '--lang', 'en');
     const labels = charts(page).map((c) => c.label);
-    expect(labels).toContain('杭州市 target statuses: achieved 2, on-track 4, at-risk 2, off-track 1, no data 1, not quantified 1');
+    expect(labels).toContain('杭州市 target statuses: achieved 2, on track 4, at risk 2, off track 1, no data 1, not quantified 1');
     const coverage = labels.find((l) => l.startsWith('Coverage of province tasks'))!;
     expect(coverage).toContain('14 tasks × 3 cities');
     expect(coverage).toContain('宁波市 T08, T10');
@@ -243,8 +243,8 @@ describe('--owner and --status', () => {
     expect(statuses.length).toBe(7);
     expect(new Set(statuses)).toEqual(new Set(['at-risk', 'off-track']));
     const text = await gaps('--status', 'off-track', '--city', 'hangzhou');
-    expect(text).toContain('1 target: 1 off-track');
-    expect(text).toContain('Filtered: status off-track');
+    expect(text).toContain('1 target: 1 off track');
+    expect(text).toContain('Filtered: status off track');
   });
 
   it('table targets takes both filters', async () => {

@@ -65,15 +65,15 @@ describe('a drafter’s mistakes on the reference example', () => {
     const en = JSON.parse((await runCli(['lint', '--format', 'json', '--quiet'], { cwd: dir })).stdout).diagnostics.map((d: { message: string }) => d.message);
     const zh = JSON.parse((await runCli(['lint', '--format', 'json', '--quiet', '--lang', 'zh'], { cwd: dir })).stdout).diagnostics.map((d: { message: string }) => d.message);
     expect(en).toEqual([
-      'duplicate key: keys in one mapping must be unique',
+      'the key `due` is written twice: it is already used at line 34 of the same mapping; delete one',
       'unknown key `suport`; did you mean `support`?',
-      '`actions[1].lead` takes one lead, not a list; put the other owners under support',
+      '`lead` of action NB-02 takes one lead, not a list; put the other owners under support',
       'a tab is used for indentation; YAML indents with spaces only',
     ]);
     expect(zh).toEqual([
-      '键重复：同一映射中的键必须唯一',
+      '键 `due` 重复：同一映射中第 34 行已写过；请删去其中一个',
       '未知的键 `suport`，是否应为 `support`？',
-      '`actions[1].lead` 只能写一个牵头单位，不能是列表；其他单位请写在 support 中',
+      '行动 NB-02 的 `lead` 只能写一个牵头单位，不能是列表；其他单位请写在 support 中',
       '缩进中使用了制表符（Tab）；YAML 只能用空格缩进',
     ]);
   });

@@ -28,7 +28,8 @@ describe('an engine over an overlay of unsaved documents', () => {
     const line = lineOf(repo, PLAN, 'lead: hz-sfj-fzdc');
     for (const paths of [[PLAN], ['.']]) {
       const unsaved = findingsOf(engine, paths).filter((f) => f[3] === 'unknown-reference');
-      expect(unsaved, paths.join()).toEqual([[PLAN, line, 11, 'unknown-reference', 'unknown-reference/unknown', "owner 'hz-sfj-fzc' is not defined; did you mean 'hz-sfj-fzdc'?"]]);
+      expect(unsaved.map((f) => f.slice(0, 5)), paths.join()).toEqual([[PLAN, line, 11, 'unknown-reference', 'unknown-reference/unknown']]);
+      expect(unsaved[0][5]).toContain('hz-sfj-fzc');
     }
     expect(fs.readFileSync(abs, 'utf8')).toBe(onDisk); // nothing written
 

@@ -33,6 +33,19 @@ for (const [group, only] of Object.entries(groups)) {
           const hit = findings.find((f) => f.file === e.file && f.line === e.line && f.rule === e.rule && f.column === e.column);
           expect(hit, `${key(e)} at column ${e.column}; found columns ${findings.filter((f) => key(f) === key(e)).map((f) => f.column)}`).toBeTruthy();
         }
+        for (const e of expected.filter((x) => x.messageId !== undefined)) {
+          const hit = findings.find((f) => f.file === e.file && f.line === e.line && f.rule === e.rule && (e.column === undefined || f.column === e.column));
+          expect(hit?.message.id, `${key(e)}: message id`).toBe(e.messageId);
+          // the message of that id, in both languages, filled (no placeholder left)
+          for (const lang of ['zh', 'en'] as const) {
+            expect(hit!.message[lang]).not.toBe(e.messageId);
+            expect(hit!.message[lang]).not.toMatch(/\{\w+\}/);
+            // a keyboard mistake names its character in both languages
+            const char = hit!.message.data?.char;
+            if (typeof char === 'string') expect(hit!.message[lang]).toContain(char);
+          }
+          expect(hit!.message.zh).toMatch(/[\u4e00-\u9fff]/);
+        }
         for (const f of findings) {
           // both languages are written, and no message id leaks through untranslated
           expect(f.message.zh.length).toBeGreaterThan(0);

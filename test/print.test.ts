@@ -226,10 +226,9 @@ describe('html printed to PDF by headless Chromium', () => {
     for (const city of ['杭州市', '宁波市', '温州市']) expect(text).toContain(city);
     expect(text).toContain('2025-12-31'); // dates are not broken across lines
     // a city's heading opens a page (never left at the foot of the one before)
-    for (const heading of ['杭州市（hangzhou）', '宁波市（ningbo）', '温州市（wenzhou）']) {
-      const page = pages.find((p) => p.includes(heading));
-      expect(page, heading).toBeDefined();
-      expect(page!.trim().startsWith(heading), `${heading} opens its page`).toBe(true);
+    for (const heading of ['杭州市', '宁波市', '温州市']) {
+      const page = pages.find((p) => p.trim().split('\n')[0].trim() === heading);
+      expect(page, `${heading} opens a page of its own`).toBeDefined();
     }
     // the method is the last page, alone
     expect(pages[total - 1].trim().startsWith('计算方法')).toBe(true);

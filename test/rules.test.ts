@@ -56,16 +56,17 @@ describe('messages', () => {
 
   it('unknown-reference: names the closest existing id', () => {
     const messages = lint('unknown-reference-trigger').map((f) => f.message.en);
-    expect(messages).toContain("owner 'alpha-sjf' is not defined; did you mean 'alpha-sfj'?");
-    expect(messages).toContain("unit 'xihv' is not one of the units of 甲市's plan; did you mean 'xihu'?");
-    expect(messages).toContain("city 'alpah' is not a city of campaign 'c1'; did you mean 'alpha'?");
+    // the suggestion shows the name of what it suggests
+    expect(messages).toContain("owner 'alpha-sjf' is not defined; did you mean 'alpha-sfj' (甲市司法局)?");
+    expect(messages).toContain("unit 'xihv' is not one of the units of 甲市's plan; did you mean 'xihu' (西湖区)?");
+    expect(messages).toContain("city 'alpah' is not a city of campaign 'c1'; did you mean 'alpha' (甲市)?");
     const zh = lint('unknown-reference-trigger').map((f) => f.message.zh);
-    expect(zh).toContain('责任单位“alpha-sjf”未定义；是否应为“alpha-sfj”？');
+    expect(zh).toContain('责任单位“alpha-sjf”未定义；是否应为 alpha-sfj（甲市司法局）？');
   });
 
   it('target-off-track: gives p and e', () => {
     const f = lint('target-off-track-trigger').find((x) => x.message.en.startsWith('target A-01-K1'));
-    expect(f?.message.en).toBe('target A-01-K1 is off-track: 20.0% of the way at 2022-06-30 with 49.6% of the time gone (baseline 0, target 10, latest 2)');
+    expect(f?.message.en).toBe('target A-01-K1 is off track: 20.0% of the way at 2022-06-30 with 49.6% of the time gone (baseline 0, target 10, latest 2)');
   });
 
   it('the reference example has no errors', () => {

@@ -235,7 +235,7 @@ describe('not-achieved for a per-unit target', () => {
     const run = await lintJson(dir);
     const found = run.diagnostics.filter((d) => d.rule === 'target-off-track' && d.file === 'alpha/progress/2023-01.yaml');
     expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['6:13']);
-    expect(found[0].message).toMatch(/^target A-01-K3 is not achieved: .* these units fall short: x1$/);
+    expect(found[0].message).toMatch(/^target A-01-K3 is not achieved: .* these units fall short: 一区$/);
     const gaps = JSON.parse((await runCli(['gaps', '.', '--format', 'json'], { cwd: dir })).stdout);
     const k3 = gaps.cities[0].targets.find((x: { id: string }) => x.id === 'A-01-K3');
     expect(k3.status).toBe('not-achieved');

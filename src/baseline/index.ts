@@ -136,11 +136,27 @@ export function filterByBaseline<F extends Finding>(findings: readonly F[], base
   // entries with a message id key on it; older ones (no message id) on the wording of their day
   const counts = new Map<string, number>();
   const legacy = new Map<string, number>();
+  // the English wording each older entry recorded, by rule and file: a message reworded since still
+  // matches when the entry's hash is that of its recorded wording and the finding's line
+  const recorded = new Map<string, Set<string>>();
   for (const e of baseline.findings) {
     const map = e.messageId === undefined ? legacy : counts;
     const key = keyOf(e.rule, e.file, e.hash);
     map.set(key, (map.get(key) ?? 0) + 1);
+    if (e.messageId === undefined && typeof e.message === 'string') {
+      const at = `${e.rule}\u0000${e.file}`;
+      const set = recorded.get(at) ?? new Set<string>();
+      set.add(e.message);
+      recorded.set(at, set);
+    }
   }
+  const byRecordedWording = (f: F, rel: string, file: BaselineSource | undefined): boolean => {
+    for (const message of recorded.get(`${f.ruleId}\u0000${rel}`) ?? []) {
+      const hash = sha256([f.ruleId, lineTextOf(f, file), stableMessage(message)].join('\u0000')).slice(0, 24);
+      if (take(legacy, keyOf(f.ruleId, rel, hash))) return true;
+    }
+    return false;
+  };
   const byPath = new Map(files.map((f) => [f.path, f]));
   const kept: F[] = [];
   let matched = 0;
@@ -152,7 +168,7 @@ export function filterByBaseline<F extends Finding>(findings: readonly F[], base
   for (const f of findings) {
     const file = byPath.get(f.file);
     const rel = relativeTo(baselineDir, cwd, f.file);
-    if ((counts.size > 0 && take(counts, keyOf(f.ruleId, rel, contentHash(f, file)))) || (legacy.size > 0 && take(legacy, keyOf(f.ruleId, rel, legacyHash(f, file))))) matched++;
+    if ((counts.size > 0 && take(counts, keyOf(f.ruleId, rel, contentHash(f, file)))) || (legacy.size > 0 && (take(legacy, keyOf(f.ruleId, rel, legacyHash(f, file))) || byRecordedWording(f, rel, file)))) matched++;
     else kept.push(f);
   }
   return { findings: kept, matched, fixed: baseline.findings.length - matched };

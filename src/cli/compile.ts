@@ -8,6 +8,7 @@ import { countFindings } from '../render/lint/types.js';
 import { diagnose } from '../findings/index.js';
 import { type CliEnv, helpText } from './env.js';
 import { writeOutput } from './output.js';
+import { jsonChunks } from '../util/json-chunks.js';
 import { loadRepository, reportLang, repositoryOptions, type RepositoryOptions } from './repository.js';
 
 export interface CompileCliOptions extends RepositoryOptions {
@@ -41,6 +42,15 @@ export function runCompile(repoPath: string | undefined, opts: CompileCliOptions
     return 1;
   }
   const doc = compileModel(repo.model, repo.errorCount);
-  writeOutput(cli, JSON.stringify(doc, null, 2) + '\n', opts.out, repo.inputs);
+  // in pieces: the document may be larger than the longest string (about 512 MB)
+  if (opts.out === undefined) {
+    for (const piece of jsonChunks(doc)) cli.stdout.write(piece);
+    cli.stdout.write('\n');
+  } else {
+    const pieces: Buffer[] = [];
+    for (const piece of jsonChunks(doc)) pieces.push(Buffer.from(piece, 'utf8'));
+    pieces.push(Buffer.from('\n'));
+    writeOutput(cli, Buffer.concat(pieces), opts.out, repo.inputs);
+  }
   return 0;
 }

@@ -1,6 +1,6 @@
 /** What the CLI reads from the process once, so that everything below it stays pure. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { langFromEnv, parseLang, t, type Catalog, type Lang, type MessageId } from '../i18n/index.js';
+import { langFromEnv, optionLang, parseLang, t, type Catalog, type Lang, type MessageId } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { isCalendarDate } from '../util/date.js';
 
@@ -27,8 +27,9 @@ export function processEnv(): CliEnv {
 /** --lang, else the config's lang, else PLANS_LANG / LC_ALL / LANG. */
 export function resolveLang(option: string | undefined, configLang: string | undefined, env: CliEnv['env']): Lang {
   if (option !== undefined) {
-    if (option !== 'zh' && option !== 'en') throw new UsageError(t('cli/bad-lang', { lang: option }));
-    return option;
+    const lang = optionLang(option);
+    if (!lang) throw new UsageError(t('cli/bad-lang', { lang: option }));
+    return lang;
   }
   return parseLang(configLang) ?? langFromEnv(env);
 }

@@ -16,14 +16,16 @@ export function registerExplain(program: Command, cli: CliEnv, setCode: (code: n
     .command('explain')
     .description(h('explain'))
     .argument('<rule>', h('explain-rule'))
+    .option('--lang <lang>', h('lang-messages'))
     .option('--no-color', h('no-color'))
-    .action((rule: string, opts: { color?: boolean }) => {
+    .action((rule: string, opts: { color?: boolean; lang?: string }) => {
       setCode(runExplain(rule, opts, cli));
     });
 }
 
 /** Prints a rule's docs page and returns the exit status. */
-export function runExplain(rule: string, opts: { color?: boolean }, cli: CliEnv): number {
+export function runExplain(rule: string, opts: { color?: boolean; lang?: string }, cli: CliEnv): number {
+  const lang = resolveLang(opts.lang, undefined, cli.env);
   const ids: readonly string[] = catalogue().map((r) => r.id);
   if (!ids.includes(rule)) {
     const suggestion = closest(rule, ids);
@@ -31,7 +33,8 @@ export function runExplain(rule: string, opts: { color?: boolean }, cli: CliEnv)
   }
   let page: string;
   try {
-    page = fs.readFileSync(packageFile('docs', 'rules', `${rule}.md`), 'utf8');
+    // the Chinese page in docs/rules/zh/, the English one in docs/rules/
+    page = fs.readFileSync(lang === 'zh' ? packageFile('docs', 'rules', 'zh', `${rule}.md`) : packageFile('docs', 'rules', `${rule}.md`), 'utf8');
   } catch {
     // no page yet: what the registry says of the rule
     page = registryPage(rule, resolveLang(undefined, undefined, cli.env));

@@ -9,6 +9,7 @@ import { writeOutput } from './output.js';
 import { checkCities, loadRepository, noteErrors, parseAttachment, reportLang } from './repository.js';
 import { parseDueWithin, parseFilter, parseStatuses } from './filters.js';
 import { reportDate } from './table-run.js';
+import { outputWidth } from '../render/wrap.js';
 
 /** Loads the repository, builds the gap report and writes it; throws UsageError on a bad argument. */
 export async function runGaps(repoPath: string | undefined, opts: GapsCliOptions, cli: CliEnv): Promise<number> {
@@ -26,7 +27,7 @@ export async function runGaps(repoPath: string | undefined, opts: GapsCliOptions
   noteErrors(repo, cli, lang);
   const filter = parseFilter(opts, repo.model, statuses);
   const report = gapReport(repo.model, { cities: opts.city, asOf, filter, dueWithin, today: reportDate(cli.env) });
-  const width = cli.stdout.columns && cli.stdout.columns > 0 ? cli.stdout.columns : 100;
+  const width = outputWidth(cli.stdout.columns, cli.env, opts.out !== undefined);
   const render = { lang, chalk: makeChalk(opts.color, cli), width };
   const content = binary ? await binary.render(report, { ...render, attachment, date: reportDate(cli.env) }) : formatter(report, render);
   writeOutput(cli, content, opts.out, repo.inputs);

@@ -12,6 +12,8 @@ import { closest } from '../util/closest.js';
 import { resolveLang, type CliEnv, helpText } from './env.js';
 import { ENTRY_SCHEMA } from './schema.js';
 import { emptyConfig, findConfigFile, loadConfig } from '../config/index.js';
+import { oneLine } from '../render/escape.js';
+import { maxOf } from '../render/max.js';
 
 export interface InitOptions {
   out?: string;
@@ -67,9 +69,10 @@ export function runInit(cityArg: string, opts: InitOptions, cli: CliEnv): number
     .flatMap((d) => list((d.value as Record<string, unknown>).owners))
     .filter(isRecord)
     .filter((o) => o.city === cityId);
+  const schema = modelineSchema(path.dirname(out), root);
   const text = starterPlan({
     lang,
-    schema: modelinePath(path.dirname(out)),
+    schema,
     campaign,
     city,
     tasks: flattenTasks(list(campaign.tasks), 0),
@@ -86,11 +89,37 @@ export function runInit(cityArg: string, opts: InitOptions, cli: CliEnv): number
   return 0;
 }
 
-/** The `$schema` of the modeline: the installed entry schema, relative to the plan's folder. */
-function modelinePath(dir: string): string {
-  const rel = path.relative(dir, ENTRY_SCHEMA);
-  return path.isAbsolute(rel) ? ENTRY_SCHEMA : toPosix(rel);
+/** Where `npm install campaign-plans` puts the entry schema, below a folder. */
+const INSTALLED_SCHEMA = ['node_modules', 'campaign-plans', 'schemas', 'plans.schema.json'];
+/** The copy of the entry schema kept in a repository that has no installed package. */
+export const SCHEMA_COPY = ['.plans', 'plans.schema.json'];
+
+/**
+ * The `$schema` of the modeline, relative to the plan's folder and never to where this checkout of
+ * the tool lies: the installed package's schema under a node_modules of the plan's folder or one
+ * above it (as Node would find the package; up to the git work tree's top), else a copy of the
+ * schema in the campaign's folder (`.plans/plans.schema.json`, written once; an existing copy is
+ * left as it is).
+ */
+function modelineSchema(dir: string, campaignRoot: string): string {
+  const top = path.resolve(campaignRoot);
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const installed = path.join(d, ...INSTALLED_SCHEMA);
+    if (fs.existsSync(installed)) return toPosix(path.relative(dir, installed));
+    if (path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) break;
+  }
+  const copy = path.join(top, ...SCHEMA_COPY);
+  if (!fs.existsSync(copy)) {
+    try {
+      fs.mkdirSync(path.dirname(copy), { recursive: true });
+      fs.writeFileSync(copy, fs.readFileSync(ENTRY_SCHEMA), { flag: 'wx' });
+    } catch (err) {
+      if (codeOf(err) !== 'EEXIST') throw new UsageError(t('cli/out-failed', { path: toPosix(path.relative(dir, copy)), code: codeOf(err) }));
+    }
+  }
+  return toPosix(path.relative(dir, copy));
 }
+
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -120,29 +149,31 @@ export function starterPlan(p: {
   const m = (id: MessageId, data: Record<string, unknown> = {}) => tr(p.lang, id, data);
   const cityId = String(p.city.id);
   const cityName = String(p.city.name ?? cityId);
+  // what goes into a comment stays in it: a newline in a title would start a live line of YAML
+  const c = (value: unknown) => oneLine(String(value ?? ''));
   const campaignId = String(p.campaign.id ?? '');
   const campaignTitle = String(p.campaign.title ?? campaignId);
   const period = isRecord(p.campaign.period) ? p.campaign.period : {};
   const due = typeof period.end === 'string' ? period.end : String(period.end ?? '2022-12-31').slice(0, 10);
-  const width = Math.max(0, ...p.tasks.map((task) => task.depth * 2 + task.id.length));
-  const lines = [`# yaml-language-server: $schema=${p.schema}`, `# ${m('init/header', { city: cityName, campaign: campaignTitle, id: campaignId })}`, '#', `# ${m('init/tasks')}`];
+  const width = maxOf(p.tasks.map((task) => task.depth * 2 + oneLine(task.id).length), 0);
+  const lines = [`# yaml-language-server: $schema=${p.schema}`, `# ${c(m('init/header', { city: cityName, campaign: campaignTitle, id: campaignId }))}`, '#', `# ${m('init/tasks')}`];
   for (const task of p.tasks) {
-    const label = '  '.repeat(task.depth) + task.id;
-    lines.push(`#   ${label}${' '.repeat(width - label.length + 2)}${task.title}`);
+    const label = '  '.repeat(task.depth) + c(task.id);
+    lines.push(`#   ${label}${' '.repeat(Math.max(0, width - label.length) + 2)}${c(task.title)}`);
   }
   const required = list(p.campaign.indicators).filter(isRecord).filter((i) => i.required === true);
   if (required.length) {
     lines.push('#', `# ${m('init/indicators')}`);
-    const w = Math.max(...required.map((i) => String(i.id).length));
-    for (const i of required) lines.push(`#   ${String(i.id).padEnd(w + 2)}${String(i.name ?? '')}${i.unit ? ` (${String(i.unit)})` : ''}`);
+    const w = maxOf(required.map((i) => c(i.id).length), 0);
+    for (const i of required) lines.push(`#   ${c(i.id).padEnd(w + 2)}${c(i.name)}${i.unit ? ` (${c(i.unit)})` : ''}`);
   }
   if (p.owners.length) {
     lines.push('#', `# ${m('init/owners')}`);
-    const w = Math.max(...p.owners.map((o) => String(o.id).length));
-    for (const o of p.owners) lines.push(`#   ${String(o.id).padEnd(w + 2)}${String(o.name ?? '')}`);
+    const w = maxOf(p.owners.map((o) => c(o.id).length), 0);
+    for (const o of p.owners) lines.push(`#   ${c(o.id).padEnd(w + 2)}${c(o.name)}`);
   }
   const firstLeaf = p.tasks.find((task, i) => !(p.tasks[i + 1] && p.tasks[i + 1].depth > task.depth));
-  const prefix = cityId.toUpperCase();
+  const prefix = c(cityId.toUpperCase());
   lines.push(
     'version: 1',
     'kind: Plan',
@@ -154,18 +185,18 @@ export function starterPlan(p: {
     '# actions:',
     `#   - id: ${prefix}-01`,
     `#     title: ${m('init/action-title')}`,
-    `#     tasks: [${firstLeaf?.id ?? 'T01'}]`,
-    `#     lead: ${String(p.owners[0]?.id ?? 'OWNER-ID')}`,
-    `#     due: ${due}`,
+    `#     tasks: [${c(firstLeaf?.id ?? 'T01')}]`,
+    `#     lead: ${c(p.owners[0]?.id ?? 'OWNER-ID')}`,
+    `#     due: ${c(due)}`,
     '#     measures:',
     `#       - ${m('init/measure')}`,
     '#     targets:',
     `#       - id: ${prefix}-01-K1`,
     `#         name: ${m('init/target-name')}`,
     `#         unit: ${m('init/target-unit')}`,
-    `#         baseline: {value: 0, date: ${due.slice(0, 4)}-01-01}`,
+    `#         baseline: {value: 0, date: ${c(due.slice(0, 4))}-01-01}`,
     '#         target: {op: ">=", value: 1}',
-    `#         due: ${due}`,
+    `#         due: ${c(due)}`,
     '',
   );
   return lines.join('\n');

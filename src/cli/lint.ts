@@ -11,15 +11,17 @@ import { filterByBaseline, lineTextOf, parseBaseline, writeBaseline } from '../b
 import { Engine } from '../engine/index.js';
 import { t } from '../i18n/index.js';
 import { diagnose, type Finding } from '../findings/index.js';
-import { codeOf, toPosix } from '../load/discover.js';
+import { toPosix } from '../load/discover.js';
 import type { SourceFile } from '../load/source.js';
 import { isLintFormat, lintFormatters, type LintFormat } from '../render/lint/index.js';
 import { countFindings, type FormatContext } from '../render/lint/types.js';
+import { outputWidth } from '../render/wrap.js';
 import { UsageError } from '../types.js';
 import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 import { ciRoot } from './ci-root.js';
+import { readRegularFile, refusal } from '../load/regular.js';
 
 export interface LintCliOptions {
   format?: string[];
@@ -160,7 +162,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
   // Files first, so that a report on stdout is the last thing a pipeline sees.
   for (const o of [...outputs].sort((a, b) => Number(a.out === undefined) - Number(b.out === undefined))) {
     const chalk = o.out === undefined ? makeChalk(opts.color, cli) : plain;
-    writeOutput(cli, lintFormatters[o.format](shown, { ...ctx, chalk }), o.out, inputs);
+    const width = outputWidth(cli.stdout.columns, cli.env, o.out !== undefined);
+    writeOutput(cli, lintFormatters[o.format](shown, { ...ctx, chalk, width }), o.out, inputs);
   }
   if (all.errorCount > 0) return 1;
   if (maxWarnings !== undefined && all.warningCount > maxWarnings) {
@@ -181,13 +184,16 @@ function withSources(findings: readonly Finding[], sourceOf: (p: string) => Sour
   return [...out.values()];
 }
 
+/** A baseline is a list of findings: 256 MB holds about a million of them. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+
 function readBaseline(option: string, cli: CliEnv) {
   const abs = path.resolve(cli.cwd, option);
   let text: string;
   try {
-    text = fs.readFileSync(abs, 'utf8');
+    text = readRegularFile(abs, MAX_BASELINE_BYTES).toString('utf8');
   } catch (err) {
-    throw new UsageError(t('baseline/missing', { path: option, code: codeOf(err) }));
+    throw new UsageError(refusal('baseline/missing', option, err));
   }
   return { abs, baseline: parseBaseline(text, option) };
 }

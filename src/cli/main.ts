@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
-import { t, isMessageId, langFromEnv, type Lang } from '../i18n/index.js';
+import { t, isMessageId, langFromEnv, optionLang, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { helpText, processEnv, type CliEnv } from './env.js';
 import { registerLint } from './lint.js';
@@ -14,6 +14,7 @@ import { registerInit } from './init.js';
 import { registerExplain } from './explain.js';
 import { registerSchema } from './schema.js';
 import { registerProgress } from './progress.js';
+import { commanderError } from './commander-errors.js';
 
 const VERSION = '0.1.0';
 
@@ -21,7 +22,15 @@ const VERSION = '0.1.0';
 export { setContextNarrowing } from '../engine/context.js';
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit status. */
-export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<number> {
+export async function main(argv: string[], given?: CliEnv): Promise<number> {
+  let cli: CliEnv;
+  try {
+    cli = given ?? processEnv();
+  } catch (err) {
+    // the working folder was deleted (`uv_cwd`): nothing can be found relative to it
+    process.stderr.write(`plans: ${t('cli/no-cwd', { code: (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown' })[langOfArgv(argv, { env: process.env } as CliEnv)]}\n`);
+    return 2;
+  }
   let code = 0;
   const setCode = (c: number) => {
     code = c;
@@ -52,6 +61,8 @@ export async function main(argv: string[], cli: CliEnv = processEnv()): Promise<
     .configureOutput({
       writeOut: (s) => cli.stdout.write(s),
       writeErr: (s) => cli.stderr.write(s),
+      // commander's own errors: one line `plans: …`, in the language of --lang (else the environment's)
+      outputError: (s, write) => write(commanderError(s, cli.helpLang ?? 'en')),
     })
     .showSuggestionAfterError(true);
   registerLint(program, cli, setCode);
@@ -136,7 +147,7 @@ function safeString(value: unknown): string {
 function langOfArgv(argv: string[], cli: CliEnv): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : argv[i + 1];
-  return value === 'zh' || value === 'en' ? value : langFromEnv(cli.env);
+  return optionLang(value) ?? langFromEnv(cli.env);
 }
 
 /** A closed pipe (`plans table … | head -1`) ends the output quietly. */

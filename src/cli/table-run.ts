@@ -7,13 +7,21 @@ import { UsageError } from '../types.js';
 import { parseDate, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { checkCities, loadRepository, noteErrors, parseAttachment, reportLang } from './repository.js';
+import { outputWidth } from '../render/wrap.js';
 import type { TableCliOptions } from './table.js';
 import { parseFilter, parseStatuses } from './filters.js';
+
+/** 9999-12-31T23:59:59Z in seconds. */
+const MAX_EPOCH = 253402300799;
 
 /** The day a report is made: SOURCE_DATE_EPOCH when set (reproducible output), else today, local time. */
 export function reportDate(env: CliEnv['env'], now = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  if (epoch !== undefined && epoch !== '') {
+    // whole seconds since 1970 up to the last day of 9999 (a date YYYY-MM-DD can show); anything else is refused, as reproducible-builds.org asks
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > MAX_EPOCH) throw new UsageError(t('cli/bad-epoch', { value: epoch }));
+    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
@@ -40,8 +48,7 @@ export async function runTable(name: string, repoPath: string | undefined, opts:
   const filter = parseFilter(opts, repo.model, statuses);
   const report = buildTables(repo.model, names, { lang, cities: opts.city, asOf, filter, date: reportDate(cli.env) });
   // a file has no terminal: it gets the width of a piped table
-  const columns = opts.out === undefined ? cli.stdout.columns : undefined;
-  const content = await formatter.render(report, { width: columns && columns > 0 ? columns : 100, attachment });
+  const content = await formatter.render(report, { width: outputWidth(cli.stdout.columns, cli.env, opts.out !== undefined), attachment });
   writeOutput(cli, content, opts.out, repo.inputs);
   return 0;
 }

@@ -1,16 +1,21 @@
 /** plans.config.yaml: found upward from the current directory (or named), checked, and turned into settings. */
+import nodeFs from 'node:fs';
 import path from 'node:path';
-import { t, type Lang, type Message } from '../i18n/index.js';
+import { optionLang, t, type Lang, type Message } from '../i18n/index.js';
+import { NodeFileSystem, type FileSystem } from '../load/fs.js';
 import { UsageError } from '../types.js';
 import { loadFile } from '../load/index.js';
-import { NodeFileSystem, type FileSystem } from '../load/fs.js';
 import { isRecord } from '../load/parse.js';
 import { findingAt, locate, type SourceDoc, type SourceFile } from '../load/source.js';
-import { codeOf, toPosix } from '../load/discover.js';
+import { toPosix } from '../load/discover.js';
 import type { Finding, Path, RuleSetting } from '../types.js';
 import { closest } from '../util/closest.js';
-import { matchGlob } from './glob.js';
+import { globProblem, matchGlob } from './glob.js';
+import { readRegularFile, refusal } from '../load/regular.js';
 import { catalogue } from './rules.js';
+
+/** A config is a few lines; this is already absurd. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const CONFIG_NAMES = ['plans.config.yaml', 'plans.config.yml'] as const;
 const KEYS = ['rules', 'ignore', 'lang'] as const;
@@ -34,14 +39,19 @@ export interface LoadedConfig {
   file?: SourceFile;
 }
 
-/** The nearest plans.config.yaml in `cwd` or one of its parents, like ESLint's and yamllint's. */
-export function findConfigFile(cwd: string, fs: FileSystem = new NodeFileSystem()): string | undefined {
+/**
+ * The nearest plans.config.yaml in `cwd` or one of its parents, like ESLint's and yamllint's, up to
+ * the repository's root (the folder holding `.git`, as yamllint and markdownlint-cli2 stop): a config
+ * in some folder above the repository does not apply to it.
+ */
+export function findConfigFile(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(dir, name);
-      if (isFile(candidate, fs)) return candidate;
+      if (isFile(candidate)) return candidate;
     }
+    if (exists(path.join(dir, '.git'))) return undefined;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -56,7 +66,7 @@ export function emptyConfig(cwd: string): PlansConfig {
 /** Reads and checks a config file; what is valid in it applies even when other parts are wrong. */
 export function loadConfig(abs: string, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {
   const config: PlansConfig = { abs, dir: path.dirname(abs), rules: {}, ignore: [] };
-  const read = loadFile(abs, { cwd, fs, keepTexts: true });
+  const read = loadFile(abs, { cwd, maxFileBytes: MAX_CONFIG_BYTES, fs, keepTexts: true });
   const findings = [...read.findings];
   const file = read.file;
   if (!file) return { config, findings };
@@ -78,7 +88,8 @@ export function loadConfig(abs: string, cwd: string, fs: FileSystem = new NodeFi
   readRules(doc, value.rules, config, findings);
   readIgnore(doc, value.ignore, config, findings);
   if (value.lang !== undefined && value.lang !== null) {
-    if (value.lang === 'zh' || value.lang === 'en') config.lang = value.lang;
+    const lang = typeof value.lang === 'string' ? optionLang(value.lang) : undefined;
+    if (lang) config.lang = lang;
     else findings.push(at(doc, ['lang'], t('config/bad-lang', { value: String(value.lang) })));
   }
   return { config, findings, file };
@@ -120,7 +131,10 @@ function readIgnore(doc: SourceDoc, ignore: unknown, config: PlansConfig, findin
     return;
   }
   list.forEach((glob, i) => {
-    if (typeof glob === 'string' && glob.trim() !== '') config.ignore.push(glob);
+    const where = typeof ignore === 'string' ? ['ignore'] : ['ignore', i];
+    const problem = typeof glob === 'string' && glob.trim() !== '' ? globProblem(glob) : undefined;
+    if (problem !== undefined) findings.push(at(doc, where, t('config/bad-glob', { glob: String(glob), range: problem })));
+    else if (typeof glob === 'string' && glob.trim() !== '') config.ignore.push(glob);
     else findings.push(at(doc, typeof ignore === 'string' ? ['ignore'] : ['ignore', i], t('config/ignore-not-glob')));
   });
 }
@@ -141,27 +155,37 @@ export function ignoreFilter(config: PlansConfig, cwd: string): ((relPath: strin
   };
 }
 
-function isFile(p: string, fs: FileSystem): boolean {
+/** `.git` is a folder, or a file in a worktree or submodule. */
+function exists(p: string): boolean {
   try {
-    return fs.stat(p).isFile();
+    nodeFs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return nodeFs.statSync(p).isFile();
   } catch {
     return false;
   }
 }
 
 /** The config named by --config, else the nearest one above `cwd`, else an empty config; a named file that is missing is a usage error. */
+/** `fs`: what the config file itself is read through (the search for it and the check of a named one use the disk). */
 export function readConfig(option: string | undefined, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {
   if (option !== undefined) {
     const abs = path.resolve(cwd, option);
-    let isFile = false;
+    // a regular file of sensible size (a FIFO would hang, /dev/zero never ends); loadConfig reads it again by the loader's own careful path
     try {
-      isFile = fs.stat(abs).isFile();
+      readRegularFile(abs, MAX_CONFIG_BYTES);
     } catch (err) {
-      throw new UsageError(t('config/missing', { path: option, code: codeOf(err) }));
+      throw new UsageError(refusal('config/missing', option, err));
     }
-    if (!isFile) throw new UsageError(t('config/missing', { path: option, code: 'EISDIR' }));
     return loadConfig(abs, cwd, fs);
   }
-  const found = findConfigFile(cwd, fs);
+  const found = findConfigFile(cwd);
   return found ? loadConfig(found, cwd, fs) : { config: emptyConfig(cwd), findings: [] };
 }

@@ -4,6 +4,8 @@ import type { Action, Campaign, CityPlan } from '../model/types.js';
 /** The ids of the leaf tasks a city's actions cover (directly, or through a parent task they list). */
 export function coveredTasks(campaign: Campaign, plan: CityPlan): Set<string> {
   const listed = new Set(plan.actions.flatMap((a) => a.tasks));
+  // a task written by its title (unknown-reference asks for the id) still says which task is meant
+  for (const x of campaign.allTasks) if (listed.has(x.title) && campaign.allTasks.filter((y) => y.title === x.title).length === 1) listed.add(x.id);
   const parentOf = new Map(campaign.allTasks.map((x) => [x.id, x.parent]));
   const covered = new Set<string>();
   for (const leaf of campaign.leafTasks) {

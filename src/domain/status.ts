@@ -131,6 +131,12 @@ export function elapsedShare(t0: string | undefined, t: string | undefined, t1: 
 
 /** The value to reach, T, of a quantified target given its baseline; undefined when it cannot be said. */
 export function goalValue(target: Target, model: Model, compared?: number): number | undefined {
+  const goal = rawGoal(target, model, compared);
+  // a goal beyond what a double holds (b = -1e308, +50%: -Infinity, which every value "meets") says nothing
+  return goal === undefined || Number.isFinite(goal) ? goal : undefined;
+}
+
+function rawGoal(target: Target, model: Model, compared?: number): number | undefined {
   const form = target.target;
   const b = target.baseline?.value;
   if (!form) return undefined;
@@ -230,6 +236,7 @@ function judge(target: Target, model: Model, a: number, t: string, goal: number 
   // T on the far side of b from where the target points (b already met it) leaves no way to go: no p
   const way = direction(target);
   if (b !== undefined && goal !== undefined && !near(goal, b) && (way === 0 || Math.sign(goal - b) === way)) progress = (a - b) / (goal - b);
+  if (progress !== undefined && !Number.isFinite(progress)) progress = undefined; // a difference beyond a double's range
   if (met) return { status: 'achieved', progress, elapsed };
   // past the due date, a target not met is not achieved: there is no time left to be on track or at risk
   if (pastDue(t1, t, asOf) && met === false) return { status: 'not-achieved', progress, elapsed };
@@ -273,6 +280,11 @@ export function targetStatus(target: Target, model: Model, asOf?: string): Targe
   base.latest = latest.value;
   base.latestDate = latest.report.asOf;
   if (form.form === 'relative' && compared === undefined) return base; // nothing to compare with yet
+  // a change from a baseline whose goal cannot be worked out (it overflows): nothing can be said
+  if ((form.form === 'change' || form.form === 'annual') && baseline !== undefined && goal === undefined && Number.isFinite(baseline)) {
+    const raw = rawGoal(target, model, compared);
+    if (raw !== undefined && !Number.isFinite(raw)) return base;
+  }
   const judged = judge(target, model, latest.value, latest.report.asOf, goal, asOf);
   return { ...base, ...judged };
 }
@@ -302,10 +314,15 @@ function unitTargetStatus(target: Target, model: Model, asOf?: string): TargetSt
   result.status = worst.status;
   // the figures shown for the target are its worst unit's (the least progress among the units that reported)
   const reported = units.filter((u) => u.latest !== undefined);
+  // values only for units the plan does not list (`units: {constructor: 5}`): nothing to judge
+  if (reported.length === 0) return result;
   const least = reported.reduce((w, u) => ((u.progress ?? Infinity) < (w.progress ?? Infinity) ? u : w), reported[0]);
   result.latest = least.latest;
   result.progress = least.progress;
-  result.latestDate = [...byUnit.values()].reduce((d, x) => (x.date > d ? x.date : d), '');
+  result.latestDate = reported.reduce((d, u) => {
+    const date = byUnit.get(u.unit)!.date;
+    return date > d ? date : d;
+  }, '');
   if (baseline !== undefined) result.elapsed = elapsedShare(startDate(target, model), result.latestDate, dueDate(target, model));
   return result;
 }

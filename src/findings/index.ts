@@ -52,8 +52,15 @@ export interface Positions {
 export function finding(file: string, range: Range, ruleId: RuleId, severity: Severity, message: Message, fix?: Fix): Finding {
   const end = Math.max(range[0], range[1]);
   const f: Finding = { ruleId, messageId: message.id, data: message.data, file, range: [range[0], end], severity };
-  if (fix) f.fix = fix;
+  // a message may carry the one replacement that mends it (`data.fix`, made where the mistake is found)
+  const own = fix ?? fixIn(message.data);
+  if (own) f.fix = own;
   return f;
+}
+
+function fixIn(data: MessageData): Fix | undefined {
+  const fix = data.fix as Fix | undefined;
+  return fix && Array.isArray(fix.range) && typeof fix.text === 'string' ? { range: [fix.range[0], fix.range[1]], text: fix.text } : undefined;
 }
 
 /** The message of a finding, worded from `catalogue` (default: the package's). */
@@ -105,7 +112,9 @@ export function sortFindings<F extends Finding>(findings: F[]): F[] {
  * baselines, fingerprints and de-duplication key on, with the rule and message ids.
  */
 export function stableData(data: MessageData): string {
-  return JSON.stringify(stableValue(data));
+  // a fix's offsets move with edits above, like a cited line
+  const { fix: _fix, ...rest } = data;
+  return JSON.stringify(stableValue(rest));
 }
 
 function stableValue(value: unknown): unknown {

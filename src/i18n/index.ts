@@ -16,6 +16,16 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export interface Localized {
   readonly zh: string;
   readonly en: string;
+  /** The message id it was made from (a Message has it; a plain pair has none). */
+  readonly id?: string;
+  /** The data it was filled with (a `fix` among them, when there is one replacement). */
+  readonly data?: MessageData;
+}
+
+/** A replacement in the decoded text that makes a finding go away: `[start, end)` becomes `text`. */
+export interface FixData {
+  range: [number, number];
+  text: string;
 }
 
 export type MessageData = Record<string, unknown>;
@@ -60,35 +70,33 @@ export function defaultCatalog(): Readonly<Catalog> {
  * with `in(catalogue)`, so findings carry ids and data and only the edge interpolates.
  */
 export class Message implements Localized {
-  readonly #catalog: Readonly<Catalog> | undefined;
-  constructor(
-    readonly id: MessageId,
-    readonly data: MessageData = {},
-    catalogue?: Readonly<Catalog>,
-  ) {
-    this.#catalog = catalogue;
-  }
-
-  get zh(): string {
-    return this.text('zh');
-  }
-
-  get en(): string {
-    return this.text('en');
+  // the id and data are not enumerable: JSON and equality see the words (zh, en), as of a plain pair
+  declare readonly id: MessageId;
+  declare readonly data: MessageData;
+  readonly zh: string;
+  readonly en: string;
+  constructor(id: MessageId, data: MessageData = {}, catalogue?: Readonly<Catalog>) {
+    Object.defineProperty(this, 'id', { value: id, enumerable: false });
+    Object.defineProperty(this, 'data', { value: data, enumerable: false });
+    this.zh = word(id, data, 'zh', catalogue);
+    this.en = word(id, data, 'en', catalogue);
   }
 
   /** The text in one language. */
   text(lang: Lang): string {
-    if (this.id === VERBATIM) return String(this.data.text ?? '');
-    const def = (this.#catalog ?? catalog)[this.id] ?? catalog[this.id];
-    if (!def) return this.id;
-    return fill(def[lang], this.data, lang);
+    return lang === 'zh' ? this.zh : this.en;
   }
 
   /** The same message worded from another catalogue (a test catalogue, a later release's wording). */
   in(catalogue: Readonly<Catalog> | undefined): Message {
     return catalogue ? new Message(this.id, this.data, catalogue) : this;
   }
+}
+
+function word(id: MessageId, data: MessageData, lang: Lang, catalogue: Readonly<Catalog> | undefined): string {
+  if (id === VERBATIM) return String(data.text ?? '');
+  const def = (catalogue ?? catalog)[id] ?? catalog[id];
+  return def ? fill(def[lang], data, lang) : id;
 }
 
 /**
@@ -161,6 +169,17 @@ export function t(id: MessageId, data: MessageData = {}): Message {
   return new Message(id, data);
 }
 
+/** The id of the message a text was made from, if it was made by `t`. */
+export function messageIdOf(text: Localized): string | undefined {
+  return text.id;
+}
+
+/** The fix a message carries in its data (`data.fix`), if any. */
+export function fixOf(text: Localized): FixData | undefined {
+  const fix = text.data?.fix as FixData | undefined;
+  return fix && Array.isArray(fix.range) && typeof fix.text === 'string' ? fix : undefined;
+}
+
 /** One language of `id` filled with `data`. */
 export function tr(lang: Lang, id: MessageId, data: MessageData = {}): string {
   return new Message(id, data).text(lang);
@@ -179,10 +198,17 @@ export function pair(zh: string, en: string): Message {
 /** Reads a language name; `zh*` gives zh, anything else en. */
 export function parseLang(value: string | undefined): Lang | undefined {
   if (!value) return undefined;
-  const v = value.toLowerCase();
+  const v = value.trim().toLowerCase();
   if (v.startsWith('zh')) return 'zh';
   if (v === 'c' || v === 'posix') return undefined;
   return 'en';
+}
+
+/** A language as a user names it on the command line or in the config: zh, ZH, zh-CN, zh_CN, zh-Hans, en, en-US…; undefined for any other. */
+export function optionLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(zh|en)(?:[-_][a-z0-9]{2,8})*$/i.exec(value.trim());
+  return m ? (m[1].toLowerCase() as Lang) : undefined;
 }
 
 /** The default language from the environment: PLANS_LANG, then LC_ALL, then LANG. */

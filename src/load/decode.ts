@@ -1,10 +1,17 @@
 /** Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly recognisable), else GB18030; reports what it had to guess. */
 import { Buffer, isUtf8 } from 'node:buffer';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: Encoding; bom: boolean }
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding;
+      bom: boolean;
+      /** When the encoding was a guess among several that read the bytes: all of them, the one taken first. */
+      possible?: Encoding[];
+    }
   | {
       ok: false;
       reason: 'binary' | 'undecodable' | 'mixed' | 'utf-32';
@@ -40,9 +47,7 @@ export function decode(bytes: Uint8Array): Decoded {
   // A file that holds proper UTF-8 Chinese on some lines and other bytes on others was pasted
   // together from two encodings; reading it all as GB18030 would garble the UTF-8 part unnoticed.
   if (hasUtf8Line(bytes)) return { ok: false, reason: 'mixed', byteOffset: bad, prefix: prefixText(bytes, bad) };
-  const asGb = tryDecode(new TextDecoder('gb18030', { fatal: true }), bytes, 'gb18030', false, 0);
-  if (asGb.ok) return asGb;
-  return { ok: false, reason: 'undecodable', byteOffset: bad, prefix: prefixText(bytes, bad) };
+  return legacyCjk(bytes) ?? { ok: false, reason: 'undecodable', byteOffset: bad, prefix: prefixText(bytes, bad) };
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -126,4 +131,70 @@ export function firstBadUtf8Byte(bytes: Uint8Array): number {
 /** The valid UTF-8 prefix of `bytes` up to `byteOffset`, to turn a byte offset into a line and column. */
 export function prefixText(bytes: Uint8Array, byteOffset: number): string {
   return new TextDecoder('utf-8').decode(bytes.subarray(0, byteOffset));
+}
+
+/** The legacy encodings a Chinese or Japanese file may be in, GB18030 first (the mainland's, and the default). */
+const LEGACY: Encoding[] = ['gb18030', 'big5', 'shift_jis'];
+
+/**
+ * The share of a text's multi-byte characters that lie where the encoding keeps the characters
+ * files use most, judged on the bytes: GB2312's punctuation, fullwidth forms and ideographs (lead
+ * A1, A3, B0–F7); Big5's punctuation and frequent ideographs (A1–C6); Shift-JIS's symbols, kana
+ * and level-1 and level-2 kanji (81–84, 88–9F, E0–EA). Text in one of them read as another falls
+ * mostly outside: kana, Greek, rare or user-defined characters.
+ */
+function plausibility(encoding: Encoding, bytes: Uint8Array): number {
+  let all = 0;
+  let good = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    all++;
+    const t = bytes[i + 1] ?? 0;
+    if (encoding === 'gb18030') {
+      if (t >= 0x30 && t <= 0x39) {
+        i += 4; // a four-byte sequence: outside GB2312
+        continue;
+      }
+      if ((b === 0xa1 || b === 0xa3 || (b >= 0xb0 && b <= 0xf7)) && t >= 0xa1 && t <= 0xfe) good++;
+      i += 2;
+    } else if (encoding === 'big5') {
+      if (b >= 0xa1 && b <= 0xc6) good++;
+      i += 2;
+    } else {
+      if (b >= 0xa1 && b <= 0xdf) {
+        i++; // halfwidth katakana: one byte, rare in files (Chinese bytes read as Shift-JIS give them)
+        continue;
+      }
+      if ((b >= 0x81 && b <= 0x84) || (b >= 0x88 && b <= 0x9f) || (b >= 0xe0 && b <= 0xea)) good++;
+      i += 2;
+    }
+  }
+  return all === 0 ? 1 : good / all;
+}
+
+/**
+ * Bytes that are not UTF-8, read as GB18030, Big5 or Shift-JIS: each that decodes them without
+ * error is scored by how much of its text is made of the characters such a file holds (Big5 read
+ * as GB18030 gives kana, Greek and private-use characters, Shift-JIS read as GB18030 rare
+ * ideographs). The best is taken (GB18030 on a tie); when another also reads the bytes plausibly,
+ * or none reads them well, the guess is doubtful and `possible` lists the ones that read at least half
+ * of it plausibly.
+ */
+function legacyCjk(bytes: Uint8Array): Decoded | undefined {
+  const read: { encoding: Encoding; text: string; score: number }[] = [];
+  for (const encoding of LEGACY) {
+    const d = tryDecode(new TextDecoder(encoding, { fatal: true }), bytes, encoding, false, 0);
+    if (!d.ok) continue;
+    const score = plausibility(encoding, bytes);
+    // GB18030 is taken as before whenever it decodes; Big5 and Shift-JIS only when the text looks like theirs (their decoders accept odd bytes)
+    if (encoding === 'gb18030' || score >= 0.5) read.push({ encoding, text: d.text, score });
+  }
+  if (read.length === 0) return undefined;
+  const best = read.reduce((a, b) => (b.score > a.score ? b : a));
+  const doubtful = read.length > 1 && (best.score < 0.9 || read.some((r) => r !== best && r.score >= 0.8));
+  return { ok: true, text: best.text, encoding: best.encoding, bom: false, ...(doubtful ? { possible: [best.encoding, ...read.filter((r) => r !== best && r.score >= 0.5).map((r) => r.encoding)] } : {}) };
 }

@@ -33,7 +33,9 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const fs = opts.fs ?? new NodeFileSystem();
   const realOrSelf = (p: string) => {
     try {
-      return fs.realpath(p);
+      const real = fs.realpath(p);
+      // a real path of bytes that are not UTF-8 is kept as shown
+      return !real.includes('\ufffd') ? real : p;
     } catch {
       return p;
     }
@@ -75,10 +77,10 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // `dir` is absolute and normalized, and a listed name has no separator: no need for path.join's work
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const realPrefix = realDir.endsWith(path.sep) ? realDir : realDir + path.sep;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const abs = prefix + entry.name;
       if (opts.ignored?.(rel(abs))) continue;

@@ -146,7 +146,8 @@ function keyText(from: number, to: number): string {
   const known = keyCache[slot];
   if (known !== undefined && known.length === to - from && src.startsWith(known, from)) return known;
   const key = src.slice(from, to);
-  if (NON_STRING_KEY.test(key)) throw GIVE_UP;
+  // `__proto__` as a plain property would set the prototype of the map: the yaml package defines it as its own key
+  if (NON_STRING_KEY.test(key) || key === '__proto__') throw GIVE_UP;
   // the property name V8 keeps for it: a copy, so the cache never holds on to a file's text
   const own = Object.keys({ [key]: 0 })[0];
   keyCache[slot] = own;

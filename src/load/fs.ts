@@ -3,8 +3,10 @@
  * and an overlay of unsaved documents over it (an editor's open buffers), so that an editor server
  * lints what the drafter sees without writing it to disk.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bytesOf, escapedName, fsPath, registerRawPath } from './rawpath.js';
 
 export interface FileStat {
   size: number;
@@ -42,20 +44,23 @@ export class NodeFileSystem implements FileSystem {
   /** One buffer for every `readRegular`: the bytes live only until they are decoded. */
   #buffer = Buffer.allocUnsafe(256 * 1024);
 
+  // paths are as shown; fsPath gives the bytes of a name that is not UTF-8 (load/rawpath.ts)
   stat(abs: string): FileStat {
-    return fs.statSync(abs);
+    return fs.statSync(fsPath(abs));
   }
 
   readFile(abs: string): Uint8Array {
-    return fs.readFileSync(abs);
+    return fs.readFileSync(fsPath(abs));
   }
 
   readdir(abs: string): DirEntry[] {
-    return fs.readdirSync(abs, { withFileTypes: true });
+    const entries = fs.readdirSync(fsPath(abs) as string, { withFileTypes: true });
+    // a name that is not UTF-8 lists as U+FFFD: list the folder again by bytes, and show such names escaped
+    return entries.some((e) => e.name.includes('\ufffd')) ? (rawEntries(abs) ?? entries) : entries;
   }
 
   realpath(abs: string): string {
-    return fs.realpathSync.native(abs);
+    return fs.realpathSync.native(fsPath(abs) as string);
   }
 
   /**
@@ -65,7 +70,7 @@ export class NodeFileSystem implements FileSystem {
   readRegular(abs: string, max: number): Uint8Array | undefined {
     let fd: number | undefined;
     try {
-      fd = fs.openSync(abs, OPEN_NONBLOCK);
+      fd = fs.openSync(fsPath(abs), OPEN_NONBLOCK);
       return this.#readToEnd(fd, max);
     } catch {
       return undefined;
@@ -94,6 +99,24 @@ export class NodeFileSystem implements FileSystem {
       n += got;
     }
     return n === 0 || n > max ? undefined : this.#buffer.subarray(0, n);
+  }
+}
+
+/** The entries of a folder listed by bytes, each named as shown (bad bytes escaped), the bytes of those not UTF-8 remembered. */
+function rawEntries(dir: string): fs.Dirent[] | undefined {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  try {
+    const listed = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: 'buffer' }) as unknown as (fs.Dirent & { name: Buffer })[];
+    const base = bytesOf(prefix);
+    return listed.map((entry) => {
+      const bytes = entry.name;
+      const name = escapedName(bytes);
+      if (!isUtf8(bytes)) registerRawPath(prefix + name, Buffer.concat([base, bytes]));
+      // the entry as the string listing gives it, with the shown name
+      return Object.assign(Object.create(Object.getPrototypeOf(entry)), entry, { name }) as fs.Dirent;
+    });
+  } catch {
+    return undefined;
   }
 }
 

@@ -11,6 +11,8 @@ import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 import { checksum, LoadedFile } from './text.js';
 import { NodeFileSystem, type FileSystem } from './fs.js';
+import { keyboardFindings, keyboardHints } from './keyboard.js';
+import { pushAll } from '../util/array.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -155,18 +157,79 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   const file = new LoadedFile(rel, abs, decoded.text, decoded.encoding);
   const findings: Finding[] = [];
   if (decoded.encoding !== 'utf-8') {
-    findings.push(findingAt(file, [0, 0], 'encoding', 'warning', t('load/not-utf8', { encoding: decoded.encoding.toUpperCase() })));
+    const name = (e: string) => ENCODING_NAMES[e] ?? e.toUpperCase();
+    // a guess among several legacy encodings says which were possible: only the drafter knows
+    const message = decoded.possible
+      ? t('load/not-utf8-doubtful', { encoding: name(decoded.encoding), possible: decoded.possible.map(name).join(', ') })
+      : t('load/not-utf8', { encoding: name(decoded.encoding) });
+    findings.push(findingAt(file, [0, 0], 'encoding', 'warning', message));
   }
+  pushAll(findings, noncharacterFindings(file));
+  pushAll(findings, numberRangeFindings(file));
   const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
   // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
   const release = stamp !== undefined && !file.disables;
   // Clean plain files skip the syntax tree (see fast.ts); anything else goes through the yaml package.
+  // full-width punctuation typed on a Chinese keyboard, named where it stands (keyboard.ts)
+  const hints = keyboardHints(file.text);
+  pushAll(findings, keyboardFindings(file, hints));
   const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true);
-  if (!fast) findings.push(...parseFile(file, limits));
+  if (!fast) pushAll(findings, parseFile(file, limits, hints));
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);
   return { file, findings };
 }
+
+/** Noncharacters: U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE…). */
+const NONCHARACTER = /[\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g;
+/** Findings past this many in one file add nothing. */
+const MAX_NONCHARACTER_FINDINGS = 20;
+
+/**
+ * An `encoding` error at each noncharacter of the text (up to 20): they are not text to show, and
+ * XML (xlsx, docx, html) cannot carry them, so an output would drop or change them.
+ */
+function noncharacterFindings(file: SourceFile): Finding[] {
+  const text = file.text;
+  const out: Finding[] = [];
+  NONCHARACTER.lastIndex = 0;
+  if (!NONCHARACTER.test(text)) return out;
+  NONCHARACTER.lastIndex = 0;
+  for (const m of text.matchAll(NONCHARACTER)) {
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    out.push(findingAt(file, [m.index, m.index + m[0].length], 'encoding', 'error', t('load/noncharacter', { code: `U+${code}` })));
+    if (out.length >= MAX_NONCHARACTER_FINDINGS) break;
+  }
+  return out;
+}
+
+/** A plain number with an exponent, alone as a value (after `: `, `- `, `[`, `{` or `,`, before the end, `,`, `]`, `}` or a comment). */
+const EXPONENT_NUMBER = /(?<=(?:^|[:\[{,]|-)[ \t]*)[-+]?(?:\d[\d_]*\.?\d*|\.\d+)[eE][-+]?\d+(?=[ \t]*(?:$|[,\]}]|[ \t]#))/gm;
+
+/**
+ * A `schema` error at each number written too small for a double: `1e-400` reads as 0 (which
+ * tables then print as `≥ 0`), so the value checked is not the one written. (`1e400` reads as
+ * Infinity, which the schema check reports as no finite number.)
+ */
+function numberRangeFindings(file: SourceFile): Finding[] {
+  const text = file.text;
+  const out: Finding[] = [];
+  if (!/\d[eE][-+]?\d/.test(text)) return out;
+  for (const m of text.matchAll(EXPONENT_NUMBER)) {
+    const written = m[0];
+    const value = Number(written.replace(/_/g, ''));
+    const mantissa = written.replace(/[eE].*$/, '');
+    // (a number beyond the largest reads as ±Infinity, which the schema check already reports)
+    const lost = value === 0 && /[1-9]/.test(mantissa);
+    if (!lost) continue;
+    out.push(findingAt(file, [m.index, m.index + written.length], 'schema', 'error', t('schema/number-range', { written })));
+    if (out.length >= MAX_NONCHARACTER_FINDINGS) break;
+  }
+  return out;
+}
+
+/** How encodings are named in messages. */
+const ENCODING_NAMES: Record<string, string> = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', big5: 'Big5', shift_jis: 'Shift-JIS' };
 
 /** A file that was not parsed: no documents, and at most the text before the problem. */
 function emptyFile(rel: string, abs: string, text = ''): SourceFile {

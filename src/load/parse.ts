@@ -3,6 +3,9 @@ import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLE
 import { diagnose, type Diagnostic, type Finding } from '../findings/index.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
+import type { KeyboardHint } from './keyboard.js';
+import { indentFinding } from './indent.js';
+import { pushAll } from '../util/array.js';
 
 export interface ParseLimits {
   /** Aliases a document may expand (billion-laughs guard): the yaml package's `maxAliasCount`. */
@@ -10,6 +13,16 @@ export interface ParseLimits {
   /** How deep collections may nest, in the text and after aliases are expanded. */
   maxDepth: number;
 }
+
+/**
+ * Values one document may hold once its aliases are written out: a 600 KB plan using one anchor 100
+ * times made a 216 MB table and took 4 GB. Two million is far beyond any plan written by hand.
+ */
+export const MAX_EXPANDED_NODES = 2_000_000;
+
+/** Aliases may make a document this many times the values it writes out, past MIN_EXPANSION_CHECK values. */
+export const MAX_EXPANSION_FACTOR = 10;
+export const MIN_EXPANSION_CHECK = 100_000;
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 64 };
 
@@ -27,7 +40,7 @@ export const HARD_MAX_DEPTH = 256;
 export const LEXICAL_GATE = 1000;
 
 /** Parses all documents of a file in place (`file.docs`) and returns the findings. */
-export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Finding[] {
+export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS, hints: readonly KeyboardHint[] = []): Finding[] {
   const findings: Finding[] = [];
   const maxDepth = Math.max(1, Math.min(limits.maxDepth, HARD_MAX_DEPTH));
   // The yaml package knows `\n` and `\r\n`; yamlText turns a lone `\r` (old Mac, some Word exports)
@@ -39,6 +52,8 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
   }
   let docs: Document.Parsed[];
   const tooDeep = new Map<number, number>();
+  /** The index in the file of each composed document. */
+  const indexes: number[] = [];
   const gate = lexicalTooDeep(text, LEXICAL_GATE);
   if (gate !== undefined) {
     findings.push(findingAt(file, [gate, gate + 1], 'yaml-syntax', 'error', t('yaml/too-deep', { max: maxDepth })));
@@ -48,18 +63,31 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
   try {
     // The CST parser keeps its own stack (no recursion), so nesting is measured on it before
     // the recursive composer sees a document.
-    const tokens = Array.from(new Parser().parse(text));
+    // An empty document (`---` and nothing, as 10 MB of `---` makes 2.5 million of) is not
+    // composed nor kept: it holds nothing to check. Documents keep their index in the file all the
+    // same, which `yamlDocument` parses again by. One after a directive is kept (the directive is its).
+    const tokens: CST.Token[] = [];
     let index = 0;
-    for (const token of tokens) {
-      if (token.type !== 'document') continue;
-      const deep = firstTooDeep(token, maxDepth);
-      if (deep !== undefined && token.value) {
-        tooDeep.set(index, deep);
-        token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
+    let previous: CST.Token | undefined;
+    for (const token of new Parser().parse(text)) {
+      const significant = token.type !== 'newline' && token.type !== 'space' && token.type !== 'comment';
+      if (token.type === 'document') {
+        if (emptyDocument(token) && previous?.type !== 'directive') {
+          index++;
+          previous = token;
+          continue;
+        }
+        const deep = firstTooDeep(token, maxDepth);
+        if (deep !== undefined && token.value) {
+          tooDeep.set(indexes.length, deep);
+          token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
+        }
+        indexes.push(index++);
       }
-      index++;
+      if (significant) previous = token;
+      tokens.push(token);
     }
-    findings.push(...directiveProblems(file, tokens));
+    pushAll(findings, directiveProblems(file, tokens));
     const composer = new Composer(YAML_OPTIONS);
     docs = Array.from(composer.compose(tokens));
   } catch (err) {
@@ -68,15 +96,19 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     file.docs = [];
     return findings;
   }
-  file.docs = docs.map((yamlDoc, index) => {
-    const doc: SourceDoc = { file, index, yaml: yamlDoc, value: undefined, parsed: false };
-    const deep = tooDeep.get(index);
+  file.docs = docs.map((yamlDoc, k) => {
+    const doc: SourceDoc = { file, index: indexes[k] ?? k, yaml: yamlDoc, value: undefined, parsed: false };
+    const deep = tooDeep.get(k);
     if (deep !== undefined) {
       findings.push(findingAt(file, [deep, deep + 1], 'yaml-syntax', 'error', t('yaml/too-deep', { max: maxDepth })));
       return doc;
     }
     const errors = yamlDoc.errors;
-    for (const e of reportable(errors)) findings.push(yamlRecord(file, e, 'error'));
+    for (const e of reportable(errors)) {
+      // the parser losing its place at a full-width colon or space: the keyboard finding says what happened
+      if (CASCADING.has(e.code) && echoesHint(file, e, hints)) continue;
+      findings.push(CASCADING.has(e.code) ? indentFinding(file, text, e) ?? yamlRecord(file, e, 'error') : yamlRecord(file, e, 'error', yamlDoc));
+    }
     for (const w of yamlDoc.warnings) findings.push(yamlRecord(file, w, 'warning'));
     // A duplicate key leaves the document's meaning clear (the later value wins); any other error does not.
     if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return doc;
@@ -95,8 +127,8 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     // Aliases can build what the text does not show: a loop (`&a [*a]`) or nesting deeper than the limit.
     const shape = valueShape(value, maxDepth);
     if (shape !== 'ok') {
-      const id = shape === 'cycle' ? 'yaml/alias-cycle' : 'yaml/too-deep-aliases';
-      findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t(id, { max: maxDepth })));
+      const id = shape === 'cycle' ? 'yaml/alias-cycle' : shape === 'too-large' ? 'yaml/alias-expansion' : 'yaml/too-deep-aliases';
+      findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t(id, { max: maxDepth, factor: MAX_EXPANSION_FACTOR })));
       return doc;
     }
     doc.value = value;
@@ -106,6 +138,12 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     return doc;
   });
   return findings;
+}
+
+/** A document token with nothing in it: `---` (a comment at most), no value, no anchor or tag. */
+function emptyDocument(token: CST.Document): boolean {
+  if (token.value !== undefined || (token.end && token.end.length > 0)) return false;
+  return token.start.every((t) => t.type === 'doc-start' || t.type === 'newline' || t.type === 'space' || t.type === 'comment');
 }
 
 /**
@@ -140,19 +178,54 @@ export function reportable(errors: readonly YAMLError[]): YAMLError[] {
   return errors.filter((e, i) => i === 0 || !CASCADING.has(e.code));
 }
 
+/** Whether a yaml error stands on or next to the line of a keyboard mistake that breaks the YAML (or any on its own line). */
+function echoesHint(file: SourceFile, e: YAMLError, hints: readonly KeyboardHint[]): boolean {
+  if (hints.length === 0) return false;
+  const line = file.lines.position(e.pos[0]).line - 1;
+  // a mistake that breaks the YAML echoes on its line and the next; one that does not (Chinese
+  // quotes, a comma in a list) only where the parser tripped on its own characters
+  return hints.some((h) => (h.breaks ? Math.abs(h.line - line) <= 1 : e.pos[0] >= h.offset && e.pos[0] < h.end));
+}
+
 /** yamlRecord placed on the file's lines (for programs and tests). */
-export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Diagnostic {
-  return diagnose([yamlRecord(file, e, severity)], () => file.lines)[0];
+export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Diagnostic {
+  return diagnose([yamlRecord(file, e, severity, doc)], () => file.lines)[0];
 }
 
 /** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
-export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | 'warning'): Finding {
+export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Finding {
   const [start, end] = e.pos;
   const code = e.code;
   const detail = firstLine(e.message);
+  if (code === 'DUPLICATE_KEY' && doc) {
+    const dup = duplicateKey(file, doc, start);
+    if (dup) return findingAt(file, dup.range, 'yaml-syntax', severity, t('yaml/duplicate-key', { key: dup.key, line: dup.firstLine }));
+  }
   const message = t(`yaml/${code}`, { detail });
   const known = message.en !== `yaml/${code}`;
   return findingAt(file, [start, Math.max(start, end)], 'yaml-syntax', severity, known ? message : t('yaml/other', { detail, code }));
+}
+
+/** The key a DUPLICATE_KEY error points into, and the line of its first use in the same mapping. */
+function duplicateKey(file: SourceFile, doc: Document.Parsed, at: number): { key: string; range: [number, number]; firstLine: number } | undefined {
+  let found: { key: string; range: [number, number]; firstLine: number } | undefined;
+  visit(doc, {
+    Map(_key, node) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const k = pair.key as { range?: [number, number, number]; value?: unknown; source?: string } | null;
+        if (!k || !k.range) continue;
+        const name = String(k.value ?? k.source ?? '');
+        const first = seen.get(name);
+        if (first !== undefined && k.range[0] <= at && at <= k.range[1]) {
+          found = { key: name, range: [k.range[0], k.range[1]], firstLine: file.lines.position(first).line };
+          return visit.BREAK;
+        }
+        if (first === undefined) seen.set(name, k.range[0]);
+      }
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {
@@ -269,9 +342,12 @@ export function firstTooDeep(document: CST.Document, max: number): number | unde
 }
 
 /** Whether plain data built by the yaml package is a tree no deeper than `max` ('cycle' for a loop made with aliases). */
-export function valueShape(value: unknown, max: number): 'ok' | 'cycle' | 'too-deep' {
-  // Aliases share objects, so depth is memoised per object; `onPath` finds loops.
+export function valueShape(value: unknown, max: number, maxExpanded = MAX_EXPANDED_NODES): 'ok' | 'cycle' | 'too-deep' | 'too-large' {
+  // Aliases share objects, so depth and size are memoised per object; `onPath` finds loops.
   const depthOf = new Map<object, number>();
+  // how many values the document holds once every alias is written out (what tables and compile would print)
+  const sizeOf = new Map<object, number>();
+  const sizes: number[] = [];
   const onPath = new Set<object>();
   type Frame = { obj: object; children: unknown[]; next: number; depth: number };
   const start = (v: unknown): Frame | undefined =>
@@ -279,6 +355,11 @@ export function valueShape(value: unknown, max: number): 'ok' | 'cycle' | 'too-d
   const root = start(value);
   if (!root) return 'ok';
   const stack: Frame[] = [root];
+  sizes[0] = 1;
+  // values written in the text (each collection once); aliases may multiply them tenfold, and
+  // beyond MAX_EXPANDED_NODES in all not at all
+  let distinct = 1 + root.children.length;
+  const tooLarge = (expanded: number) => expanded > maxExpanded || (expanded > MIN_EXPANSION_CHECK && expanded > MAX_EXPANSION_FACTOR * distinct);
   onPath.add(root.obj);
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -289,19 +370,29 @@ export function valueShape(value: unknown, max: number): 'ok' | 'cycle' | 'too-d
       if (known !== undefined) {
         if (stack.length + known > max) return 'too-deep';
         top.depth = Math.max(top.depth, known);
+        sizes[stack.length - 1] += sizeOf.get(child)!;
+        if (tooLarge(sizes[stack.length - 1])) return 'too-large';
         continue;
       }
       if (onPath.has(child)) return 'cycle';
       if (stack.length >= max) return 'too-deep';
       stack.push(start(child)!);
+      sizes[stack.length - 1] = 1;
+      distinct += stack[stack.length - 1].children.length;
       onPath.add(child);
     } else {
       stack.pop();
       onPath.delete(top.obj);
       const depth = top.depth + 1;
       depthOf.set(top.obj, depth);
+      const size = sizes[stack.length] + top.children.length;
+      sizeOf.set(top.obj, size);
       const parent = stack[stack.length - 1];
-      if (parent) parent.depth = Math.max(parent.depth, depth);
+      if (parent) {
+        parent.depth = Math.max(parent.depth, depth);
+        sizes[stack.length - 1] += size;
+        if (tooLarge(sizes[stack.length - 1])) return 'too-large';
+      }
     }
   }
   return 'ok';

@@ -165,10 +165,11 @@ export function yamlDocument(doc: SourceDoc): Document.Parsed | undefined {
   try {
     const all = parseAllDocuments(yamlText(doc.file.text), YAML_OPTIONS);
     if (!Array.isArray(all)) return undefined;
-    all.forEach((d, i) => {
-      const sibling = doc.file.docs[i];
-      if (sibling) sibling.yaml = d;
-    });
+    // by each document's index in the file (empty documents are not kept among file.docs)
+    for (const sibling of doc.file.docs) {
+      const d = all[sibling.index];
+      if (d) sibling.yaml = d;
+    }
     return all[doc.index];
   } catch {
     return undefined;

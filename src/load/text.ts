@@ -94,6 +94,11 @@ export class LoadedFile implements SourceFile {
     return this.#text !== undefined;
   }
 
+  /** How many bytes the file had when loaded (undefined while it holds its text): a read again takes no more. */
+  get loadedSize(): number | undefined {
+    return this.#stamp?.size;
+  }
+
   /** Lets the text go; `stamp` says what the bytes were, so that reading them again can be checked. */
   release(stamp: Stamp): void {
     this.#stamp = stamp;
@@ -117,11 +122,6 @@ export class LoadedFile implements SourceFile {
 /** Reads again, through `fs`, the text of a file that let it go; does nothing for a file that holds its text. */
 export function restoreText(file: SourceFile, fs: FileSystem): void {
   if (!(file instanceof LoadedFile) || file.holdsText) return;
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = fs.readFile(file.abs);
-  } catch {
-    bytes = undefined;
-  }
-  file.restore(bytes);
+  // only a regular file, and only as large as it was (readRegular: no wait on a FIFO, no endless /dev/zero)
+  file.restore(fs.readRegular(file.abs, file.loadedSize ?? 0));
 }

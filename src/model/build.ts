@@ -9,6 +9,7 @@ import { isCalendarDate } from '../util/date.js';
 import type {
   Action, Baseline, Campaign, Unread, CityEntry, CityPlan, Indicator, Measure, Model, Op, Origin, Owner, ProgressReport, ProgressValue, Target, TargetForm, Task, Unit,
 } from './types.js';
+import { pushAll } from '../util/array.js';
 
 type Rec = Record<string, unknown>;
 
@@ -85,8 +86,8 @@ export function buildModel(files: SourceFile[]): Model {
     }
   }
   for (const o of model.owners) if (!model.ownersById.has(o.id)) model.ownersById.set(o.id, o);
-  for (const plan of model.plans.values()) model.actions.push(...plan.actions);
-  for (const a of model.actions) model.targets.push(...a.targets);
+  for (const plan of model.plans.values()) pushAll(model.actions, plan.actions);
+  for (const a of model.actions) pushAll(model.targets, a.targets);
   for (const tg of model.targets) if (!model.targetsById.has(tg.id)) model.targetsById.set(tg.id, tg);
   // `better` falls back to the indicator's
   const indicators = new Map((model.campaign?.indicators ?? []).map((i) => [i.id, i]));

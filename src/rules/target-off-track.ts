@@ -36,12 +36,13 @@ export const targetOffTrack = defineRule({
       if (status.status === 'not-achieved' && !pastDue(status.due, status.latestDate)) continue;
       const date = status.latestDate ?? '';
       let message;
+      const unitName = (u: string) => target.action.plan.units.find((x) => x.id === u)?.name ?? u;
       if (status.status === 'not-achieved') {
-        const short = status.units?.filter((u) => u.status === 'not-achieved').map((u) => u.unit) ?? [];
+        const short = status.units?.filter((u) => u.status === 'not-achieved').map((u) => unitName(u.unit)) ?? [];
         message = short.length
           ? t('target-off-track/not-achieved-units', { target: target.id, date, due: status.due ?? '', units: short })
           : t('target-off-track/not-achieved', { target: target.id, date, due: status.due ?? '', latest: round(status.latest), goal: round(status.goal) });
-      } else if (status.units) message = t('target-off-track/off-track-units', { target: target.id, date, units: status.units.filter((u) => u.status === 'off-track').map((u) => u.unit) });
+      } else if (status.units) message = t('target-off-track/off-track-units', { target: target.id, date, units: status.units.filter((u) => u.status === 'off-track').map((u) => unitName(u.unit)) });
       else if (status.progress === undefined) message = t('target-off-track/slipped', { target: target.id, date, latest: round(status.latest) });
       else {
         message = t('target-off-track/off-track', {

@@ -10,13 +10,15 @@ import { isRecord } from '../load/parse.js';
 import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
 import { defineRule, type RuleContext } from './types.js';
-import { cityKnown, cityName, docField, planUnread, reportUnknown } from './shared.js';
+import { byName, cityKnown, cityName, docField, locatedFix, nameOfId, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
-function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
-  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, item.origin, ['lead'], 'owner', lead, owners);
+function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[], city: string): void {
+  // a typo is most likely of an owner of the plan's own city
+  const nearer = () => [ctx.model.owners.filter((o) => o.city === city).map((o) => o.id)];
+  if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, item.origin, ['lead'], 'owner', lead, owners, nearer());
   support.forEach((s, i) => {
-    if (!owners.has(s)) reportUnknown(ctx, item.origin, ['support', i], 'owner', s, owners);
+    if (!owners.has(s)) reportUnknown(ctx, item.origin, ['support', i], 'owner', s, owners, nearer());
   });
 }
 
@@ -40,7 +42,13 @@ function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknow
   if (!campaign || typeof id !== 'string') return;
   if (cityIds(campaign).has(id)) return;
   const cities = campaign.cities.map((c) => c.id);
-  ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion: closest(id, cities) ?? '' }), { at: ['city'] });
+  const hit = byName(model, 'city', id);
+  if (hit) {
+    ctx.report(origin, t('unknown-reference/by-name', { sort: t('sort/city'), written: id, id: hit.id, how: t(`how/${hit.how}`), fix: locatedFix(origin, ['city'], hit.id) }), { at: ['city'] });
+    return;
+  }
+  const suggestion = closest(id, cities) ?? '';
+  ctx.report(origin, t('unknown-reference/city-not-in-campaign', { id, campaign: campaign.id, suggestion, suggestionName: suggestion ? nameOfId(model, 'city', suggestion) : '' }), { at: ['city'] });
 }
 
 /** The owner ids a document names, in document order, with the path of each. */
@@ -94,7 +102,7 @@ export const unknownReference = defineRule({
   id: 'unknown-reference',
   severity: 'error',
   description: t('rule/unknown-reference'),
-  messages: ['unknown-reference/unknown', 'unknown-reference/city-not-in-campaign', 'unknown-reference/campaign-mismatch', 'unknown-reference/target-of-other-city', 'unknown-reference/unit-not-in-plan', 'unknown-reference/no-campaign', 'unknown-reference/no-owners'],
+  messages: ['unknown-reference/unknown', 'unknown-reference/city-not-in-campaign', 'unknown-reference/campaign-mismatch', 'unknown-reference/target-of-other-city', 'unknown-reference/unit-not-in-plan', 'unknown-reference/no-campaign', 'unknown-reference/no-owners', 'unknown-reference/by-name'],
   reads: { scope: 'repository', references: ['campaign', 'city', 'task', 'indicator', 'owner', 'target', 'unit'] },
   check(ctx) {
     const { model } = ctx;
@@ -137,8 +145,8 @@ export const unknownReference = defineRule({
           });
         }
         if (hasOwners) {
-          checkOwners(ctx, owners, action, action.lead, action.support);
-          for (const m of action.measures) checkOwners(ctx, owners, m, m.lead, m.support);
+          checkOwners(ctx, owners, action, action.lead, action.support, action.city);
+          for (const m of action.measures) checkOwners(ctx, owners, m, m.lead, m.support, action.city);
         }
         for (const target of action.targets) {
           if (campaign && campaignRead && target.indicator !== undefined && !indicators.has(target.indicator)) {
@@ -147,7 +155,10 @@ export const unknownReference = defineRule({
           if (target.target?.form === 'relative' && !anyPlanUnread) {
             const than = target.target.than;
             if (!model.targetsById.has(than) && !indicators.has(than)) {
-              reportUnknown(ctx, target.origin, ['target', 'than'], 'indicator-or-target', than, [...model.targetsById.keys(), ...indicators]);
+              reportUnknown(ctx, target.origin, ['target', 'than'], 'indicator-or-target', than, [...model.targetsById.keys(), ...indicators], [
+                action.targets.map((x) => x.id),
+                plan.actions.flatMap((a) => a.targets.map((x) => x.id)),
+              ]);
             }
           }
         }
@@ -185,6 +196,7 @@ export const unknownReference = defineRule({
               owner: cityName(model, target.city),
               city: cityName(model, report.city),
               suggestion: closest(v.target, cityTargets) ?? '',
+              suggestionName: model.targetsById.get(closest(v.target, cityTargets) ?? '')?.name ?? '',
             }),
             { at: ['target'] },
           );
@@ -195,7 +207,13 @@ export const unknownReference = defineRule({
           const known = new Set(units);
           for (const key of Object.keys(v.units)) {
             if (!known.has(key)) {
-              ctx.report(v.origin, t('unknown-reference/unit-not-in-plan', { id: key, city: cityName(model, report.city), suggestion: closest(key, units) ?? '' }), {
+              const named = plan.units.filter((u) => u.name === key);
+              if (named.length === 1) {
+                ctx.report(v.origin, t('unknown-reference/by-name', { sort: t('sort/unit'), written: key, id: named[0].id, how: t('how/name'), fix: locatedFix(v.origin, ['units', key], named[0].id, true) }), { at: ['units', key], key: true });
+                continue;
+              }
+              const suggestion = closest(key, units) ?? '';
+              ctx.report(v.origin, t('unknown-reference/unit-not-in-plan', { id: key, city: cityName(model, report.city), suggestion, suggestionName: plan.units.find((u) => u.id === suggestion)?.name ?? '' }), {
                 at: ['units', key],
                 key: true,
               });

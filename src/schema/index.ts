@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, SourceDoc, SourceFile } from '../load/source.js';
 import type { Finding } from '../types.js';
-import { describeErrors, showPath } from './messages.js';
+import { describeErrors } from './messages.js';
+import { placeName } from './where.js';
 import { findingAt, KINDS, locate } from '../load/source.js';
 import { t } from '../i18n/index.js';
 import * as generated from './validators.generated.js';
@@ -157,7 +158,7 @@ function nonFiniteNumbers(doc: SourceDoc, place: () => void): Finding[] {
   const path: (string | number)[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) place(), found.push(findingAt(doc.file, locate(doc, path), 'schema', 'error', t('schema/not-finite', { name: showPath(path), value: String(value) })));
+      if (!Number.isFinite(value)) place(), found.push(findingAt(doc.file, locate(doc, path), 'schema', 'error', t('schema/not-finite', { name: placeName(doc.value, path), value: String(value) })));
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);

@@ -3,8 +3,11 @@ import type { ErrorObject } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { findingAt, locate, type SourceDoc } from '../load/source.js';
 import type { Finding, Path } from '../types.js';
-import { pair, same, t, type Message, type MessageId } from '../i18n/index.js';
+import { pair, same, t, type Localized, type Message, type MessageId } from '../i18n/index.js';
 import { closest } from '../util/closest.js';
+import { placeName } from './where.js';
+import { dateHint, numberHint } from './hints.js';
+import { pushAll } from '../util/array.js';
 
 const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
 
@@ -64,7 +67,7 @@ function oneOfName(e: ErrorObject): string {
   return comment.startsWith('oneOf:') ? comment.slice('oneOf:'.length) : '';
 }
 
-function oneOfMessage(name: string, where: string): Message {
+function oneOfMessage(name: string, where: Localized): Message {
   if (name === 'targetValue') return t('schema/target-form', { name: where });
   if (name === 'measure') return t('schema/measure-form', { name: where });
   if (name === 'progressValue') return t('schema/value-or-units', { name: where });
@@ -105,7 +108,7 @@ function pruneOneOf(doc: SourceDoc, errors: ErrorObject[], branchErrors: BranchE
     const branch = chooseBranch(name, value);
     const own = branch === undefined ? [] : branchErrors(name, branch, value);
     if (own.length === 0) general.push(e);
-    out.push(...own.map((x) => ({ ...x, instancePath: at + x.instancePath })));
+    pushAll(out, own.map((x) => ({ ...x, instancePath: at + x.instancePath })));
   }
   return { errors: out, general };
 }
@@ -144,7 +147,7 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
   };
   for (const e of general) {
     const path = pointerToPath(e.instancePath);
-    push(path, oneOfMessage(oneOfName(e), showPath(path)));
+    push(path, oneOfMessage(oneOfName(e), placeName(doc.value, path)));
   }
   // a misspelt key (`nam`) already says what the missing required key (`name`) would
   const misspelt = new Set<string>();
@@ -158,7 +161,8 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
   for (const e of errors) {
     if (e.keyword === 'type' && enumAt.has(e.instancePath)) continue; // the enum error says more
     const path = pointerToPath(e.instancePath);
-    const name = showPath(path);
+    // the place in the drafter's terms ("`lead` of action HZ-03"), never a JSON path
+    const name = placeName(doc.value, path);
     const value = valueAt(doc.value, path);
     const params = e.params as Record<string, unknown>;
     switch (e.keyword) {
@@ -179,6 +183,16 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
       case 'type': {
         const expected = String(params.type).split(',');
         const got = typeOf(value);
+        if (got === 'string' && (expected.includes('number') || expected.includes('integer'))) {
+          const parent = valueAt(doc.value, path.slice(0, -1)) as Record<string, unknown> | undefined;
+          const grand = valueAt(doc.value, path.slice(0, -2)) as Record<string, unknown> | undefined;
+          const unit = (parent && typeof parent === 'object' && parent.unit) ?? (grand && typeof grand === 'object' && grand.unit);
+          const hint = numberHint(String(value), name, [...locate(doc, path)] as [number, number], unit === '%');
+          if (hint) {
+            push(path, hint);
+            break;
+          }
+        }
         const id = got === 'array' && expected.includes('string') ? (path[path.length - 1] === 'lead' ? 'schema/list-for-lead' : 'schema/list-for-one') : 'schema/type';
         push(path, t(id, {
           name,
@@ -198,12 +212,17 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
         push(path, t('schema/enum', { name, value: JSON.stringify(value), allowed: JSON.stringify(params.allowedValue) }));
         break;
       case 'pattern': {
+        if (e.propertyName !== undefined) {
+          // a key that is not an id (propertyNames): at the key, quoting it
+          push([...path, e.propertyName], t('schema/pattern-id', { name: placeName(doc.value, [...path, e.propertyName]), value: e.propertyName }), true);
+          break;
+        }
         const id = /\/change\/pattern$|annual_change/.test(e.schemaPath) || String(params.pattern).includes('%') ? 'schema/pattern-change' : 'schema/pattern-id';
         push(path, t(id, { name, value: String(value) }));
         break;
       }
       case 'format':
-        push(path, t('schema/format-date', { name, value: String(value) }));
+        push(path, (typeof value === 'string' && dateHint(value, name, [...locate(doc, path)] as [number, number])) || t('schema/format-date', { name, value: String(value) }));
         break;
       case 'minItems':
         push(path, t('schema/min-items', { name, limit: Number(params.limit) }));
@@ -236,8 +255,8 @@ function typeName(type: string): Message {
   return id ? t(id) : same(type);
 }
 
-function fallback(e: ErrorObject, name: string): Message {
+function fallback(e: ErrorObject, name: Localized): Message {
   const copy = { ...e };
   localizeZh([copy]);
-  return pair(`\`${name}\` ${copy.message ?? ''}`.trim(), `\`${name}\` ${e.message ?? ''}`.trim());
+  return pair(`${name.zh} ${copy.message ?? ''}`.trim(), `${name.en} ${e.message ?? ''}`.trim());
 }

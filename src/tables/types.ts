@@ -24,6 +24,8 @@ export interface Column {
    * other cells (`77.3*`, a list of units) stay text.
    */
   type?: 'number' | 'date';
+  /** Terminal text may break its words anywhere when the terminal is narrow (a name, a wording). */
+  breakWords?: boolean;
 }
 
 /** One row: display strings by column key; `\n` inside a cell is a line break. */

@@ -2,7 +2,8 @@
 
 /** A computed number: no float noise (0.1 + 0.2 prints 0.3). */
 export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
+  // a computed value beyond a double's range: a sign, not the word `Infinity`
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '—' : value > 0 ? '∞' : '-∞';
   return String(Number(value.toPrecision(12)));
 }
 

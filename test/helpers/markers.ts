@@ -1,7 +1,7 @@
 /**
  * Inline markers of expected findings in fixture files, like markdownlint's `{MD025}`:
- *   `# expect: RULE[:COL][, RULE[:COL]]`  findings of these rules on this line (at that column)
- *   `# expect-at: LINE:COL RULE`          a finding at an explicit place (for lines that cannot hold a comment)
+ *   `# expect: RULE[:COL][=MESSAGE][, …]`  findings of these rules on this line (at that column, with that message id)
+ *   `# expect-at: LINE:COL RULE[=MESSAGE]`  a finding at an explicit place (for lines that cannot hold a comment)
  * A fixture without markers must lint clean.
  */
 import fs from 'node:fs';
@@ -12,6 +12,8 @@ export interface Expected {
   line: number;
   column?: number;
   rule: string;
+  /** The message id the finding must carry (`yaml/fullwidth-colon`), when the marker names one. */
+  messageId?: string;
 }
 
 /** Reads the markers of one file; `rel` is the path findings will show. */
@@ -28,12 +30,13 @@ export function readMarkers(abs: string, rel: string): Expected[] {
     const on = /#\s*expect:\s*([^#]+)$/.exec(lineText);
     if (on) {
       for (const item of on[1].split(',').map((s) => s.trim()).filter(Boolean)) {
-        const [rule, col] = item.split(':');
-        out.push({ file: rel, line: i + 1, column: col ? Number(col) : undefined, rule });
+        const [place, messageId] = item.split('=').map((s) => s.trim());
+        const [rule, col] = place.split(':');
+        out.push({ file: rel, line: i + 1, column: col ? Number(col) : undefined, rule, ...(messageId ? { messageId } : {}) });
       }
     }
-    for (const m of lineText.matchAll(/#\s*expect-at:\s*(\d+):(\d+)\s+([\w-]+)/g)) {
-      out.push({ file: rel, line: Number(m[1]), column: Number(m[2]), rule: m[3] });
+    for (const m of lineText.matchAll(/#\s*expect-at:\s*(\d+):(\d+)\s+([\w-]+)(?:=([\w/-]+))?/g)) {
+      out.push({ file: rel, line: Number(m[1]), column: Number(m[2]), rule: m[3], ...(m[4] ? { messageId: m[4] } : {}) });
     }
   });
   return out;

@@ -20,6 +20,10 @@ export const ciMessages = {
   'config/bad-setting': { zh: '规则 `{rule}` 的设置 `{value}` 无效；可选：off、warning、error', en: 'rule `{rule}` cannot be set to `{value}`; use off, warning or error' },
   'config/ignore-not-list': { zh: '`ignore` 须为 glob 列表，如 ["drafts/**"]', en: '`ignore` takes a list of globs, like ["drafts/**"]' },
   'config/ignore-not-glob': { zh: '`ignore` 的每一项须为非空的 glob 字符串', en: 'each `ignore` entry must be a glob (a non-empty string)' },
+  'config/bad-glob': {
+    zh: '忽略模式 `{glob}` 不是有效的通配符：字符范围 {range} 首尾颠倒；该模式未使用',
+    en: 'the ignore pattern `{glob}` is not a glob: the range {range} runs backwards; the pattern is not used',
+  },
   'config/missing': { zh: '无法读取配置文件 {path}（{code}）', en: 'cannot read the config file {path} ({code})' },
 
   // Inline suppression

@@ -1,25 +1,7 @@
 import type { Catalog, MessageData } from '../index.js';
+import { STATUS_EN, STATUS_ZH } from './status.js';
 
-const STATUS_ZH: Record<string, string> = {
-  achieved: '已完成',
-  'on-track': '按期',
-  'at-risk': '有风险',
-  'off-track': '滞后',
-  'not-achieved': '未完成',
-  'no-data': '无数据',
-  'not-quantified': '未量化',
-};
-const STATUS_EN: Record<string, string> = {
-  achieved: 'achieved',
-  'on-track': 'on-track',
-  'at-risk': 'at-risk',
-  'off-track': 'off-track',
-  'not-achieved': 'not achieved',
-  'no-data': 'no data',
-  'not-quantified': 'not quantified',
-};
-
-/** "11 targets: 2 achieved, 4 on-track, …" from {total, counts}. */
+/** "11 targets: 2 achieved, 4 on track, …" from {total, counts}. */
 function summary(d: MessageData, lang: 'zh' | 'en'): string {
   const counts = d.counts as Record<string, number>;
   const parts = Object.entries(counts)
@@ -36,7 +18,7 @@ export const gapsMessages = {
   'gaps/title-none': { zh: '差距报告（未找到 kind: Campaign 文档）', en: 'Gap report (no kind: Campaign document found)' },
   'gaps/as-of': { zh: '进展截至 {date}', en: 'progress as of {date}' },
   'gaps/as-of-none': { zh: '尚无进展报告', en: 'no progress reported yet' },
-  'gaps/city': { zh: '{name}（{city}）', en: '{name} ({city})' },
+  'gaps/city': { zh: '{name}', en: '{name}' },
   'gaps/no-plan': { zh: '该城市没有实施方案。', en: 'This city has no plan.' },
   'gaps/tasks-not-covered': { zh: '未承接的省级任务', en: 'Province tasks not covered' },
   'gaps/actions-without-lead': { zh: '无牵头单位的行动', en: 'Actions without a lead' },
@@ -91,11 +73,11 @@ export const gapsMessages = {
     en:
       'How the status is worked out (so that a figure can be checked by hand): a target has baseline b at date t0 (the baseline\'s date, else the campaign\'s start) and target value T due at t1 (the target\'s due date, else its action\'s, else the campaign\'s end); ' +
       'a is the value of the latest progress report, dated t (reports after --as-of are ignored). Progress p = (a − b) / (T − b); time share e = (t − t0) / (t1 − t0), counted in days, with t capped at t1 (a report after the due date gives e = 1). ' +
-      'A target is achieved when a meets it (its op, range or change); otherwise, once the due date has passed (the report is dated on or after t1, or --as-of is after t1), not achieved; before it, on-track when p ≥ e, at-risk when p ≥ e − 0.1, else off-track. Comparisons allow 1e-9 for rounding, so p = e counts as on-track. ' +
+      'A target is achieved when a meets it (its op, range or change); otherwise, once the due date has passed (the report is dated on or after t1, or --as-of is after t1), not achieved; before it, on track when p ≥ e, at risk when p ≥ e − 0.1, else off track. Comparisons allow 1e-9 for rounding, so p = e counts as on track. ' +
       'A change target has T = b × (1 + x/100) (with %) or b + x; an annual change T = b × (1 + r)^n (compound), n the years from t0 to t1 in calendar years; a range target has T at the end of the range nearer to b. ' +
       'A relative target is achieved or not achieved against the latest value of the target it names (for an indicator, the city\'s first target of that indicator). ' +
-      'A per-unit target takes the status of its worst unit (worst first: off-track, not achieved, at-risk, no data, on-track, achieved; a unit without a value counts as no data) and lists the units that fall short. ' +
-      'Without a baseline only achieved or not achieved can be said; no data means no value yet; not quantified means a target in words only. A baseline that already met the target, with a latest value that no longer does, is off-track.',
+      'A per-unit target takes the status of its worst unit (worst first: off track, not achieved, at risk, no data, on track, achieved; a unit without a value counts as no data) and lists the units that fall short. ' +
+      'Without a baseline only achieved or not achieved can be said; no data means no value yet; not quantified means a target in words only. A baseline that already met the target, with a latest value that no longer does, is off track.',
   },
 
 } satisfies Catalog;

@@ -1,14 +1,19 @@
 import type { Catalog, MessageData } from '../index.js';
 
 /** " (did you mean 'x'?)" when there is a suggestion. */
-const suggest = (d: MessageData, lang: 'zh' | 'en') => (d.suggestion ? (lang === 'zh' ? `；是否应为“${d.suggestion}”？` : `; did you mean '${d.suggestion}'?`) : '');
+const suggest = (d: MessageData, lang: 'zh' | 'en') => {
+  if (!d.suggestion) return '';
+  const name = d.suggestionName ? String(d.suggestionName) : '';
+  if (lang === 'zh') return name ? `；是否应为 ${d.suggestion}（${name}）？` : `；是否应为“${d.suggestion}”？`;
+  return name ? `; did you mean '${d.suggestion}' (${name})?` : `; did you mean '${d.suggestion}'?`;
+};
 const loc = (v: unknown, lang: 'zh' | 'en'): string => (typeof v === 'object' && v !== null && lang in v ? String((v as Record<string, string>)[lang]) : String(v ?? ''));
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
 
 /** Rule descriptions (`rule/<id>`) and the messages of the cross-file rules (`<rule>/<messageId>`). */
 export const ruleMessages = {
   'rule/yaml-syntax': { zh: '文件不是有效的 YAML（包括重复的键和用 Tab 缩进）', en: 'the file is not valid YAML (including duplicate keys and tabs used as indentation)' },
-  'rule/encoding': { zh: '文件不是 UTF-8 编码；可按 GB18030 读取的文件给出警告', en: 'the file is not UTF-8; a file that decodes as GB18030 is read with a warning' },
+  'rule/encoding': { zh: '文件不是 UTF-8 编码；可按 GB18030、Big5 或 Shift-JIS 读取的文件给出警告', en: 'the file is not UTF-8; a file that decodes as GB18030, Big5 or Shift-JIS is read with a warning' },
   'rule/unknown-kind': { zh: '缺少 kind，或 kind 不是四种类型之一', en: '`kind` is missing or not one of the four kinds' },
   'rule/schema': { zh: '不符合该类型的 JSON Schema', en: 'breaks the JSON Schema of its kind' },
   'rule/duplicate-id': { zh: '同类标识重复使用（两处都报告）', en: 'an id used twice in its sort (both places are reported)' },
@@ -36,7 +41,7 @@ export const ruleMessages = {
   },
   'rule/due-outside-period': { zh: '行动或措施的完成时限在专项行动期限之外', en: 'an action or measure due after the campaign ends or before it starts' },
   'rule/owner-outside-city': { zh: '牵头或配合单位属于其他城市', en: 'a lead or support owner that belongs to another city' },
-  'rule/target-off-track': { zh: '最新进展落后于按时间进度应达到的水平（滞后）', en: "the latest progress is behind where the target's trajectory says it should be (off-track)" },
+  'rule/target-off-track': { zh: '最新进展落后于按时间进度应达到的水平（滞后）', en: "the latest progress is behind where the target's trajectory says it should be (off track)" },
 
   // names of the sorts of ids
   'sort/campaign': { zh: '专项行动', en: 'campaign' },
@@ -48,6 +53,8 @@ export const ruleMessages = {
   'sort/target': { zh: '目标', en: 'target' },
   'sort/unit': { zh: '县（市、区）', en: 'unit' },
   'sort/indicator-or-target': { zh: '目标或指标', en: 'target or indicator' },
+  'sort/measure': { zh: '措施', en: 'measure' },
+  'sort/value': { zh: '进展', en: 'value' },
 
   'duplicate-id/duplicate': {
     zh: (d) => `${loc(d.sort, 'zh')}标识“${d.id}”重复：在 ${d.other} 也有定义`,
@@ -57,6 +64,13 @@ export const ruleMessages = {
     zh: (d) => `${loc(d.sort, 'zh')}“${d.id}”未定义${suggest(d, 'zh')}`,
     en: (d) => `${loc(d.sort, 'en')} '${d.id}' is not defined${suggest(d, 'en')}`,
   },
+  'unknown-reference/by-name': {
+    zh: (d) => `“${d.written}”是${loc(d.sort, 'zh')} ${d.id} 的${loc(d.how, 'zh')}；此处请写标识 ${d.id}`,
+    en: (d) => `${d.written} is the ${loc(d.how, 'en')} of ${loc(d.sort, 'en')} ${d.id}; write the id`,
+  },
+  'how/name': { zh: '名称', en: 'name' },
+  'how/alias': { zh: '别名', en: 'alias' },
+  'how/title': { zh: '标题', en: 'title' },
   'unknown-reference/city-not-in-campaign': {
     zh: (d) => `城市“${d.id}”不在专项行动“${d.campaign}”的城市名单中${suggest(d, 'zh')}`,
     en: (d) => `city '${d.id}' is not a city of campaign '${d.campaign}'${suggest(d, 'en')}`,
@@ -143,11 +157,11 @@ export const ruleMessages = {
   },
   'target-off-track/off-track': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date} 完成进度 ${pct(d.progress)}，时间进度 ${pct(d.elapsed)}（基数 ${d.baseline}，目标 ${d.goal}，最新 ${d.latest}）`,
-    en: (d) => `target ${d.target} is off-track: ${pct(d.progress)} of the way at ${d.date} with ${pct(d.elapsed)} of the time gone (baseline ${d.baseline}, target ${d.goal}, latest ${d.latest})`,
+    en: (d) => `target ${d.target} is off track: ${pct(d.progress)} of the way at ${d.date} with ${pct(d.elapsed)} of the time gone (baseline ${d.baseline}, target ${d.goal}, latest ${d.latest})`,
   },
   'target-off-track/off-track-units': {
     zh: (d) => `目标 ${d.target} 进展滞后：截至 ${d.date}，进度滞后的县（市、区）：${(d.units as string[]).join('、')}`,
-    en: (d) => `target ${d.target} is off-track at ${d.date}; units off-track: ${(d.units as string[]).join(', ')}`,
+    en: (d) => `target ${d.target} is off track at ${d.date}; units off track: ${(d.units as string[]).join(', ')}`,
   },
   'target-off-track/not-achieved': {
     zh: (d) => `目标 ${d.target} 未完成：期限 ${d.due} 已过，截至 ${d.date} 的最新值 ${d.latest} 未达到目标 ${d.goal}`,

@@ -1,3 +1,4 @@
+import { STATUS_EN, STATUS_ZH } from './status.js';
 import type { Catalog } from '../index.js';
 
 /** Table titles, column headings, wording of targets, and the messages of `plans table` and `plans compile`. */
@@ -42,13 +43,13 @@ export const tablesMessages = {
   // cells
   'tables/nature/expected': { zh: '预期性', en: 'expected' },
   'tables/nature/binding': { zh: '约束性', en: 'binding' },
-  'tables/status/achieved': { zh: '已完成', en: 'achieved' },
-  'tables/status/on-track': { zh: '进度正常', en: 'on track' },
-  'tables/status/at-risk': { zh: '有风险', en: 'at risk' },
-  'tables/status/off-track': { zh: '滞后', en: 'off track' },
-  'tables/status/not-achieved': { zh: '未完成', en: 'not achieved' },
-  'tables/status/no-data': { zh: '无数据', en: 'no data' },
-  'tables/status/not-quantified': { zh: '未量化', en: 'not quantified' },
+  'tables/status/achieved': { zh: STATUS_ZH['achieved'], en: STATUS_EN['achieved'] },
+  'tables/status/on-track': { zh: STATUS_ZH['on-track'], en: STATUS_EN['on-track'] },
+  'tables/status/at-risk': { zh: STATUS_ZH['at-risk'], en: STATUS_EN['at-risk'] },
+  'tables/status/off-track': { zh: STATUS_ZH['off-track'], en: STATUS_EN['off-track'] },
+  'tables/status/not-achieved': { zh: STATUS_ZH['not-achieved'], en: STATUS_EN['not-achieved'] },
+  'tables/status/no-data': { zh: STATUS_ZH['no-data'], en: STATUS_EN['no-data'] },
+  'tables/status/not-quantified': { zh: STATUS_ZH['not-quantified'], en: STATUS_EN['not-quantified'] },
   'tables/not-covered': { zh: '未覆盖', en: 'not covered' },
   'tables/province': { zh: '省级', en: 'province' },
   'tables/latest-compared': { zh: '{value}（对比 {compared}）', en: '{value} (against {compared})' },

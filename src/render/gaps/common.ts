@@ -1,5 +1,5 @@
 /** The cells of the gap report, shared by every format: numbers, wording of targets, statuses. */
-import { displayWidth } from '../width.js';
+import { displayWidth, graphemeSegments } from '../width.js';
 import { unitName as unitNameIn } from '../../domain/names.js';
 import { wordTarget } from '../../domain/wording.js';
 import { tr, type Lang } from '../../i18n/index.js';
@@ -39,22 +39,23 @@ export function targetCell(s: TargetStatus, lang: Lang): string {
  * The baseline as drafted: its `text` when given (printed instead of its number), else the number.
  * A text that does not show the number gets it in brackets, since the method needs b to check a figure.
  */
-export function baselineCell(s: TargetStatus): string {
+export function baselineCell(s: TargetStatus, lang: Lang = 'en'): string {
   const b = s.target.baseline;
   if (!b) return '';
   if (b.text === undefined) return num(b.value);
   const n = num(b.value);
   const shown = new RegExp(`(?<![\\d.])${n.replace(/[.+-]/g, (c) => `\\${c}`)}(?![\\d.])`).test(b.text);
-  return shown ? b.text : `${b.text} (${n})`;
+  return shown ? b.text : lang === 'zh' ? `${b.text}（${n}）` : `${b.text} (${n})`;
 }
 
 /** The latest value; for a per-unit target, the worst unit's value and name. */
-export function latestCell(s: TargetStatus): string {
+export function latestCell(s: TargetStatus, lang: Lang = 'en'): string {
   if (s.latest === undefined) return '';
   if (s.units) {
     const worst = s.units.find((u) => u.latest === s.latest && u.progress === s.progress);
     const name = worst ? unitName(s, worst.unit) : '';
-    return name ? `${num(s.latest)} (${name})` : num(s.latest);
+    if (!name) return num(s.latest);
+    return lang === 'zh' ? `${num(s.latest)}（${name}）` : `${num(s.latest)} (${name})`;
   }
   return num(s.latest);
 }
@@ -88,10 +89,10 @@ export function targetRow(s: TargetStatus, lang: Lang): TargetRow {
   return {
     id: s.target.id,
     name: s.target.name,
-    baseline: baselineCell(s),
+    baseline: baselineCell(s, lang),
     target: targetCell(s, lang),
     due: s.due ?? '',
-    latest: latestCell(s),
+    latest: latestCell(s, lang),
     date: s.latestDate ?? '',
     progress: share(s.progress),
     elapsed: share(s.elapsed),
@@ -132,7 +133,8 @@ export function summaryLine(city: CityGaps, lang: Lang): string {
 }
 
 export function titleLine(report: GapReport, lang: Lang): string {
-  const campaign = report.campaignTitle ? `${report.campaignTitle}${report.campaign ? ` (${report.campaign})` : ''}` : report.campaign;
+  // a printed report names the campaign by its title; the id only when there is no title
+  const campaign = report.campaignTitle || report.campaign;
   return campaign ? tr(lang, 'gaps/title', { campaign }) : tr(lang, 'gaps/title-none');
 }
 
@@ -145,7 +147,7 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemeSegments(text)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
@@ -154,7 +156,6 @@ export function truncate(text: string, width: number): string {
   return out + '…';
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Wraps a paragraph to `width` columns: between words in Latin text, between any two characters in CJK text. */
 export function wrap(text: string, width: number): string[] {

@@ -2,18 +2,19 @@
 import { tr } from '../../i18n/index.js';
 import { asOfLine, columnTitles, COLUMNS, DUE_COLUMNS, dueColumnTitles, dueHeading, dueRows, filterLine, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines } from './common.js';
 import type { GapFormatter } from './types.js';
+import { markdownInline } from '../tables/markdown.js';
 
-/** A table cell: pipes escaped, line breaks flattened. */
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Text of a table cell or a line: pipes escaped, `<` and `&` as entities, control characters written out, line breaks (a lone CR too) flattened. */
+const cell = markdownInline;
 
 export const markdown: GapFormatter = (report, { lang }) => {
   const out: string[] = [];
-  out.push(`# ${titleLine(report, lang)}`, '', asOfLine(report, lang));
+  out.push(`# ${cell(titleLine(report, lang))}`, '', asOfLine(report, lang));
   const filtered = filterLine(report, lang);
-  if (filtered) out.push('', filtered);
+  if (filtered) out.push('', cell(filtered));
   if (report.cities.length === 0) out.push('', tr(lang, 'gaps/no-cities'));
   for (const city of report.cities) {
-    out.push('', `## ${tr(lang, 'gaps/city', { name: city.name, city: city.city })}`, '');
+    out.push('', `## ${cell(tr(lang, 'gaps/city', { name: city.name, city: city.city }))}`, '');
     if (!city.hasPlan) out.push(`**${tr(lang, 'gaps/no-plan')}**`, '');
     for (const [heading, items] of gapLists(city, lang)) {
       const sep = lang === 'zh' ? '：' : ': ';

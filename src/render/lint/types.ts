@@ -17,6 +17,8 @@ export interface FormatContext {
   lang: Lang;
   chalk: ChalkInstance;
   cwd: string;
+  /** Terminal columns to fit text to (stylish); 100 when not given. */
+  width?: number;
   /** The trimmed text of the line a finding starts on (for stable fingerprints); '' when unknown. */
   contentOf?: (finding: Diagnostic) => string;
   /** The Markdown docs page of a rule, when the package has one (SARIF help). */

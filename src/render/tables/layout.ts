@@ -1,7 +1,7 @@
 /** What the formats share: merged cells, page titles and the widths of text. */
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
-import { displayWidth } from '../width.js';
+import { displayWidth, graphemeSegments } from '../width.js';
 
 /** For a merged column at a row: how many rows the cell spans (0: covered by the cell above). */
 export type Spans = number[][];
@@ -62,17 +62,28 @@ export function width(text: string): number {
   return displayWidth(text);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Punctuation that must not start a line (避头点). */
 const NO_LINE_START = /^[，。、；：？！）》」』”’]$/u;
 /** Punctuation that must not end a line (避尾点). */
 const NO_LINE_END = /^[（《「『“‘]$/u;
 
+/** Text in which every code point is a grapheme of its own (no combining marks, emoji or surrogates). */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/;
+
+/**
+ * The graphemes of a text: the characters themselves where each is one (Intl.Segmenter walks a
+ * long text in time that grows with the square of its length: 100,000 letters take half a minute).
+ */
+function graphemesOf(text: string): Iterable<string> {
+  if (SIMPLE.test(text)) return text;
+  return graphemeSegments(text);
+}
+
 /** Words of Latin text stay whole; CJK text breaks between any two characters. */
 function tokens(line: string): string[] {
   const out: string[] = [];
   let word = '';
-  for (const { segment } of segmenter.segment(line)) {
+  for (const segment of graphemesOf(line)) {
     const wide = width(segment) > 1;
     if (segment === ' ' || wide || NO_LINE_START.test(segment) || NO_LINE_END.test(segment)) {
       if (word) out.push(word);
@@ -107,11 +118,16 @@ export function wrapText(text: string, max: number): string[] {
         continue;
       }
       if (NO_LINE_START.test(tok) && current.length > 1) {
-        // carry the last character down with the punctuation
-        const last = current.pop()!;
+        // carry the last character down with the punctuation, and the closing punctuation before it
+        // (`前列），`: 列 and ） go down with ，)
+        const carried: string[] = [];
+        while (current.length > 1 && NO_LINE_START.test(current[current.length - 1])) carried.unshift(current.pop()!);
+        if (current.length > 1) carried.unshift(current.pop()!);
+        // and an opening bracket before that character goes down with it (`县（市、`)
+        while (current.length > 1 && NO_LINE_END.test(current[current.length - 1])) carried.unshift(current.pop()!);
         flush();
-        current = [last, tok];
-        w = width(last) + tw;
+        current = [...carried, tok];
+        w = current.reduce((n, c) => n + width(c), 0);
         continue;
       }
       // an opening bracket goes down with what it opens
@@ -135,7 +151,7 @@ export function wrapText(text: string, max: number): string[] {
         continue;
       }
       // a word longer than the column: cut it
-      for (const { segment } of segmenter.segment(tok)) {
+      for (const segment of graphemesOf(tok)) {
         const sw = width(segment);
         if (w + sw > max && current.length) flush();
         current.push(segment);
@@ -150,7 +166,7 @@ export function wrapText(text: string, max: number): string[] {
 /** Ems of a text in a CJK sans font: a wide character a full em, a narrow one about 0.6 (bold headings a little more). */
 export function textEm(text: string, bold = false): number {
   let em = 0;
-  for (const { segment } of segmenter.segment(text)) em += width(segment) > 1 ? 1 : 0.6;
+  for (const segment of graphemeSegments(text)) em += width(segment) > 1 ? 1 : 0.6;
   return bold ? em * 1.08 : em;
 }
 

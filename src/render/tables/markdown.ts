@@ -3,22 +3,33 @@ import { tr } from '../../i18n/index.js';
 import type { TableReport } from '../../tables/types.js';
 import { documentTitle, mergeSpans, subtitleParts } from './layout.js';
 import type { TableFormatter } from './types.js';
+import { visible } from '../escape.js';
 
-/** A cell's text made safe inside a GFM table row. */
-export function markdownCell(text: string): string {
-  return text
+/** Text made safe inside GFM: control characters written out, `\\` and `|` escaped, `&` and `<` as entities (no HTML from a plan). */
+function markdownText(text: string): string {
+  return visible(text.replace(/\r\n|\r|\n|\u2028|\u2029/g, '\n'), 'keep')
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, '<br>');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
+}
+
+/** A cell's text made safe inside a GFM table row: every line break (a lone CR too) is a `<br>`. */
+export function markdownCell(text: string): string {
+  return markdownText(text).replace(/\n/g, '<br>');
+}
+
+/** Text made safe on one line of GFM (a heading, a list item): line breaks become spaces. */
+export function markdownInline(text: string): string {
+  return markdownText(text).replace(/ *\n */g, ' ');
 }
 
 export const markdown: TableFormatter = {
   binary: false,
   async render(report: TableReport) {
-    const out = [`# ${markdownCell(documentTitle(report))}`, '', subtitleParts(report).map(markdownCell).join(' · '), ''];
+    const out = [`# ${markdownInline(documentTitle(report))}`, '', subtitleParts(report).map(markdownInline).join(' · '), ''];
     for (const table of report.tables) {
-      if (report.tables.length > 1) out.push(`## ${table.title}`, '');
+      if (report.tables.length > 1) out.push(`## ${markdownInline(table.title)}`, '');
       if (table.rows.length === 0) {
         out.push(tr(report.lang, 'tables/empty'), '');
         continue;

@@ -6,6 +6,21 @@ import { documentTitle, mergeSpans, subtitleParts, width, wrapText } from './lay
 import { padTo } from '../width.js';
 import type { TableFormatter } from './types.js';
 import { maxOf } from '../max.js';
+import { pushAll } from '../../util/array.js';
+import { oneLine, visible } from '../escape.js';
+
+/** The table with control and invisible characters of its cells written out (a cell's own lines stay). */
+function visibleTable(table: Table): Table {
+  return {
+    ...table,
+    columns: table.columns.map((c) => ({ ...c, heading: visible(c.heading, 'keep') })),
+    rows: table.rows.map((r) => {
+      const cells: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.cells)) cells[k] = typeof v === 'string' ? visible(v, 'keep') : v;
+      return { ...r, cells };
+    }),
+  };
+}
 
 /** Narrowest a wrapped column gets: two Chinese characters or four letters. */
 const MIN_COLUMN = 4;
@@ -25,7 +40,7 @@ export function fitColumns(table: Table, total: number): number[] {
     const words = [col.heading, ...table.rows.map((r) => r.cells[col.key] ?? '')].flatMap((c) => c.split(/[\s\n]+/)).filter((w) => !/[^\x00-\x7f]/.test(w));
     return Math.min(12, maxOf(words.map(width), 0));
   });
-  const least = table.columns.map((col, i) => (col.nowrap ? natural[i] : Math.min(natural[i], Math.max(MIN_COLUMN, longestWord[i]))));
+  const least = table.columns.map((col, i) => (col.nowrap ? natural[i] : Math.min(natural[i], Math.max(MIN_COLUMN, col.breakWords ? 0 : longestWord[i]))));
   // each column costs its padding (2) and one border; the table one more border
   let room = total - table.columns.length * 3 - 1;
   if (natural.reduce((a, b) => a + b, 0) <= room) return natural;
@@ -43,15 +58,17 @@ export function fitColumns(table: Table, total: number): number[] {
   }
   short.forEach((s, i) => s && (widths[i] = natural[i]));
   room -= widths.reduce((a, w, i) => a + (short[i] ? w : 0), 0);
-  // water-filling by the columns' paper widths: the columns that need less than their share get
-  // what they need, the others share the rest in proportion to their widths on paper
+  // water-filling by the columns' paper widths: every long column has its least, and what is left
+  // goes to them in proportion to their widths on paper, none past its natural width (the ones
+  // that need little get it first, and the rest share what they leave)
   const weight = table.columns.map((c) => c.width);
-  const order = natural.map((_, i) => i).filter((i) => !short[i]).sort((a, b) => natural[a] / weight[a] - natural[b] / weight[b]);
+  const order = natural.map((_, i) => i).filter((i) => !short[i]).sort((a, b) => (natural[a] - least[a]) / weight[a] - (natural[b] - least[b]) / weight[b]);
+  let extra = room - order.reduce((a, i) => a + least[i], 0);
   let weights = order.reduce((a, i) => a + weight[i], 0);
   for (const i of order) {
-    const share = Math.floor((room * weight[i]) / weights);
-    widths[i] = Math.max(least[i], Math.min(natural[i], share));
-    room -= widths[i];
+    const give = Math.max(0, Math.min(natural[i] - least[i], Math.floor((extra * weight[i]) / weights)));
+    widths[i] = least[i] + give;
+    extra -= give;
     weights -= weight[i];
   }
   return widths;
@@ -135,15 +152,48 @@ export function tableCells(table: Table, widths: number[]): { head: string[]; ro
   return { head: columns.map((col, c) => wrapText(col.heading, widths[c]).join('\n')), rows: cells() };
 }
 
+/** Whether the columns at these widths, with padding and borders, fit `total` terminal columns. */
+export function fits(widths: number[], total: number): boolean {
+  return widths.reduce((a, w) => a + w + 3, 1) <= total;
+}
+
+/**
+ * A table too wide for the terminal even with every column wrapped, as records: each row a block
+ * of `heading  value` lines, values wrapped under themselves, blocks parted by a rule. `paint`
+ * colours a value after it is wrapped (a status).
+ */
+export function renderRecords(table: Table, total: number, paint?: (key: string, line: string, row: number) => string): string {
+  const headings = table.columns.map((c) => c.heading.replace(/\s*\n\s*/g, ' '));
+  const headWidth = Math.min(maxOf(headings.map(width), 0), Math.floor(total / 3));
+  const room = Math.max(MIN_COLUMN * 2, total - headWidth - 2);
+  const out: string[] = [];
+  table.rows.forEach((row, r) => {
+    out.push('─'.repeat(Math.min(total, 40)));
+    table.columns.forEach((col, c) => {
+      const value = row.cells[col.key] ?? '';
+      if (value === '') return;
+      const head = wrapText(headings[c], headWidth);
+      const lines = wrapText(value, room);
+      const height = Math.max(head.length, lines.length);
+      for (let k = 0; k < height; k++) {
+        const line = lines[k] ?? '';
+        out.push(`${padTo(head[k] ?? '', headWidth)}  ${paint && line ? paint(col.key, line, r) : line}`.trimEnd());
+      }
+    });
+  });
+  return out.join('\n');
+}
+
 function renderTable(table: Table, report: TableReport, total: number): string {
   if (table.rows.length === 0) return tr(report.lang, 'tables/empty');
   const widths = fitColumns(table, total);
+  if (!fits(widths, total)) return renderRecords(table, total);
   const { head, rows } = tableCells(table, widths);
   const parts: string[] = [];
   const draw = (part: Table3.Cell[][], first: boolean, last: boolean) => {
     const out = new Table3({ ...(first ? { head } : {}), colWidths: widths.map((w) => w + 2), wordWrap: false, style: { head: [], border: [], compact: false } });
     if (!last) part[part.length - 1] = part[part.length - 1].map((cell) => withChars(cell, NO_BOTTOM));
-    out.push(...part);
+    pushAll(out, part);
     parts.push(out.toString());
   };
   let part: Table3.Cell[][] = [];
@@ -162,10 +212,10 @@ function renderTable(table: Table, report: TableReport, total: number): string {
 export const text: TableFormatter = {
   binary: false,
   async render(report, ctx) {
-    const parts = [documentTitle(report), subtitleParts(report).join('  '), ''];
+    const parts = [oneLine(documentTitle(report)), oneLine(subtitleParts(report).join('  ')), ''];
     for (const table of report.tables) {
-      if (report.tables.length > 1) parts.push(table.title);
-      parts.push(renderTable(table, report, ctx.width), '');
+      if (report.tables.length > 1) parts.push(oneLine(table.title));
+      parts.push(renderTable(visibleTable(table), report, ctx.width), '');
     }
     return parts.join('\n');
   },
