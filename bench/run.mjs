@@ -1,8 +1,11 @@
 // `npm run bench`: plans lint side by side with ajv-cli, Spectral and the floors, on generated
 // repositories of about 200, 2,200 and 22,000 files. Writes bench/RESULTS.md.
 //
-//   node bench/run.mjs [--quick] [--runs N] [--sizes 200,2200,22000] [--no-write]
+//   node bench/run.mjs [--quick] [--runs N] [--sizes 200,2200,22000] [--no-write] [--diff]
 //   node bench/run.mjs --scale   (hostile inputs at growing sizes: bench/scale.mjs, bench/SCALE.md)
+//
+// --diff runs only the plans diff part (two 2,202-file repositories against one lint, see
+// bench/diff.mjs) and puts its section into the existing bench/RESULTS.md; a full run includes it.
 //
 // Every run is a fresh process with no plans cache ("cold" for plans; the OS page cache is warm
 // after the warm-up round, for every tool alike). Commands alternate within each round, so drift of
@@ -14,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, citiesFor, cityId, ACTIONS_PER_CITY } from './generate.mjs';
+import { diffCommands, diffFindings, diffRepos, diffSection, spliceSection } from './diff.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -45,6 +49,7 @@ const runs = Number(opt('--runs', quick ? '3' : '5'));
 const spectralCities = quick ? 2 : 50;
 const spectralSize = quick ? sizes[0] : sizes.includes(2200) ? 2200 : sizes[0];
 const write = !argv.includes('--no-write');
+const diffOnly = argv.includes('--diff');
 
 const ajvArgs = (data) => [AJV, 'validate', '-s', SCHEMA, '-d', data, '--spec=draft7', '-c', 'ajv-formats'];
 
@@ -233,6 +238,25 @@ const started = Date.now();
 const m = machine();
 console.log(`plans bench: ${m.cpu}, ${m.nproc} CPUs, node ${m.node}, ${m.build}; ${runs} runs per command${quick ? ' (quick)' : ''}`);
 
+/** plans diff of the 2,200-file repository and a modified copy, against one lint of one side. */
+function benchDiff() {
+  const repo = repoFor(2200);
+  const sides = diffRepos(repo, work);
+  const timing = bench(`plans diff: two ${repo.files}-file repositories`, diffCommands(PLANS, repo, sides), runs);
+  return diffSection(repo, timing, diffFindings(node, PLANS, repo, sides));
+}
+
+if (diffOnly) {
+  const section = benchDiff();
+  const file = path.join(here, 'RESULTS.md');
+  if (write && fs.existsSync(file)) {
+    fs.writeFileSync(file, spliceSection(fs.readFileSync(file, 'utf8'), [...section.lines, `(Measured alone with \`npm run bench -- --diff\` on ${m.date}, plans at ${m.commit}${m.dirty}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end.)`, '']));
+    console.log('wrote the plans diff section of bench/RESULTS.md');
+  }
+  console.log(section.lines.join('\n'));
+  process.exit(0);
+}
+
 const results = [];
 for (const size of sizes) {
   const repo = repoFor(size);
@@ -280,6 +304,8 @@ for (const size of sizes) {
   }
   results.push(result);
 }
+
+const diffPart = sizes.includes(2200) ? benchDiff() : undefined;
 
 const total = (Date.now() - started) / 1000;
 console.log(`\nbench finished in ${total.toFixed(0)} s`);
@@ -353,6 +379,10 @@ function report(m, results, total) {
     const mem = big.timing['plans lint'].rssMiB;
     goals.push(`| 22,000 files ≤ 11 × the 2,200-file time | ${r2(g)} × (${s(big.timing['plans lint'].median)}) | ${g <= 11 ? 'met' : 'not met'} |`);
     goals.push(`| 22,000 files peak memory ≤ 400 MiB | ${mem.toFixed(0)} MiB | ${mem <= 400 ? 'met' : 'not met'} |`);
+  }
+  if (diffPart) {
+    lines.push(...diffPart.lines);
+    goals.push(diffPart.goal);
   }
   if (goals.length) lines.push('## Goals', '', '| goal | measured | status |', '| --- | --- | --- |', ...goals, '');
   lines.push(`Total bench time: ${total.toFixed(0)} s.`, '');

@@ -7,7 +7,7 @@ import { lintFormatters } from '../render/lint/index.js';
 import { countFindings } from '../render/lint/types.js';
 import { diagnose } from '../findings/index.js';
 import { type CliEnv, helpText } from './env.js';
-import { writeOutput } from './output.js';
+import { writePieces } from './output.js';
 import { jsonChunks } from '../util/json-chunks.js';
 import { loadRepository, reportLang, repositoryOptions, type RepositoryOptions } from './repository.js';
 
@@ -43,14 +43,9 @@ export function runCompile(repoPath: string | undefined, opts: CompileCliOptions
   }
   const doc = compileModel(repo.model, repo.errorCount);
   // in pieces: the document may be larger than the longest string (about 512 MB)
-  if (opts.out === undefined) {
-    for (const piece of jsonChunks(doc)) cli.stdout.write(piece);
-    cli.stdout.write('\n');
-  } else {
-    const pieces: Buffer[] = [];
-    for (const piece of jsonChunks(doc)) pieces.push(Buffer.from(piece, 'utf8'));
-    pieces.push(Buffer.from('\n'));
-    writeOutput(cli, Buffer.concat(pieces), opts.out, repo.inputs);
-  }
+  writePieces(cli, (function* () {
+    yield* jsonChunks(doc);
+    yield '\n';
+  })(), opts.out, repo.inputs);
   return 0;
 }

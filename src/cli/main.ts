@@ -15,6 +15,7 @@ import { registerExplain } from './explain.js';
 import { registerSchema } from './schema.js';
 import { registerProgress } from './progress.js';
 import { commanderError } from './commander-errors.js';
+import { registerDiff } from './diff.js';
 
 const VERSION = '0.1.0';
 
@@ -73,6 +74,7 @@ export async function main(argv: string[], given?: CliEnv): Promise<number> {
   registerExplain(program, cli, setCode);
   registerSchema(program, cli, setCode);
   registerProgress(program, cli, setCode);
+  registerDiff(program, cli, setCode);
   guardStdout(cli, debug, langOfArgv(argv, cli));
   try {
     await program.parseAsync(argv);

@@ -55,15 +55,30 @@ export function writeOutput(cli: CliEnv, content: string | Uint8Array, out: stri
  * Standard output: a stream that is already closed is an error (one line, exit 2); errors that come
  * later, asynchronously, are handled where process.stdout is guarded (main.ts).
  */
-function writeStdout(cli: CliEnv, content: string | Uint8Array): void {
+function writeStdout(cli: CliEnv, content: string | Uint8Array | Iterable<string>): void {
   const out = cli.stdout as NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean };
   if (out.destroyed || out.writableEnded) throw new UsageError(t('cli/stdout-failed', { code: 'EBADF' }));
   try {
-    out.write(content);
+    if (typeof content === 'string' || content instanceof Uint8Array) out.write(content);
+    else for (const piece of content) out.write(piece);
   } catch (err) {
     if (codeOf(err) === 'EPIPE') return;
     throw new UsageError(t('cli/stdout-failed', { code: codeOf(err) }));
   }
+}
+
+/**
+ * A text made of pieces (a document longer than the longest string): written piece by piece to
+ * standard output, or joined into one buffer for `--out`; write errors as in writeOutput.
+ */
+export function writePieces(cli: CliEnv, pieces: Iterable<string>, out: string | undefined, inputs: Iterable<string> = []): void {
+  if (out === undefined || out === '-') {
+    writeStdout(cli, pieces);
+    return;
+  }
+  const buffers: Buffer[] = [];
+  for (const piece of pieces) buffers.push(Buffer.from(piece, 'utf8'));
+  writeOutput(cli, Buffer.concat(buffers), out, inputs);
 }
 
 /** The path a chain of symbolic links ends at (which may not exist yet: a dangling link is written through). */

@@ -50,3 +50,14 @@ export function plansShown(model: Model, cities: readonly string[] | undefined):
     return plan ? [plan] : [];
   });
 }
+
+/** The document and path of a city plan's `city:` value: where findings about the plan as a whole point. */
+export function planCityOrigin(plan: CityPlan): Origin {
+  return { doc: plan.origin.doc, path: ['city'] };
+}
+
+/** Whether part of a city's plan could not be read, so what seems missing from it may only be unreadable. */
+export function planUnread(model: Model, city: string): boolean {
+  const u = model.unread;
+  return u.campaign || u.anyPlan || u.plansOf.has(city);
+}

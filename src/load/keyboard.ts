@@ -50,6 +50,7 @@ export function keyboardHints(text: string): KeyboardHint[] {
   CANDIDATE.lastIndex = 0;
   let lineNo = 0;
   let counted = 0;
+  let inside: Set<number> | undefined;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const start = m.index;
     for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) lineNo++;
@@ -57,28 +58,37 @@ export function keyboardHints(text: string): KeyboardHint[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     CANDIDATE.lastIndex = end;
-    if (insideBlockScalar(text, start)) continue;
+    if ((inside ??= blockScalarLines(text)).has(start)) continue;
     const raw = text.slice(start, end);
     scanLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, lineNo, hints);
   }
   return hints;
 }
 
-/** Whether the line at `start` is the text of a block scalar (`text: |`): the nearest less indented line above is its header. */
-function insideBlockScalar(text: string, start: number): boolean {
-  let min = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
-  let end = start - 1;
-  for (let steps = 0; end > 0 && min > 0 && steps < 5000; steps++) {
-    const begin = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(begin, end).replace(/\r$/, '');
-    end = begin - 1;
-    if (line.trim() === '') continue;
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    if (indent >= min) continue;
-    if (BLOCK_HEADER.test(line)) return true;
-    min = indent;
+/**
+ * The starts of the lines that are the text of a block scalar, in one pass (a line's less indented
+ * lines above are its ancestors: inside when one of them is a block scalar header), so that a file
+ * of 50,000 candidate lines is not walked back line by line from each (insideBlockScalar's way).
+ */
+function blockScalarLines(text: string): Set<number> {
+  const out = new Set<number>();
+  const stack: { indent: number; header: boolean }[] = [];
+  let headers = 0;
+  for (let begin = 0; begin <= text.length; ) {
+    let eol = text.indexOf('\n', begin);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(begin, eol).replace(/\r$/, '');
+    if (line.trim() !== '') {
+      const indent = /^[ \t]*/.exec(line)![0].length;
+      while (stack.length && stack[stack.length - 1].indent >= indent) if (stack.pop()!.header) headers--;
+      if (headers > 0) out.add(begin);
+      const header = BLOCK_HEADER.test(line);
+      stack.push({ indent, header });
+      if (header) headers++;
+    }
+    begin = eol + 1;
   }
-  return false;
+  return out;
 }
 
 function hint(hints: KeyboardHint[], at: number, end: number, line: number, id: MessageId, data: Record<string, unknown>, breaks: boolean, severity: 'error' | 'warning' = 'error'): void {

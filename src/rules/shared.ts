@@ -1,7 +1,7 @@
 /** Helpers shared by the cross-file rules: where an item was written, and "did you mean" references. */
 import { PlaceRef, t, type Localized, type MessageId } from '../i18n/index.js';
 import { locate, type SourceDoc } from '../load/source.js';
-import type { CityPlan, Model, Origin } from '../model/types.js';
+import type { Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
 import type { RuleContext } from './types.js';
@@ -112,11 +112,8 @@ export function reportUnknown(ctx: RuleContext, origin: Origin, at: Path, sort: 
 }
 
 export { cityName } from '../domain/names.js';
+export { planCityOrigin, planUnread } from '../domain/plan.js';
 
-/** The document and path of a city plan's `city:` value: where findings about the plan as a whole point. */
-export function planCityOrigin(plan: CityPlan): Origin {
-  return { doc: plan.origin.doc, path: ['city'] };
-}
 
 /** A plain field of a document's top-level mapping. */
 export function docField(doc: SourceDoc, key: string): unknown {
@@ -129,11 +126,6 @@ export function hasCampaign(model: Model): boolean {
   return model.campaign !== undefined;
 }
 
-/** Whether part of a city's plan could not be read, so what seems missing from it may only be unreadable. */
-export function planUnread(model: Model, city: string): boolean {
-  const u = model.unread;
-  return u.campaign || u.anyPlan || u.plansOf.has(city);
-}
 
 /** Whether a city id is one of the campaign's (true without a campaign: nothing to compare with). */
 export function cityKnown(model: Model, city: string): boolean {

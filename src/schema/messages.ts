@@ -214,7 +214,7 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
       case 'pattern': {
         if (e.propertyName !== undefined) {
           // a key that is not an id (propertyNames): at the key, quoting it
-          push([...path, e.propertyName], t('schema/pattern-id', { name: placeName(doc.value, [...path, e.propertyName]), value: e.propertyName }), true);
+          push([...path, e.propertyName], t('schema/pattern-key', { name: placeName(doc.value, path), value: e.propertyName }), true);
           break;
         }
         const id = /\/change\/pattern$|annual_change/.test(e.schemaPath) || String(params.pattern).includes('%') ? 'schema/pattern-change' : 'schema/pattern-id';

@@ -225,6 +225,10 @@ export const coreMessages = {
     zh: zhn('{name}的值 `{value}` 不是有效的标识：须以字母或数字开头，只含字母、数字和 . _ -'),
     en: '{name} value `{value}` is not a valid id: start with a letter or digit, then letters, digits, `.`, `_` or `-`',
   },
+  'schema/pattern-key': {
+    zh: zhn('{name}中的键 `{value}` 不是有效的标识：须以字母或数字开头，只含字母、数字和 . _ -'),
+    en: '{name}: the key `{value}` is not a valid id: start with a letter or digit, then letters, digits, `.`, `_` or `-`',
+  },
   'schema/pattern-change': {
     zh: zhn('{name}的值 `{value}` 不是有效的变化量：写带正负号的数，相对变化加 %（如 +20%、-13.5%、+1）'),
     en: '{name} value `{value}` is not a change: write a signed number, with % for a relative change (+20%, -13.5%, +1)',
