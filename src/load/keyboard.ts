@@ -74,15 +74,24 @@ function blockScalarLines(text: string): Set<number> {
   const out = new Set<number>();
   const stack: { indent: number; header: boolean }[] = [];
   let headers = 0;
+  // the next `|` and `>` of the text: only a line holding one can be a header (spares the regex on most lines)
+  let pipe = text.indexOf('|');
+  let gt = text.indexOf('>');
   for (let begin = 0; begin <= text.length; ) {
     let eol = text.indexOf('\n', begin);
     if (eol < 0) eol = text.length;
-    const line = text.slice(begin, eol).replace(/\r$/, '');
-    if (line.trim() !== '') {
-      const indent = /^[ \t]*/.exec(line)![0].length;
+    let i = begin;
+    while (i < eol && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    // blank as trim() has it (a line of full-width spaces is blank too)
+    const blank = i === eol || (/\s/.test(text[i]) && text.slice(i, eol).trim() === '');
+    if (!blank) {
+      const indent = i - begin;
       while (stack.length && stack[stack.length - 1].indent >= indent) if (stack.pop()!.header) headers--;
       if (headers > 0) out.add(begin);
-      const header = BLOCK_HEADER.test(line);
+      while (pipe >= 0 && pipe < begin) pipe = text.indexOf('|', begin);
+      while (gt >= 0 && gt < begin) gt = text.indexOf('>', begin);
+      const candidate = (pipe >= 0 && pipe < eol) || (gt >= 0 && gt < eol);
+      const header = candidate && BLOCK_HEADER.test(text.slice(begin, eol).replace(/\r$/, ''));
       stack.push({ indent, header });
       if (header) headers++;
     }
