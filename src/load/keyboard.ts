@@ -37,6 +37,8 @@ const KNOWN_KEYS = new Set([
 const CANDIDATE =
   /^[ \t]*(?:\u3000|(?:-[ \t\u3000]+)?[A-Za-z_][\w-]*[ \t]*(?:：|:[ \t]*\u3000|:[ \t]+[[{［｛“‘])|-[ \t]*[[{［｛“‘\u3000])/gm;
 
+/** What ends a block scalar header's line: `|` or `>`, its indicators, maybe a comment. */
+const HEADER_END = /[|>][1-9+-]{0,2}[ \t]*(?:#[^\n]*)?\r?$/m;
 /** A block scalar header at the end of a line (`text: |`, `- >-`). */
 const BLOCK_HEADER = /(?:^|[ \t])(?:-|[^#\n]*:)[ \t]+[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
 
@@ -72,6 +74,8 @@ export function keyboardHints(text: string): KeyboardHint[] {
  */
 function blockScalarLines(text: string): Set<number> {
   const out = new Set<number>();
+  // no `|` or `>` that ends a line (as a header's does): no block scalar at all
+  if (!HEADER_END.test(text)) return out;
   const stack: { indent: number; header: boolean }[] = [];
   let headers = 0;
   // the next `|` and `>` of the text: only a line holding one can be a header (spares the regex on most lines)
