@@ -12,6 +12,11 @@ const BASE = 'https://campaign-plans.dev/schemas/';
 /** Chinese first, then English: both show on hover in an editor. */
 const d = (zh, en) => `${zh}\n\n${en}`;
 const ref = (name) => ({ $ref: `#/definitions/${name}` });
+/**
+ * Marks a field whose value names an id of another sort (`reference:owner` …; on an object, its keys
+ * do): lint in context reads these marks to know which files a named file needs (src/engine/context.ts).
+ */
+const reference = (sort) => ({ $comment: `reference:${sort}` });
 
 const PROGRESS_VALUE = { ...ref('number'), description: d('截至 as_of 的实际值。', 'The value at as_of.'), examples: [31.5] };
 const PROGRESS_UNITS = {
@@ -49,6 +54,7 @@ const definitions = {
     examples: [1],
   },
   ownerRef: {
+    ...reference('owner'),
     allOf: [ref('id')],
     description: d('责任单位的标识（见 kind: Owners）。', 'The id of an owner (see kind: Owners).'),
     examples: ['hz-sfj-fzdc'],
@@ -137,7 +143,7 @@ const definitions = {
     properties: {
       id: { ...ref('id'), description: d('单位标识。', 'Owner id.'), examples: ['hz-sfj'] },
       name: { ...ref('text'), description: d('单位全称，表格中显示。', 'Full name, printed in tables.'), examples: ['杭州市司法局'] },
-      city: { ...ref('id'), description: d('所属城市标识；省级单位省略。', 'The city it belongs to; omitted for province-level owners.'), examples: ['hangzhou'] },
+      city: { ...ref('id'), ...reference('city'), description: d('所属城市标识；省级单位省略。', 'The city it belongs to; omitted for province-level owners.'), examples: ['hangzhou'] },
       parent: { ...ref('ownerRef'), description: d('上级单位标识。', 'The parent owner id.'), examples: ['zj-sft'] },
       aliases: {
         type: 'array',
@@ -229,7 +235,7 @@ const definitions = {
         required: ['op', 'than'],
         properties: {
           op: ref('op'),
-          than: { ...ref('id'), description: d('比较对象：本方案的目标或专项行动的指标标识。', 'What it is compared with: a target of the plan or an indicator of the campaign.'), examples: ['gdp-growth'] },
+          than: { ...ref('id'), ...reference('target'), description: d('比较对象：本方案的目标或专项行动的指标标识。', 'What it is compared with: a target of the plan or an indicator of the campaign.'), examples: ['gdp-growth'] },
           tolerance: ref('tolerance'),
           text: ref('wording'),
         },
@@ -262,7 +268,7 @@ const definitions = {
     properties: {
       id: { ...ref('id'), description: d('目标标识。', 'Target id.'), examples: ['HZ-01-K1'] },
       name: { ...ref('text'), description: d('指标名称。', 'What is measured.'), examples: ['律师万人比'] },
-      indicator: { ...ref('id'), description: d('对应的专项行动指标标识（可选）。', 'The campaign indicator it targets (optional).'), examples: ['lawyers-per-10k'] },
+      indicator: { ...ref('id'), ...reference('indicator'), description: d('对应的专项行动指标标识（可选）。', 'The campaign indicator it targets (optional).'), examples: ['lawyers-per-10k'] },
       unit: ref('unitName'),
       better: ref('better'),
       per: {
@@ -312,6 +318,7 @@ const definitions = {
       id: { ...ref('id'), description: d('行动标识。', 'Action id.'), examples: ['HZ-01'] },
       title: { ...ref('text'), description: d('行动名称。', 'Action title.'), examples: ['共同富裕法治同行行动'] },
       tasks: {
+        ...reference('task'),
         type: 'array',
         minItems: 1,
         items: ref('id'),
@@ -344,9 +351,9 @@ const definitions = {
     additionalProperties: false,
     required: ['target'],
     properties: {
-      target: { ...ref('id'), description: d('目标标识。', 'Target id.'), examples: ['WZ-01-K1'] },
+      target: { ...ref('id'), ...reference('target'), description: d('目标标识。', 'Target id.'), examples: ['WZ-01-K1'] },
       value: PROGRESS_VALUE,
-      units: PROGRESS_UNITS,
+      units: { ...reference('unit'), ...PROGRESS_UNITS },
       note: { ...ref('text'), description: d('备注。', 'Note.'), examples: ['半年数'] },
     },
     $comment: 'oneOf:progressValue',
@@ -426,8 +433,8 @@ const kinds = {
     properties: {
       kind: kindProp('Plan'),
       version: ref('version'),
-      campaign: { ...ref('id'), description: d('所落实的专项行动标识。', 'The campaign it implements.'), examples: ['fazhu-gongfu-2022'] },
-      city: { ...ref('id'), description: d('城市标识（须列在专项行动的 cities 中）。', 'The city (one of the campaign\'s cities).'), examples: ['hangzhou'] },
+      campaign: { ...ref('id'), ...reference('campaign'), description: d('所落实的专项行动标识。', 'The campaign it implements.'), examples: ['fazhu-gongfu-2022'] },
+      city: { ...ref('id'), ...reference('city'), description: d('城市标识（须列在专项行动的 cities 中）。', 'The city (one of the campaign\'s cities).'), examples: ['hangzhou'] },
       title: { ...ref('text'), description: d('实施方案名称。', 'Plan title.'), examples: ['杭州市司法行政系统“法助共富、法护平安”专项行动实施方案'] },
       owner: { ...ref('ownerRef'), description: d('印发方案的单位。', 'The body that issues the plan.'), examples: ['hz-sfj'] },
       adopted: { ...ref('date'), description: d('印发日期（可选）。', 'Date adopted (optional).'), examples: ['2022-02-15'] },
@@ -453,8 +460,8 @@ const kinds = {
     properties: {
       kind: kindProp('Progress'),
       version: ref('version'),
-      campaign: { ...ref('id'), description: d('专项行动标识。', 'Campaign id.'), examples: ['fazhu-gongfu-2022'] },
-      city: { ...ref('id'), description: d('城市标识。', 'City id.'), examples: ['wenzhou'] },
+      campaign: { ...ref('id'), ...reference('campaign'), description: d('专项行动标识。', 'Campaign id.'), examples: ['fazhu-gongfu-2022'] },
+      city: { ...ref('id'), ...reference('city'), description: d('城市标识。', 'City id.'), examples: ['wenzhou'] },
       as_of: { ...ref('date'), description: d('数据截至日期。', 'The date the values are as of.'), examples: ['2022-06-30'] },
       values: {
         type: 'array',

@@ -12,7 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'dist', 'plans.cjs');
+// PLANS_BUNDLE_PLAIN=1 (bench/machinery.mjs): the bundle without the patches to dependencies and
+// without a code cache, as dist/plans-plain.cjs, to measure what those are worth.
+const plain = process.env.PLANS_BUNDLE_PLAIN === '1';
+const outfile = path.join(root, 'dist', plain ? 'plans-plain.cjs' : 'plans.cjs');
 
 /**
  * The yaml package looks up `process.env.LOG_TOKENS` for every token it reads (and LOG_STREAM per
@@ -109,7 +112,7 @@ const result = await esbuild.build({
   banner: {
     js: "const PLANS_MODULE_URL = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'bundle', 'plans.js')).href;",
   },
-  plugins: [yamlWithoutEnvLookups, lazyStartup, moduleUrl],
+  plugins: plain ? [moduleUrl] : [yamlWithoutEnvLookups, lazyStartup, moduleUrl],
 });
 const text = result.outputFiles[0].text;
 // bin/bundle-loader.cjs runs the bundle as a vm script: import() of an external package fails there
@@ -125,6 +128,7 @@ const bytes = fs.statSync(outfile).size;
 console.log(`wrote ${path.relative(root, outfile)} (${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(result.metafile.inputs).length} modules)`);
 
 // The code cache, in a process of its own: made by plain `node`, as the command will run.
+if (plain) process.exit(0);
 const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });
 if (cache.status !== 0) {
   // without it the bundle is compiled at each start: slower, same results

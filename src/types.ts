@@ -4,22 +4,8 @@ import type { Localized } from './i18n/index.js';
 export type Severity = 'error' | 'warning';
 export type RuleSetting = Severity | 'off';
 
-/** One problem found in a plans repository, at a place in a file. */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  /** Path relative to the current directory, with `/` separators. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: Localized;
-  /** Start and end offsets in the decoded text (for suppression and baselines). */
-  offset: number;
-  endOffset: number;
-}
+/** The finding record and its placed form live in src/findings; re-exported for the modules that import them from here. */
+export type { Diagnostic, Finding, Fix, Range } from './findings/index.js';
 
 /** A JSON path inside a document: keys and array indexes. */
 export type Path = ReadonlyArray<string | number>;

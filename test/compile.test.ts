@@ -8,7 +8,7 @@ import { runCli } from './helpers/cli.js';
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples/zhejiang-2022');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/compiled.schema.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const validate = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true }).compile(schema);
 
 async function compile(args: string[] = [example], cwd = example) {
   const run = await runCli(['compile', ...args], { cwd });

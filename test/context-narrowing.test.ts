@@ -1,5 +1,5 @@
 /**
- * Guard for lint in context with a narrowed repository (src/load/context.ts): linting named files
+ * Guard for lint in context with a narrowed repository (src/engine/context.ts): linting named files
  * with only the files that share a name with them gives exactly what linting them with the whole
  * repository gives. Compared on every file of the example and of every fixture, one by one and in
  * pairs, and on seeded random edits of the example made to trip the narrowing (an id reused in
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NameSearch, namesOf, narrowingOutcomes, setContextNarrowing } from '../src/load/context.js';
+import { NameSearch, namesOf, narrowingOutcomes, setContextNarrowing } from '../src/engine/context.js';
 import { loadFile } from '../src/load/index.js';
 import { runCli } from './helpers/cli.js';
 // @ts-expect-error bench/generate.mjs is plain JavaScript

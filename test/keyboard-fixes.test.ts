@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fixOf } from '../src/i18n/index.js';
 import { check } from '../src/lint.js';
 import { loadPaths, parseBytes } from '../src/load/index.js';
-import type { Finding } from '../src/types.js';
+import type { Diagnostic as Finding } from '../src/types.js';
 
 const root = path.join(__dirname, 'fixtures');
 const cases = ['load/fullwidth-colon.yaml', 'load/fullwidth-colon-nested.yaml', 'load/fullwidth-indent.yaml', 'load/fullwidth-indent-nested.yaml', 'load/fullwidth-space-after-colon.yaml', 'load/indent-over.yaml', 'schema/fullwidth-comma.yaml', 'schema/fullwidth-brackets.yaml', 'schema/chinese-quotes.yaml', 'schema/fullwidth-digits.yaml', 'schema/dates.yaml'];

@@ -19,7 +19,7 @@ import type { SourceFile } from '../src/load/source.js';
 import { LoadedFile } from '../src/load/text.js';
 import { lintFormatters } from '../src/render/lint/index.js';
 import { countFindings } from '../src/render/lint/types.js';
-import type { Finding } from '../src/types.js';
+import type { Diagnostic as Finding } from '../src/types.js';
 import { copyExample, edit, example } from './helpers/ci-repo.js';
 import { fixtureCases, fixtures } from './helpers/fixtures.js';
 import { runCli, type CliRun } from './helpers/cli.js';

@@ -16,7 +16,7 @@ import { clipValue, MAX_QUOTED, t } from '../src/i18n/index.js';
 import { displayWidth } from '../src/render/width.js';
 import type { Row, Table, TableReport } from '../src/tables/types.js';
 import { measureTable } from './helpers/tables.js';
-import type { Finding } from '../src/types.js';
+import type { Diagnostic as Finding } from '../src/types.js';
 
 /** 5,000 characters of Chinese with English words and punctuation, all different, so a lost piece shows. */
 function longMeasure(length: number): string {
@@ -41,7 +41,7 @@ describe('a long measure in `plans table`', () => {
     const table: Table = measureTable([
       { group: 'a', cells: { city: '宁波市', action: 'NB-01 政府立法服务共同富裕示范市建设', measure } },
       { group: 'a', cells: { city: '宁波市', action: 'NB-01 政府立法服务共同富裕示范市建设', measure: '短的举措' } },
-    ] as Row[]);
+    ] as unknown as Row[]);
     const widths = [6, 8, 26];
     const rows = [...tableCells(table, widths).rows];
     for (const row of rows) {
@@ -150,7 +150,7 @@ describe('values quoted in messages', () => {
 describe('stylish with a huge message', () => {
   it('does not pad the other findings to its width', () => {
     const finding = (line: number, text: string): Finding =>
-      ({ rule: 'r', severity: 'warning', file: 'a.yaml', line, column: 1, endLine: line, endColumn: 2, message: { zh: text, en: text }, offset: 0, endOffset: 1 }) as Finding;
+      ({ rule: 'r', severity: 'warning', file: 'a.yaml', line, column: 1, endLine: line, endColumn: 2, message: { zh: text, en: text }, offset: 0, endOffset: 1 }) as unknown as Finding;
     const findings = [finding(1, 'short message'), finding(2, 'x'.repeat(100_000)), finding(3, 'another message')];
     const out = stylish(countFindings(findings, 1), { lang: 'en', chalk: new Chalk({ level: 0 }), cwd: '/' });
     const lines = out.split('\n');

@@ -14,8 +14,8 @@ describe('schemas under ajv strict: true', () => {
   });
   for (const file of files) {
     it(`${file} compiles with strict: true (strictRequired, strictTypes, strictTuples included)`, () => {
-      const ajv = new Ajv({ strict: true, strictRequired: true, allErrors: true });
-      addFormats(ajv);
+      const ajv = new (Ajv as unknown as typeof Ajv.default)({ strict: true, strictRequired: true, allErrors: true });
+      (addFormats as unknown as typeof addFormats.default)(ajv);
       const schema = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
       expect(() => ajv.compile(schema)).not.toThrow();
     });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tr } from '../src/i18n/index.js';
+import { tr, type MessageId } from '../src/i18n/index.js';
 import { runCli } from './helpers/cli.js';
 
 const example = path.join(__dirname, '..', 'examples/zhejiang-2022');
@@ -14,9 +14,9 @@ const STATUSES = ['achieved', 'on-track', 'at-risk', 'off-track', 'not-achieved'
 describe('statuses', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`read the same in gaps and tables (${lang})`, () => {
-      for (const s of STATUSES) expect(tr(lang, `gaps/status/${s}`), s).toBe(tr(lang, `tables/status/${s}`));
+      for (const s of STATUSES) expect(tr(lang, `gaps/status/${s}` as MessageId), s).toBe(tr(lang, `tables/status/${s}` as MessageId));
       // and no two statuses share a word
-      expect(new Set(STATUSES.map((s) => tr(lang, `gaps/status/${s}`))).size).toBe(STATUSES.length);
+      expect(new Set(STATUSES.map((s) => tr(lang, `gaps/status/${s}` as MessageId))).size).toBe(STATUSES.length);
     });
   }
 
@@ -31,7 +31,7 @@ describe('statuses', () => {
       for (const row of rows) {
         const s = status.get(row.ids.target);
         if (!s) continue;
-        expect(row.status, row.ids.target).toBe(tr(lang as 'zh' | 'en', `gaps/status/${s}`));
+        expect(row.status, row.ids.target).toBe(tr(lang as 'zh' | 'en', `gaps/status/${s}` as MessageId));
         seen++;
       }
       expect(seen).toBeGreaterThan(10);

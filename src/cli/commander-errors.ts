@@ -1,8 +1,8 @@
 /** commander's own error lines in the user's language, as one line `plans: …` like every other usage error. */
-import { tr, type Lang } from '../i18n/index.js';
+import { tr, type Lang, type MessageId } from '../i18n/index.js';
 
 /** commander's messages (commander 14, lib/command.js) and the message ids that say them. */
-const PATTERNS: [RegExp, string, string[]][] = [
+const PATTERNS: [RegExp, MessageId, string[]][] = [
   [/^unknown option '([^']*)'/, 'commander/unknown-option', ['option']],
   [/^unknown command '([^']*)'/, 'commander/unknown-command', ['command']],
   [/^missing required argument '([^']*)'/, 'commander/missing-argument', ['argument']],

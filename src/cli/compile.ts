@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js';
 import { compileModel } from '../compile/index.js';
 import { lintFormatters } from '../render/lint/index.js';
 import { countFindings } from '../render/lint/types.js';
+import { diagnose } from '../findings/index.js';
 import { type CliEnv, helpText } from './env.js';
 import { writePieces } from './output.js';
 import { jsonChunks } from '../util/json-chunks.js';
@@ -31,11 +32,11 @@ export function registerCompile(program: Command, cli: CliEnv, setCode: (code: n
 }
 
 export function runCompile(repoPath: string | undefined, opts: CompileCliOptions, cli: CliEnv): number {
-  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts, 'all');
   const lang = reportLang(opts, repo, cli);
   if (repo.errorCount > 0 && !opts.allowErrors) {
     // the errors as lint shows them, so the drafter can go straight to the place
-    const errors = repo.findings.filter((f) => f.severity === 'error');
+    const errors = diagnose(repo.findings.filter((f) => f.severity === 'error'), repo.positionsOf, cli.messages);
     cli.stderr.write(lintFormatters.stylish(countFindings(errors, repo.files.length), { lang, chalk: new Chalk({ level: 0 }), cwd: cli.cwd }));
     cli.stderr.write(t('compile/refused', { count: repo.errorCount })[lang] + '\n');
     return 1;

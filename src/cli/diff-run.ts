@@ -13,6 +13,7 @@ import { UsageError } from '../types.js';
 import type { DiffCliOptions } from './diff.js';
 import { makeChalk, parseSize, resolveLang, type CliEnv } from './env.js';
 import { writeOutput } from './output.js';
+import { Engine } from '../engine/index.js';
 import { loadRepository } from './repository.js';
 
 interface Side {
@@ -102,7 +103,8 @@ function prepareSide(arg: string, name: 'OLD' | 'NEW', opts: DiffCliOptions, cli
   return {
     git: false,
     async load() {
-      const repo = loadRepository([arg], cli, opts);
+      // every change is placed at its line: the texts are kept (not let go and read again)
+      const repo = loadRepository([arg], cli, opts, 'numbers', new Engine({ cwd: cli.cwd, keepTexts: true }));
       if (repo.files.length === 0) throw new UsageError(t('diff/no-files', { side: name, label: arg }));
       return { label: arg, model: repo.model, errorCount: repo.errorCount, inputs: repo.files.map((f) => f.abs) };
     },

@@ -1,6 +1,6 @@
 /** What the CLI reads from the process once, so that everything below it stays pure. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { langFromEnv, optionLang, parseLang, t, type Lang } from '../i18n/index.js';
+import { langFromEnv, optionLang, parseLang, t, type Catalog, type Lang, type MessageId } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { isCalendarDate } from '../util/date.js';
 
@@ -11,11 +11,13 @@ export interface CliEnv {
   stderr: NodeJS.WritableStream;
   /** The language of help texts, chosen before commander reads the arguments. */
   helpLang?: Lang;
+  /** Words for the messages of findings other than the package's (a test catalogue: ids and data stay). */
+  messages?: Readonly<Catalog>;
 }
 
 /** Help text `help/<id>` in the language of the help. */
 export function helpText(cli: CliEnv): (id: string, data?: Record<string, unknown>) => string {
-  return (id, data) => t(`help/${id}`, data)[cli.helpLang ?? 'en'];
+  return (id, data) => t(`help/${id}` as MessageId, data)[cli.helpLang ?? 'en'];
 }
 
 export function processEnv(): CliEnv {

@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { catalogue } from '../config/rules.js';
-import { t } from '../i18n/index.js';
+import { t, tr } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
 import { makeChalk, resolveLang, type CliEnv, helpText } from './env.js';
+import { ruleById } from '../rules/index.js';
 import { packageFile } from './schema.js';
 
 /** Adds `plans explain` to the program. */
@@ -25,7 +26,7 @@ export function registerExplain(program: Command, cli: CliEnv, setCode: (code: n
 /** Prints a rule's docs page and returns the exit status. */
 export function runExplain(rule: string, opts: { color?: boolean; lang?: string }, cli: CliEnv): number {
   const lang = resolveLang(opts.lang, undefined, cli.env);
-  const ids = catalogue().map((r) => r.id);
+  const ids: readonly string[] = catalogue().map((r) => r.id);
   if (!ids.includes(rule)) {
     const suggestion = closest(rule, ids);
     throw new UsageError(t(suggestion ? 'explain/unknown-suggest' : 'explain/unknown', { rule, suggestion }));
@@ -35,7 +36,8 @@ export function runExplain(rule: string, opts: { color?: boolean; lang?: string 
     // the Chinese page in docs/rules/zh/, the English one in docs/rules/
     page = fs.readFileSync(lang === 'zh' ? packageFile('docs', 'rules', 'zh', `${rule}.md`) : packageFile('docs', 'rules', `${rule}.md`), 'utf8');
   } catch {
-    throw new UsageError(t('explain/no-page', { rule }));
+    // no page yet: what the registry says of the rule
+    page = registryPage(rule, resolveLang(undefined, undefined, cli.env));
   }
   const chalk = makeChalk(opts.color, cli);
   let fenced = false;
@@ -50,4 +52,10 @@ export function runExplain(rule: string, opts: { color?: boolean; lang?: string 
   });
   cli.stdout.write(lines.join('\n').replace(/\n*$/, '\n'));
   return 0;
+}
+
+/** A rule's entry in the registry as a page: id, what it finds, default severity, the ids of its messages. */
+function registryPage(rule: string, lang: 'zh' | 'en'): string {
+  const meta = ruleById(rule)!;
+  return [`# ${meta.id}`, '', meta.description.text(lang), '', `${tr(lang, 'explain/default')}: ${meta.severity}`, '', `${tr(lang, 'explain/messages')}:`, '', ...(meta.messages ?? []).map((id) => `- \`${id}\``), ''].join('\n');
 }

@@ -1,8 +1,8 @@
 /** The filter options of `plans gaps` and `plans table targets` (--owner, --status) and the gap report's --due-within. */
 import type { Command } from 'commander';
 import { t } from '../i18n/index.js';
-import { knownOwners, STATUS_NAMES, type TargetFilter } from '../gaps/filter.js';
-import type { StatusName } from '../gaps/types.js';
+import { knownOwners, STATUS_NAMES, type TargetFilter } from '../domain/filter.js';
+import type { StatusName } from '../domain/types.js';
 import type { Model } from '../model/types.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';

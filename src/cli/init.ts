@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { findCampaignRoot } from '../config/root.js';
-import { t, tr, type Lang } from '../i18n/index.js';
+import { t, tr, type Lang, type MessageId } from '../i18n/index.js';
 import { codeOf, toPosix } from '../load/discover.js';
 import { loadPaths } from '../load/index.js';
 import { isRecord } from '../load/parse.js';
@@ -146,7 +146,7 @@ export function starterPlan(p: {
   tasks: TaskEntry[];
   owners: Record<string, unknown>[];
 }): string {
-  const m = (id: string, data: Record<string, unknown> = {}) => tr(p.lang, id, data);
+  const m = (id: MessageId, data: Record<string, unknown> = {}) => tr(p.lang, id, data);
   const cityId = String(p.city.id);
   const cityName = String(p.city.name ?? cityId);
   // what goes into a comment stays in it: a newline in a title would start a live line of YAML

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
-import { t, langFromEnv, optionLang, type Lang } from '../i18n/index.js';
+import { t, isMessageId, langFromEnv, optionLang, type Lang } from '../i18n/index.js';
 import { UsageError } from '../types.js';
 import { helpText, processEnv, type CliEnv } from './env.js';
 import { registerLint } from './lint.js';
@@ -20,7 +20,7 @@ import { registerDiff } from './diff.js';
 const VERSION = '0.1.0';
 
 /** For bench/plans-entry.mjs, which runs the bundle with the narrowed lint in context off. */
-export { setContextNarrowing } from '../load/context.js';
+export { setContextNarrowing } from '../engine/context.js';
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit status. */
 export async function main(argv: string[], given?: CliEnv): Promise<number> {
@@ -46,7 +46,7 @@ export async function main(argv: string[], given?: CliEnv): Promise<number> {
     .helpCommand('help [command]', h('help-command'))
     .option('--debug', h('debug'))
     .configureHelp({
-      styleTitle: (title) => (t(`help/title/${title}`).en === `help/title/${title}` ? title : h(`title/${title}`)),
+      styleTitle: (title) => (isMessageId(`help/title/${title}`) ? h(`title/${title}`) : title),
       // commander's own words inside the texts: "[options]" in the usage line, "(default: …)" after a text
       commandUsage(this: Help, cmd: Command) {
         return inHelpLang(Help.prototype.commandUsage.call(this, cmd), cli.helpLang);

@@ -9,11 +9,11 @@ import { parseBytes } from '../load/index.js';
 import { importProgress, progressYaml } from '../progress/import.js';
 import { readCsv, readXlsx, type Sheet } from '../progress/sheet.js';
 import { progressSheet } from '../progress/template.js';
-import { lintFormatters } from '../render/lint/index.js';
+import { isLintFormat, lintFormatters } from '../render/lint/index.js';
 import { countFindings } from '../render/lint/types.js';
 import { templateCsv, templateXlsx } from '../render/progress/template.js';
 import { plansShown, knownCities } from '../tables/common.js';
-import { UsageError, type Finding } from '../types.js';
+import { UsageError, type Diagnostic } from '../types.js';
 import { makeChalk, parseDate, type CliEnv } from './env.js';
 import type { ImportCliOptions, TemplateCliOptions } from './progress.js';
 import { checkCities, loadRepository, noteErrors, reportLang } from './repository.js';
@@ -39,7 +39,7 @@ export async function runTemplate(repoPath: string | undefined, opts: TemplateCl
   const ext = extension(opts.out);
   if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError(t('progress/bad-out', { path: opts.out }));
   const asOf = parseDate('--as-of', opts.asOf);
-  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts, 'all');
   const lang = reportLang(opts, repo, cli);
   checkCities(opts.city, knownCities(repo.model));
   for (const city of opts.city ?? []) if (!repo.model.plans.has(city)) throw new UsageError(t('progress/no-plan', { city }));
@@ -88,7 +88,8 @@ function defaultOut(planFile: string, city: string, asOf: string): string {
 
 /** Reads a filled-in sheet and writes the Progress file; 1 with nothing written when any cell is wrong. */
 export async function runImport(file: string, repoPath: string | undefined, opts: ImportCliOptions, cli: CliEnv): Promise<number> {
-  const formatter = lintFormatters[opts.format ?? 'stylish'];
+  const format = opts.format ?? 'stylish';
+  const formatter = isLintFormat(format) ? lintFormatters[format] : undefined;
   if (!formatter) throw new UsageError(t('cli/bad-format', { format: opts.format, allowed: Object.keys(lintFormatters).join(', ') }));
   const cities = opts.city ?? [];
   if (cities.length === 0) throw new UsageError(t('progress/needs-city'));
@@ -96,7 +97,7 @@ export async function runImport(file: string, repoPath: string | undefined, opts
   const city = cities[0];
   if (opts.asOf === undefined) throw new UsageError(t('progress/needs-as-of'));
   const asOf = parseDate('--as-of', opts.asOf)!;
-  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts);
+  const repo = loadRepository(repoPath === undefined ? [] : [repoPath], cli, opts, 'all');
   const lang = reportLang(opts, repo, cli);
   checkCities([city], knownCities(repo.model));
   const plan = repo.model.plans.get(city);
@@ -143,7 +144,7 @@ export async function runImport(file: string, repoPath: string | undefined, opts
  * contradicts one already reported for the date, a value of the wrong shape), as findings of the
  * workbook: the file must lint clean, or it is not written.
  */
-function lintOfNew(text: string, abs: string, shown: string, files: Parameters<typeof check>[0], workbook: string): Finding[] {
+function lintOfNew(text: string, abs: string, shown: string, files: Parameters<typeof check>[0], workbook: string): Diagnostic[] {
   const parsed = parseBytes(shown, abs, Buffer.from(text, 'utf8'));
   const result = check([...files, parsed.file], parsed.findings);
   return result.findings

@@ -6,3 +6,7 @@
  */
 export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'json', 'html', 'xlsx', 'docx'] as const;
 export const GAP_FORMATS = ['text', 'markdown', 'json', 'html', 'docx'] as const;
+
+/** The names of the table and gap formats, as typed unions. */
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+export type GapFormat = (typeof GAP_FORMATS)[number];

@@ -1,14 +1,16 @@
 /** What the report commands (gaps, table, compile) share: their options, the repository as lint sees it, and the note about errors. */
 import type { Command } from 'commander';
-import { ignoreFilter, readConfig } from '../config/index.js';
 import { t, type Lang } from '../i18n/index.js';
-import { check, sortFindings, type LintResult } from '../lint.js';
-import { loadPaths } from '../load/index.js';
+import type { CheckResult } from '../lint.js';
+import { Engine } from '../engine/index.js';
+import type { Positions } from '../findings/index.js';
 import { UsageError } from '../types.js';
 import { closest } from '../util/closest.js';
 import { collect, helpText, parseSize, resolveLang, type CliEnv } from './env.js';
 
-export interface Repository extends LintResult {
+export interface Repository extends CheckResult {
+  /** Where a file's lines start, to place its findings at the edge (config file included). */
+  positionsOf(file: string): Positions | undefined;
   /** The errors `plans lint` would report (config, suppression and settings applied). */
   errorCount: number;
   /** The language the config asks for, if any. */
@@ -70,13 +72,13 @@ export function repositoryOptions(command: Command, cli: CliEnv): Command {
  * Reads and checks everything under `paths` as `plans lint` would (config, ignore globs, inline
  * suppression); a file that cannot be parsed contributes nothing to the model.
  */
-export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOptions = {}): Repository {
-  const { config, findings: configFindings, file: configFile } = readConfig(opts.config, cli.cwd);
+export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOptions = {}, texts: 'numbers' | 'all' = 'numbers', engine: Engine = new Engine({ cwd: cli.cwd })): Repository {
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const loaded = loadPaths(paths.length ? paths : ['.'], { cwd: cli.cwd, ignored: ignoreFilter(config, cli.cwd), maxFileBytes });
-  const result = check(loaded.files, loaded.findings, { rules: config.rules, complete: true });
-  const findings = sortFindings([...configFindings, ...result.findings]);
-  return { ...result, findings, errorCount: findings.filter((f) => f.severity === 'error').length, configLang: config.lang, inputs: [...loaded.files.map((f) => f.abs), ...(configFile ? [configFile.abs] : [])] };
+  const run = engine.repository({ paths, config: opts.config, maxFileBytes }, texts);
+  const configFile = run.config.file;
+  const positionsOf = engine.positions(configFile ? [configFile, ...run.files] : run.files);
+  const inputs = [...run.files.map((f) => f.abs), ...(configFile ? [configFile.abs] : [])];
+  return { files: run.files, model: run.model, findings: run.findings, positionsOf, errorCount: run.errorCount, configLang: run.config.config.lang, inputs };
 }
 
 /** --lang, else the config's, else the environment's. */

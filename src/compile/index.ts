@@ -4,9 +4,9 @@
  */
 import { locate } from '../load/source.js';
 import type { Action, Campaign, Indicator, Measure, Model, Origin, Owner, ProgressReport, Target, Task } from '../model/types.js';
-import { actionsInOrder, measureDuty } from '../tables/common.js';
-import { targetWording } from '../tables/wording.js';
-import { DEFAULT_TOLERANCE_SHARE, targetStatus } from '../gaps/status.js';
+import { actionsInOrder, measureDuty } from '../domain/plan.js';
+import { targetWording } from '../domain/wording.js';
+import { DEFAULT_TOLERANCE_SHARE, targetStatus } from '../domain/status.js';
 
 export const COMPILED_SCHEMA_ID = 'https://campaign-plans.dev/schemas/compiled.schema.json';
 

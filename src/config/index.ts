@@ -1,7 +1,8 @@
 /** plans.config.yaml: found upward from the current directory (or named), checked, and turned into settings. */
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
-import { optionLang, t, type Lang } from '../i18n/index.js';
+import { optionLang, t, type Lang, type Message } from '../i18n/index.js';
+import { NodeFileSystem, type FileSystem } from '../load/fs.js';
 import { UsageError } from '../types.js';
 import { loadFile } from '../load/index.js';
 import { isRecord } from '../load/parse.js';
@@ -63,9 +64,9 @@ export function emptyConfig(cwd: string): PlansConfig {
 }
 
 /** Reads and checks a config file; what is valid in it applies even when other parts are wrong. */
-export function loadConfig(abs: string, cwd: string): LoadedConfig {
+export function loadConfig(abs: string, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {
   const config: PlansConfig = { abs, dir: path.dirname(abs), rules: {}, ignore: [] };
-  const read = loadFile(abs, { cwd, maxFileBytes: MAX_CONFIG_BYTES });
+  const read = loadFile(abs, { cwd, maxFileBytes: MAX_CONFIG_BYTES, fs, keepTexts: true });
   const findings = [...read.findings];
   const file = read.file;
   if (!file) return { config, findings };
@@ -100,7 +101,7 @@ function readRules(doc: SourceDoc, rules: unknown, config: PlansConfig, findings
     findings.push(at(doc, ['rules'], t('config/rules-not-mapping')));
     return;
   }
-  const ids = catalogue().map((r) => r.id);
+  const ids: readonly string[] = catalogue().map((r) => r.id);
   for (const [id, setting] of Object.entries(rules)) {
     if (!ids.includes(id)) {
       const suggestion = closest(id, ids);
@@ -138,7 +139,7 @@ function readIgnore(doc: SourceDoc, ignore: unknown, config: PlansConfig, findin
   });
 }
 
-function at(doc: SourceDoc, where: Path, message: Finding['message'], key = false): Finding {
+function at(doc: SourceDoc, where: Path, message: Message, key = false): Finding {
   return findingAt(doc.file, locate(doc, where, { key }), 'config', 'error', message);
 }
 
@@ -157,7 +158,7 @@ export function ignoreFilter(config: PlansConfig, cwd: string): ((relPath: strin
 /** `.git` is a folder, or a file in a worktree or submodule. */
 function exists(p: string): boolean {
   try {
-    fs.lstatSync(p);
+    nodeFs.lstatSync(p);
     return true;
   } catch {
     return false;
@@ -166,14 +167,15 @@ function exists(p: string): boolean {
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return nodeFs.statSync(p).isFile();
   } catch {
     return false;
   }
 }
 
 /** The config named by --config, else the nearest one above `cwd`, else an empty config; a named file that is missing is a usage error. */
-export function readConfig(option: string | undefined, cwd: string): LoadedConfig {
+/** `fs`: what the config file itself is read through (the search for it and the check of a named one use the disk). */
+export function readConfig(option: string | undefined, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {
   if (option !== undefined) {
     const abs = path.resolve(cwd, option);
     // a regular file of sensible size (a FIFO would hang, /dev/zero never ends); loadConfig reads it again by the loader's own careful path
@@ -182,8 +184,8 @@ export function readConfig(option: string | undefined, cwd: string): LoadedConfi
     } catch (err) {
       throw new UsageError(refusal('config/missing', option, err));
     }
-    return loadConfig(abs, cwd);
+    return loadConfig(abs, cwd, fs);
   }
   const found = findConfigFile(cwd);
-  return found ? loadConfig(found, cwd) : { config: emptyConfig(cwd), findings: [] };
+  return found ? loadConfig(found, cwd, fs) : { config: emptyConfig(cwd), findings: [] };
 }

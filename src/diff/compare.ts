@@ -7,10 +7,11 @@
 import { clipValue, t, type Localized } from '../i18n/index.js';
 import { locate } from '../load/source.js';
 import type { Action, Measure, Model, Origin, Target, TargetForm } from '../model/types.js';
-import { coveredTasks } from '../rules/task-not-covered.js';
-import { cityName, planCityOrigin, planUnread } from '../rules/shared.js';
-import { measureDuty } from '../tables/common.js';
-import { targetWording } from '../tables/wording.js';
+import { coveredTasks } from '../domain/coverage.js';
+import { cityName } from '../domain/names.js';
+import { planCityOrigin, planUnread } from '../domain/plan.js';
+import { measureDuty } from '../domain/plan.js';
+import { targetWording } from '../domain/wording.js';
 import { formatNumber } from '../util/number.js';
 import type { Path } from '../types.js';
 import { compareStrength, type StrengthReason } from './strength.js';

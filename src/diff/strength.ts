@@ -4,7 +4,7 @@
  * `change` (plan-format.md, Targets). Each aspect of a target (its form and value, `per: unit`, its
  * nature) gives a verdict; one aspect that asks for less makes the whole change a weakening.
  */
-import { DEFAULT_TOLERANCE_SHARE, goalValue } from '../gaps/status.js';
+import { DEFAULT_TOLERANCE_SHARE, goalValue } from '../domain/status.js';
 import type { Model, Target, TargetForm } from '../model/types.js';
 
 /** Why a target counts as weaker or stronger: `value` and `change` need no words beside before → after. */

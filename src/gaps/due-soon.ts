@@ -3,7 +3,7 @@
  * number of days from the as-of date, with who leads them: the reminder list a clerk sends out.
  */
 import type { Action, CityPlan, Model } from '../model/types.js';
-import { actionsInOrder, cityName, measureDuty, ownerName } from '../tables/common.js';
+import { actionsInOrder, cityName, measureDuty, ownerName } from '../domain/index.js';
 import { dateValue, targetStatus } from './status.js';
 import type { StatusName } from './types.js';
 

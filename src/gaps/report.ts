@@ -1,12 +1,12 @@
 /** The gap report as data: per city, the province tasks not covered, actions without lead or quantified target, required indicators not targeted, and the status of every target. */
 import type { Action, Indicator, Model, Task } from '../model/types.js';
-import { hasQuantifiedTarget } from '../rules/action-without-target.js';
-import { coveredTasks, coveringActions } from '../rules/task-not-covered.js';
-import { plansShown } from '../tables/common.js';
+import { coveredTasks, coveringActions, hasQuantifiedTarget } from '../domain/coverage.js';
+import { cityName } from '../domain/names.js';
+import { plansShown } from '../domain/plan.js';
+import { targetStatus } from '../domain/status.js';
+import type { StatusName, TargetStatus } from '../domain/types.js';
 import { dueSoon, type DueSoon } from './due-soon.js';
-import { actionFilter, statusFilter, type TargetFilter } from './filter.js';
-import { targetStatus } from './status.js';
-import type { StatusName, TargetStatus } from './types.js';
+import { actionFilter, statusFilter, type TargetFilter } from '../domain/filter.js';
 
 /** The order in which statuses are counted in a city's summary. */
 export const STATUS_ORDER: readonly StatusName[] = ['achieved', 'on-track', 'at-risk', 'off-track', 'not-achieved', 'no-data', 'not-quantified'];
@@ -78,7 +78,7 @@ export function gapReport(model: Model, opts: GapOptions = {}): GapReport {
   const cities: CityGaps[] = [];
   for (const id of ids) {
     const plan = model.plans.get(id);
-    const name = campaign?.cities.find((c) => c.id === id)?.name ?? id;
+    const name = cityName(model, id);
     const all = [...(plan?.actions ?? [])].sort(byId);
     const actions = all.filter(actionWanted);
     // --owner: only the cities where the owner leads or supports something

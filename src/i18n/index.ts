@@ -15,11 +15,11 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** A text in both languages; renderers pick one at the edge. */
 export interface Localized {
-  zh: string;
-  en: string;
-  /** The message id it was made from (`t`), not enumerable: JSON and equality see only zh and en. */
+  readonly zh: string;
+  readonly en: string;
+  /** The message id it was made from (a Message has it; a plain pair has none). */
   readonly id?: string;
-  /** The data it was filled with (a `fix` among them, when there is one replacement), not enumerable. */
+  /** The data it was filled with (a `fix` among them, when there is one replacement). */
   readonly data?: MessageData;
 }
 
@@ -37,22 +37,83 @@ export interface MessageDef {
 }
 export type Catalog = Record<string, MessageDef>;
 
-const catalog: Catalog = Object.create(null);
+/** The one registry of messages: every id a message can have, by area. */
+const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages, dashboardMessages, officeMessages, diffMessages] as const;
 
-/** Adds message definitions; later areas (tables, CLI) register their own catalogues. */
+/** Every message id of the catalogue, as a typed union (`'unknown-reference/unknown'` …). */
+export type MessageId = KeysOf<(typeof CATALOGUES)[number]> | typeof VERBATIM;
+type KeysOf<T> = T extends unknown ? keyof T & string : never;
+
+/** The id of a text that is not translated (a drafter's words, a library's message). */
+const VERBATIM = 'text/verbatim';
+
+const catalog: Catalog = Object.create(null);
+for (const defs of CATALOGUES) for (const [id, def] of Object.entries(defs)) catalog[id] = def;
+
+/** Whether a string built at run time (`help/${command}`) is an id of the catalogue. */
+export function isMessageId(id: string): id is MessageId {
+  return id in catalog;
+}
+
+/** Adds message definitions at start-up (for an area that keeps its catalogue outside CATALOGUES; prefer adding it there, so its ids are typed). */
 export function registerMessages(defs: Catalog): void {
   for (const [id, def] of Object.entries(defs)) catalog[id] = def;
 }
-registerMessages(coreMessages);
-registerMessages(ruleMessages);
-registerMessages(cliMessages);
-registerMessages(gapsMessages);
-registerMessages(tablesMessages);
-registerMessages(ciMessages);
-registerMessages(helpMessages);
-registerMessages(dashboardMessages);
-registerMessages(officeMessages);
-registerMessages(diffMessages);
+
+/** The messages of the catalogue, by id (read-only: a test catalogue is a copy with some replaced). */
+export function defaultCatalog(): Readonly<Catalog> {
+  return catalog;
+}
+
+/**
+ * A message as data: its id and the data it is filled with. Its text in either language is made
+ * when asked for (`zh`, `en`, `text(lang)`), from the default catalogue or the one it was given
+ * with `in(catalogue)`, so findings carry ids and data and only the edge interpolates.
+ */
+export class Message implements Localized {
+  // the id and data are not enumerable: JSON and equality see the words (zh, en), as of a plain pair
+  declare readonly id: MessageId;
+  declare readonly data: MessageData;
+  readonly zh: string;
+  readonly en: string;
+  constructor(id: MessageId, data: MessageData = {}, catalogue?: Readonly<Catalog>) {
+    Object.defineProperty(this, 'id', { value: id, enumerable: false });
+    Object.defineProperty(this, 'data', { value: data, enumerable: false });
+    this.zh = word(id, data, 'zh', catalogue);
+    this.en = word(id, data, 'en', catalogue);
+  }
+
+  /** The text in one language. */
+  text(lang: Lang): string {
+    return lang === 'zh' ? this.zh : this.en;
+  }
+
+  /** The same message worded from another catalogue (a test catalogue, a later release's wording). */
+  in(catalogue: Readonly<Catalog> | undefined): Message {
+    return catalogue ? new Message(this.id, this.data, catalogue) : this;
+  }
+}
+
+function word(id: MessageId, data: MessageData, lang: Lang, catalogue: Readonly<Catalog> | undefined): string {
+  if (id === VERBATIM) return String(data.text ?? '');
+  const def = (catalogue ?? catalog)[id] ?? catalog[id];
+  return def ? fill(def[lang], data, lang) : id;
+}
+
+/**
+ * A place cited by a message (`also defined at plan.yaml:28`): shown as `file:line`, while a
+ * baseline keys on the file alone, since the line moves with edits elsewhere.
+ */
+export class PlaceRef {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+  ) {}
+
+  toString(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
 
 function fill(template: Template, data: MessageData, lang: Lang): string {
   if (typeof template === 'function') return template(clipStrings(data));
@@ -97,23 +158,16 @@ export function clipValue(text: string): string {
 function show(value: unknown, lang: Lang): string {
   if (Array.isArray(value)) return value.map((v) => show(v, lang)).join(lang === 'zh' ? '、' : ', ');
   if (value === null) return 'null';
+  if (value instanceof Message) return value.text(lang);
+  if (value instanceof PlaceRef) return clipValue(value.toString());
   if (isLocalized(value)) return value[lang];
   if (typeof value === 'object') return clipValue(JSON.stringify(value) ?? String(value));
   return clipValue(String(value));
 }
 
-/** The message `id` filled with `data`, in both languages. */
-export function t(id: string, data: MessageData = {}): Localized {
-  const def = catalog[id];
-  if (!def) return { zh: id, en: id };
-  return withId({ zh: fill(def.zh, data, 'zh'), en: fill(def.en, data, 'en') }, id, data);
-}
-
-/** Attaches the message id and data to a text, invisibly to JSON and to equality. */
-function withId(text: Localized, id: string, data: MessageData): Localized {
-  Object.defineProperty(text, 'id', { value: id, enumerable: false });
-  Object.defineProperty(text, 'data', { value: data, enumerable: false });
-  return text;
+/** The message `id` with `data`: a record whose text is made at the edge. */
+export function t(id: MessageId, data: MessageData = {}): Message {
+  return new Message(id, data);
 }
 
 /** The id of the message a text was made from, if it was made by `t`. */
@@ -128,13 +182,18 @@ export function fixOf(text: Localized): FixData | undefined {
 }
 
 /** One language of `id` filled with `data`. */
-export function tr(lang: Lang, id: string, data: MessageData = {}): string {
-  return t(id, data)[lang];
+export function tr(lang: Lang, id: MessageId, data: MessageData = {}): string {
+  return new Message(id, data).text(lang);
 }
 
 /** The same text in both languages (for text that is not translated, like a drafter's own words). */
-export function same(text: string): Localized {
-  return { zh: text, en: text };
+export function same(text: string): Message {
+  return new Message(VERBATIM, { text });
+}
+
+/** A pair of texts that come translated already (a library's own messages in both languages). */
+export function pair(zh: string, en: string): Message {
+  return new Message('text/pair', { zh, en });
 }
 
 /** Reads a language name; `zh*` gives zh, anything else en. */

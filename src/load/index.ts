@@ -1,16 +1,17 @@
 /** The first arrow of the flow: paths to parsed files and the findings of reading them. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../types.js';
-import { t } from '../i18n/index.js';
+import { t, type Message } from '../i18n/index.js';
+import { diagnose, finding, type Diagnostic } from '../findings/index.js';
+import type { RuleId } from '../rules/index.js';
 import { decode } from './decode.js';
 import { discover, toPosix, codeOf, type Discovered } from './discover.js';
 import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
 import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 import { checksum, LoadedFile } from './text.js';
+import { NodeFileSystem, type FileSystem } from './fs.js';
 import { keyboardFindings, keyboardHints } from './keyboard.js';
-import { fsPath } from './rawpath.js';
 import { pushAll } from '../util/array.js';
 
 export interface LoadOptions {
@@ -21,8 +22,10 @@ export interface LoadOptions {
   limits?: ParseLimits;
   /** Read plain files with the fast reader of `fast.ts` (same values); default: on, unless `setFastParse(false)`. */
   fastParse?: boolean;
-  /** Files that the folder listing showed as regular files: read without a stat by name first (see `readRegular`). */
+  /** Files that the folder listing showed as regular files: read without a stat by name first (see `FileSystem.readRegular`). */
   knownRegular?: ReadonlySet<string>;
+  /** What to read through (default: the disk); an engine passes its own, with an editor's unsaved documents over it. */
+  fs?: FileSystem;
   /**
    * Keep every file's text in memory; default: off, unless `setKeepTexts(true)`. When off, the text
    * of a file read by the fast reader is let go once it is parsed and read again from disk only if
@@ -45,17 +48,33 @@ export function setKeepTexts(on: boolean): void {
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** Files loaded for a program: the findings of reading them placed on their lines (see `diagnose`). */
 export interface Loaded {
   files: SourceFile[];
-  findings: Finding[];
+  findings: Diagnostic[];
 }
 
-/** Discovers, reads, decodes and parses every plan file under `paths`. */
+/** Discovers, reads, decodes and parses every plan file under `paths`; the findings placed (see `Loaded`). */
 export function loadPaths(paths: readonly string[], opts: LoadOptions): Loaded {
-  const found = discover(paths, { cwd: opts.cwd, ignored: opts.ignored });
-  const loaded = loadFiles(found.files, { ...opts, knownRegular: found.regular });
-  pushAll(loaded.findings, discoveryFindings(found, opts.cwd));
-  return loaded;
+  const read = readPaths(paths, opts);
+  const byPath = new Map(read.files.map((f) => [f.path, f]));
+  return { files: read.files, findings: diagnose(read.findings, (p) => byPath.get(p)?.lines) };
+}
+
+/** Discovers, reads, decodes and parses every plan file under `paths`, with the findings of reading them as records. */
+export function readPaths(paths: readonly string[], opts: LoadOptions): { files: SourceFile[]; findings: Finding[] } {
+  const fs = opts.fs ?? new NodeFileSystem();
+  const found = discover(paths, { cwd: opts.cwd, ignored: opts.ignored, fs });
+  const loadOpts = { ...opts, knownRegular: found.regular, fs };
+  const files: SourceFile[] = [];
+  const findings: Finding[] = [];
+  for (const abs of found.files) {
+    const result = loadFile(abs, loadOpts);
+    files.push(result.file);
+    findings.push(...result.findings);
+  }
+  findings.push(...discoveryFindings(found, opts.cwd));
+  return { files, findings };
 }
 
 /** The findings of walking the folders: folders that could not be listed, links not followed. */
@@ -77,12 +96,13 @@ export function discoveryFindings(found: Discovered, cwd: string): Finding[] {
 
 /** Reads and parses the given absolute file paths. */
 export function loadFiles(absPaths: readonly string[], opts: LoadOptions): Loaded {
+  opts = { ...opts, fs: opts.fs ?? new NodeFileSystem() };
   const files: SourceFile[] = [];
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   for (const abs of absPaths) {
     const result = loadFile(abs, opts);
     files.push(result.file);
-    pushAll(findings, result.findings);
+    if (result.findings.length) findings.push(...diagnose(result.findings, () => result.file.lines));
   }
   return { files, findings };
 }
@@ -95,15 +115,16 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
   const rel = relFile(opts.cwd, abs);
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const unread = (finding: Finding) => ({ file: emptyFile(rel, abs), findings: [finding] });
-  const quick = opts.knownRegular?.has(abs) ? readRegular(abs, max) : undefined;
+  const fs = opts.fs ?? new NodeFileSystem();
+  const quick = opts.knownRegular?.has(abs) ? fs.readRegular(abs, max) : undefined;
   if (quick) return parseRead(rel, abs, quick, opts, true);
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    const st = fs.statSync(fsPath(abs));
+    const st = fs.stat(abs);
     // Reading a FIFO would wait forever for a writer; a folder cannot be read as a file.
     if (!st.isFile()) return unread(placeless(rel, 'encoding', t('load/not-a-file', { what: t(st.isDirectory() ? 'load/what-folder' : st.isFIFO() ? 'load/what-fifo' : 'load/what-special') })));
     if (st.size > max) return unread(placeless(rel, 'yaml-syntax', t('load/too-large', { size: st.size, max })));
-    bytes = fs.readFileSync(fsPath(abs));
+    bytes = fs.readFile(abs);
   } catch (err) {
     return unread(placeless(rel, 'encoding', t('load/unreadable', { code: codeOf(err) })));
   }
@@ -111,63 +132,14 @@ export function loadFile(abs: string, opts: LoadOptions): { file: SourceFile; fi
   return parseRead(rel, abs, bytes, opts, true);
 }
 
-const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-
-/**
- * Reads a file the folder listing showed as regular: open and read to the end into a shared buffer
- * (no stat: building a Stats object costs more than the read of a small file). Returns undefined
- * whenever anything is unusual (no bytes, more than `max`, an error such as EISDIR), and the caller
- * then takes the careful path, which stats first and makes the same findings as ever. O_NONBLOCK:
- * should the file have become a FIFO in the meantime, opening it does not wait, and reading it gives
- * no bytes or EAGAIN. The bytes are valid until the next call.
- */
-export function readRegular(abs: string, max: number): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(fsPath(abs), OPEN_NONBLOCK);
-    return readToEnd(fd, max);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // nothing to do: the bytes (if any) are read
-      }
-    }
-  }
-}
-
-/**
- * One buffer for every file read by `readRegular`: the bytes live only until they are decoded, and
- * a buffer per file would be thousands of short-lived allocations outside the JavaScript heap.
- */
-let readBuffer = Buffer.allocUnsafe(256 * 1024);
-
-/** The rest of an open file in `readBuffer`; undefined when empty or beyond `max` bytes. */
-function readToEnd(fd: number, max: number): Buffer | undefined {
-  let n = 0;
-  for (;;) {
-    if (n === readBuffer.length) {
-      if (n > max) return undefined;
-      const bigger = Buffer.allocUnsafe(n * 2);
-      readBuffer.copy(bigger, 0, 0, n);
-      readBuffer = bigger;
-    }
-    const got = fs.readSync(fd, readBuffer, n, readBuffer.length - n, null);
-    if (got === 0) break;
-    n += got;
-  }
-  return n === 0 || n > max ? undefined : readBuffer.subarray(0, n);
-}
-
 /**
  * Decodes and parses bytes as the file `rel`; never throws. The bytes are not kept (they may be a
  * shared buffer). The file keeps its text: `abs` need not be a file on disk.
  */
-export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Finding[] } {
-  return parseRead(rel, abs, bytes, opts, false);
+export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse'> = {}): { file: SourceFile; findings: Diagnostic[] } {
+  // bytes that are not a file on disk: the text is kept, and the findings placed on it (for programs and tests)
+  const read = parseRead(rel, abs, bytes, opts, false);
+  return { file: read.file, findings: diagnose(read.findings, () => read.file.lines) };
 }
 
 /** parseBytes for bytes just read from `abs`: the text may be let go after parsing (`onDisk`, see LoadOptions.keepTexts). */
@@ -279,6 +251,6 @@ function relPath(cwd: string, abs: string): string {
 }
 
 /** A finding about a whole file or folder, at its line 1, column 1. */
-export function placeless(rel: string, rule: string, message: Finding['message'], severity: Finding['severity'] = 'error'): Finding {
-  return { rule, severity, file: rel, line: 1, column: 1, endLine: 1, endColumn: 1, message, offset: 0, endOffset: 0 };
+export function placeless(rel: string, rule: RuleId, message: Message, severity: Finding['severity'] = 'error'): Finding {
+  return finding(rel, [0, 0], rule, severity, message);
 }

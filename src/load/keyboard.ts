@@ -9,7 +9,7 @@
  * something else (`[a，b]` is one string). Only lines that look like YAML structure are looked at,
  * and never the inside of a block scalar (`|`, `>`), where Chinese paragraphs start with `　　`.
  */
-import { t, type Localized } from '../i18n/index.js';
+import { t, type Message, type MessageId } from '../i18n/index.js';
 import { findingAt, type SourceFile } from './source.js';
 import type { Finding } from '../types.js';
 
@@ -19,7 +19,7 @@ export interface KeyboardHint {
   end: number;
   /** 0-based line of the character. */
   line: number;
-  message: Localized;
+  message: Message;
   /** Whether the mistake breaks the YAML (the yaml package's errors on and next to its line are its echoes). */
   breaks: boolean;
   severity: 'error' | 'warning';
@@ -37,6 +37,8 @@ const KNOWN_KEYS = new Set([
 const CANDIDATE =
   /^[ \t]*(?:\u3000|(?:-[ \t\u3000]+)?[A-Za-z_][\w-]*[ \t]*(?:：|:[ \t]*\u3000|:[ \t]+[[{［｛“‘])|-[ \t]*[[{［｛“‘\u3000])/gm;
 
+/** What ends a block scalar header's line: `|` or `>`, its indicators, maybe a comment. */
+const HEADER_END = /[|>][1-9+-]{0,2}[ \t]*(?:#[^\n]*)?\r?$/m;
 /** A block scalar header at the end of a line (`text: |`, `- >-`). */
 const BLOCK_HEADER = /(?:^|[ \t])(?:-|[^#\n]*:)[ \t]+[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
 
@@ -50,6 +52,7 @@ export function keyboardHints(text: string): KeyboardHint[] {
   CANDIDATE.lastIndex = 0;
   let lineNo = 0;
   let counted = 0;
+  let inside: Set<number> | undefined;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const start = m.index;
     for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) lineNo++;
@@ -57,31 +60,51 @@ export function keyboardHints(text: string): KeyboardHint[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     CANDIDATE.lastIndex = end;
-    if (insideBlockScalar(text, start)) continue;
+    if ((inside ??= blockScalarLines(text)).has(start)) continue;
     const raw = text.slice(start, end);
     scanLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, lineNo, hints);
   }
   return hints;
 }
 
-/** Whether the line at `start` is the text of a block scalar (`text: |`): the nearest less indented line above is its header. */
-function insideBlockScalar(text: string, start: number): boolean {
-  let min = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
-  let end = start - 1;
-  for (let steps = 0; end > 0 && min > 0 && steps < 5000; steps++) {
-    const begin = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(begin, end).replace(/\r$/, '');
-    end = begin - 1;
-    if (line.trim() === '') continue;
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    if (indent >= min) continue;
-    if (BLOCK_HEADER.test(line)) return true;
-    min = indent;
+/**
+ * The starts of the lines that are the text of a block scalar, in one pass (a line's less indented
+ * lines above are its ancestors: inside when one of them is a block scalar header), so that a file
+ * of 50,000 candidate lines is not walked back line by line from each (insideBlockScalar's way).
+ */
+function blockScalarLines(text: string): Set<number> {
+  const out = new Set<number>();
+  // no `|` or `>` that ends a line (as a header's does): no block scalar at all
+  if (!HEADER_END.test(text)) return out;
+  const stack: { indent: number; header: boolean }[] = [];
+  let headers = 0;
+  // the next `|` and `>` of the text: only a line holding one can be a header (spares the regex on most lines)
+  let pipe = text.indexOf('|');
+  let gt = text.indexOf('>');
+  for (let begin = 0; begin <= text.length; ) {
+    let eol = text.indexOf('\n', begin);
+    if (eol < 0) eol = text.length;
+    let i = begin;
+    while (i < eol && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    // blank as trim() has it (a line of full-width spaces is blank too)
+    const blank = i === eol || (/\s/.test(text[i]) && text.slice(i, eol).trim() === '');
+    if (!blank) {
+      const indent = i - begin;
+      while (stack.length && stack[stack.length - 1].indent >= indent) if (stack.pop()!.header) headers--;
+      if (headers > 0) out.add(begin);
+      while (pipe >= 0 && pipe < begin) pipe = text.indexOf('|', begin);
+      while (gt >= 0 && gt < begin) gt = text.indexOf('>', begin);
+      const candidate = (pipe >= 0 && pipe < eol) || (gt >= 0 && gt < eol);
+      const header = candidate && BLOCK_HEADER.test(text.slice(begin, eol).replace(/\r$/, ''));
+      stack.push({ indent, header });
+      if (header) headers++;
+    }
+    begin = eol + 1;
   }
-  return false;
+  return out;
 }
 
-function hint(hints: KeyboardHint[], at: number, end: number, line: number, id: string, data: Record<string, unknown>, breaks: boolean, severity: 'error' | 'warning' = 'error'): void {
+function hint(hints: KeyboardHint[], at: number, end: number, line: number, id: MessageId, data: Record<string, unknown>, breaks: boolean, severity: 'error' | 'warning' = 'error'): void {
   hints.push({ offset: at, end, line, message: t(id, data), breaks, severity });
 }
 

@@ -1,6 +1,6 @@
 /** Text to documents with positions; every YAML problem becomes a `yaml-syntax` finding. */
 import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
-import type { Finding } from '../types.js';
+import { diagnose, type Diagnostic, type Finding } from '../findings/index.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
 import type { KeyboardHint } from './keyboard.js';
@@ -107,9 +107,9 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     for (const e of reportable(errors)) {
       // the parser losing its place at a full-width colon or space: the keyboard finding says what happened
       if (CASCADING.has(e.code) && echoesHint(file, e, hints)) continue;
-      findings.push(CASCADING.has(e.code) ? indentFinding(file, text, e) ?? yamlFinding(file, e, 'error') : yamlFinding(file, e, 'error', yamlDoc));
+      findings.push(CASCADING.has(e.code) ? indentFinding(file, text, e) ?? yamlRecord(file, e, 'error') : yamlRecord(file, e, 'error', yamlDoc));
     }
-    for (const w of yamlDoc.warnings) findings.push(yamlFinding(file, w, 'warning'));
+    for (const w of yamlDoc.warnings) findings.push(yamlRecord(file, w, 'warning'));
     // A duplicate key leaves the document's meaning clear (the later value wins); any other error does not.
     if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return doc;
     let value: unknown;
@@ -187,8 +187,13 @@ function echoesHint(file: SourceFile, e: YAMLError, hints: readonly KeyboardHint
   return hints.some((h) => (h.breaks ? Math.abs(h.line - line) <= 1 : e.pos[0] >= h.offset && e.pos[0] < h.end));
 }
 
+/** yamlRecord placed on the file's lines (for programs and tests). */
+export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Diagnostic {
+  return diagnose([yamlRecord(file, e, severity, doc)], () => file.lines)[0];
+}
+
 /** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
-export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Finding {
+export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Finding {
   const [start, end] = e.pos;
   const code = e.code;
   const detail = firstLine(e.message);

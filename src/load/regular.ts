@@ -4,7 +4,7 @@
  * ends; both are opened without blocking and refused after one fstat.
  */
 import fs from 'node:fs';
-import { t, type Localized } from '../i18n/index.js';
+import { t, type Localized, type MessageId } from '../i18n/index.js';
 import { fsPath } from './rawpath.js';
 
 const OPEN_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
@@ -25,7 +25,7 @@ export function whatIs(st: fs.Stats): Localized {
 }
 
 /** The one line of a usage error for a named file that was not read (`baseline/missing`, `config/missing`). */
-export function refusal(id: string, option: string, err: unknown): Localized {
+export function refusal(id: MessageId, option: string, err: unknown): Localized {
   if (err instanceof NotReadable && (err.code === 'ENOTREG' || err.code === 'EFBIG')) return t('cli/file-refused', { path: option, reason: err.reason });
   const code = err instanceof NotReadable ? err.code : ((err as NodeJS.ErrnoException | undefined)?.code ?? 'EIO');
   return t(id, { path: option, code });

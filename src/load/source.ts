@@ -1,7 +1,9 @@
 /** A file as read: its text, its documents and the map from offsets to lines and columns. */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import type { Finding, Path, Severity } from '../types.js';
-import type { Localized } from '../i18n/index.js';
+import type { Path, Severity } from '../types.js';
+import type { Message } from '../i18n/index.js';
+import { finding, type Finding, type Range } from '../findings/index.js';
+import type { RuleId } from '../rules/index.js';
 import type { Encoding } from './decode.js';
 
 /** Offsets to 1-based line and column; `\n`, `\r\n` and a lone `\r` each end a line. */
@@ -92,30 +94,11 @@ export interface SourceDoc {
   parsed: boolean;
 }
 
-export type Range = readonly [number, number];
+export type { Range };
 
 /** Builds a finding at a range of a file. */
-export function findingAt(
-  file: SourceFile,
-  range: Range,
-  rule: string,
-  severity: Severity,
-  message: Localized,
-): Finding {
-  const start = file.lines.position(range[0]);
-  const end = file.lines.position(Math.max(range[0], range[1]));
-  return {
-    rule,
-    severity,
-    file: file.path,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    message,
-    offset: range[0],
-    endOffset: Math.max(range[0], range[1]),
-  };
+export function findingAt(file: Pick<SourceFile, 'path'>, range: Range, rule: RuleId, severity: Severity, message: Message): Finding {
+  return finding(file.path, range, rule, severity, message);
 }
 
 function nodeRange(node: Node | null | undefined): Range | undefined {
@@ -203,4 +186,12 @@ function trimCollection(text: string, range: Range): Range {
   let end = range[1];
   while (end > range[0] && /\s/.test(text[end - 1])) end--;
   return [range[0], end];
+}
+
+/** The city of a plan document, as the model reads it (a non-empty string), else undefined. */
+export function planCityOf(doc: SourceDoc): string | undefined {
+  if (!doc.parsed || doc.kind !== 'Plan') return undefined;
+  const v = doc.value;
+  const city = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).city : undefined;
+  return typeof city === 'string' && city.length > 0 ? city : undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * Files whose text is let go once they are parsed, and read again from disk when something asks
- * for it (a finding's place, a baseline's line text, a table's number as written).
+ * Files whose text is let go once they are parsed, and read again (through the engine's file
+ * system, by an explicit `restoreText`) where something needs it: a finding's place, a baseline's
+ * line text, a table's number as written. Reading a property never reads a file.
  *
  * Why: at 22,000 files the texts are 125 MB of UTF-16, more than the values read from them, and
  * most files of a repository never need theirs again. The fast reader copies every value out of
@@ -12,8 +13,8 @@
  */
 import { createRequire } from 'node:module';
 import { decode, type Encoding } from './decode.js';
-import { readRegularFile } from './regular.js';
 import { LineIndex, type SourceDoc, type SourceFile } from './source.js';
+import type { FileSystem } from './fs.js';
 
 type Crc32 = (data: Uint8Array) => number;
 let crc32: Crc32 | null | undefined;
@@ -41,8 +42,8 @@ interface Stamp {
 }
 
 /**
- * A file read from disk. `text` and `lines` behave as plain properties; after `release()` the text
- * is no longer held, and the first read of either reads the file again.
+ * A file read from disk. After `release()` the text is no longer held (`text` is empty and
+ * `holdsText` false) until `restoreText` reads it again; `lines` is made from the text on first use.
  */
 export class LoadedFile implements SourceFile {
   // plain assignments in the constructor (`declare`: no field definitions, a little cheaper per file)
@@ -64,9 +65,9 @@ export class LoadedFile implements SourceFile {
     this.#disables = text.includes('plans-disable');
   }
 
+  /** The text; empty while it is let go (see `holdsText`, `restoreText`). */
   get text(): string {
-    if (this.#text === undefined) this.#text = this.#stamp ? readAgain(this.abs, this.#stamp) : '';
-    return this.#text;
+    return this.#text ?? '';
   }
 
   set text(text: string) {
@@ -88,9 +89,14 @@ export class LoadedFile implements SourceFile {
     return this.#disables;
   }
 
-  /** Whether the text is held now (tests and benchmarks look). */
+  /** Whether the text is held now. */
   get holdsText(): boolean {
     return this.#text !== undefined;
+  }
+
+  /** How many bytes the file had when loaded (undefined while it holds its text): a read again takes no more. */
+  get loadedSize(): number | undefined {
+    return this.#stamp?.size;
   }
 
   /** Lets the text go; `stamp` says what the bytes were, so that reading them again can be checked. */
@@ -99,17 +105,23 @@ export class LoadedFile implements SourceFile {
     this.#text = undefined;
     this.#lines = undefined;
   }
+
+  /** Takes the text back from the file's bytes read again (undefined: unreadable): the same text, or '' when the bytes changed. */
+  restore(bytes: Uint8Array | undefined): void {
+    const stamp = this.#stamp;
+    let text = '';
+    if (bytes && stamp && bytes.length === stamp.size && checksum()?.(bytes) === stamp.crc) {
+      const decoded = decode(bytes);
+      if (decoded.ok) text = decoded.text;
+    }
+    this.#text = text;
+    this.#lines = undefined;
+  }
 }
 
-/** The file's text read again: decoded as at load time, or '' when the bytes are not the same any more. */
-function readAgain(abs: string, stamp: Stamp): string {
-  try {
-    // only a regular file, and only as large as it was: one replaced by a FIFO would wait for a writer
-    const bytes = readRegularFile(abs, stamp.size);
-    if (bytes.length !== stamp.size || checksum()?.(bytes) !== stamp.crc) return '';
-    const decoded = decode(bytes);
-    return decoded.ok ? decoded.text : '';
-  } catch {
-    return '';
-  }
+/** Reads again, through `fs`, the text of a file that let it go; does nothing for a file that holds its text. */
+export function restoreText(file: SourceFile, fs: FileSystem): void {
+  if (!(file instanceof LoadedFile) || file.holdsText) return;
+  // only a regular file, and only as large as it was (readRegular: no wait on a FIFO, no endless /dev/zero)
+  file.restore(fs.readRegular(file.abs, file.loadedSize ?? 0));
 }

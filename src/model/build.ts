@@ -1,4 +1,5 @@
 /** Documents to the resolved model. Reads each field only when it has the right type, so a document with schema errors still contributes what it can. */
+import { planCityOf } from '../load/source.js';
 import type { SourceDoc, SourceFile } from '../load/source.js';
 import type { Path } from '../types.js';
 import { isRecord } from '../load/parse.js';
@@ -25,6 +26,7 @@ const strs = (v: unknown): string[] => {
 };
 /** One shared empty list for every model item without one: a repository has hundreds of thousands of measures. */
 const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_MEASURES: Measure[] = Object.freeze([]) as unknown as Measure[];
 /** `path` and further steps, in an array of exactly that length (a spread literal reserves room to grow). */
 function under(path: Path, step: string | number, index?: number): Path {
   const n = path.length;
@@ -208,9 +210,7 @@ function readOwner(doc: SourceDoc, o: unknown, path: Path): Owner | undefined {
 }
 
 /** The city a document adds a plan to: a parsed Plan document's non-empty `city`. */
-export function planCityOf(doc: SourceDoc): string | undefined {
-  return doc.parsed && doc.kind === 'Plan' && isRecord(doc.value) ? str(doc.value.city) : undefined;
-}
+export { planCityOf };
 
 function readPlan(model: Model, doc: SourceDoc, v: Rec): void {
   const city = planCityOf(doc);
@@ -244,11 +244,7 @@ function readAction(doc: SourceDoc, a: unknown, path: Path, plan: CityPlan): Act
   return action;
 }
 
-/**
- * An action. Its measures are made from the parsed list each time they are asked for: rules and
- * tables go through them once or twice, and a large repository has hundreds of thousands of
- * measures, which the model would otherwise hold a second time, as items, from start to end.
- */
+/** An action: plain data, its measures made once from the parsed list (each read gives the same items). */
 class ActionItem implements Action {
   // plain assignments in the constructor, in this order (one shape for every action)
   declare id: string;
@@ -262,8 +258,7 @@ class ActionItem implements Action {
   declare city: string;
   declare plan: CityPlan;
   declare origin: Origin;
-  /** The parsed list of measures (shared with the document's value, never changed). */
-  readonly #measures: readonly unknown[];
+  declare measures: Measure[];
 
   constructor(a: Rec, plan: CityPlan, origin: Origin) {
     this.id = a.id as string;
@@ -277,20 +272,20 @@ class ActionItem implements Action {
     this.city = plan.city;
     this.plan = plan;
     this.origin = origin;
-    this.#measures = arr(a.measures);
+    this.measures = measuresOf(arr(a.measures), this);
   }
+}
 
-  /** The measures with a text, in their order; a new list (of new items) at each call. */
-  get measures(): Measure[] {
-    const list = this.#measures;
-    const out: Measure[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i];
-      if (typeof m === 'string') out.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, this, i));
-      else if (isRecord(m) && str(m.text)) out.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), day(m.due), this, i));
-    }
-    return out;
+/** The measures with a text, in their order. */
+function measuresOf(list: readonly unknown[], action: Action): Measure[] {
+  if (list.length === 0) return NO_MEASURES;
+  const out: Measure[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (typeof m === 'string') out.push(new MeasureItem(m, undefined, NO_STRINGS, undefined, action, i));
+    else if (isRecord(m) && str(m.text)) out.push(new MeasureItem(m.text as string, str(m.lead), strs(m.support), day(m.due), action, i));
   }
+  return out;
 }
 
 /**

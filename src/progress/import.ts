@@ -4,11 +4,13 @@
  * cell (the finding's line and column are the cell's row and column).
  */
 import { stringify } from 'yaml';
-import { LANGS, t, type MessageData } from '../i18n/index.js';
+import { LANGS, t, type MessageData, type MessageId } from '../i18n/index.js';
 import type { Model, Target, Unit } from '../model/types.js';
 import { placeOf } from '../rules/shared.js';
 import { cityName } from '../tables/common.js';
-import type { Finding, Severity } from '../types.js';
+import type { Diagnostic as Finding, Severity } from '../types.js';
+import { placedAt } from '../findings/index.js';
+import type { RuleId } from '../rules/index.js';
 import { closest } from '../util/closest.js';
 import { formatNumber } from '../util/number.js';
 import { sheetCell, type Sheet, type SheetCell } from './sheet.js';
@@ -82,24 +84,13 @@ export function importProgress(sheets: Sheet[], opts: ImportOptions): ImportResu
   const { model, city, file } = opts;
   const findings: Finding[] = [];
   const cityLabel = cityName(model, city);
-  const report = (sheet: string, row: number, column: number, rule: string, severity: Severity, id: string, data: MessageData = {}) => {
-    findings.push({
-      rule,
-      severity,
-      file,
-      line: row,
-      column,
-      endLine: row,
-      endColumn: column + 1,
-      message: t(id, { cell: sheetCell(sheet, row, column), ...data }),
-      offset: 0,
-      endOffset: 0,
-    });
+  const report = (sheet: string, row: number, column: number, rule: RuleId, severity: Severity, id: MessageId, data: MessageData = {}) => {
+    findings.push(placedAt(file, row, column, rule, severity, t(id, { cell: sheetCell(sheet, row, column), ...data })));
   };
   let data = sheets.map((sheet) => ({ sheet, header: findHeader(sheet) })).filter((x): x is { sheet: Sheet; header: Header } => x.header !== undefined);
   if (data.length === 0) {
     const first = sheets[0]?.name ?? 'Sheet1';
-    findings.push({ rule: 'schema', severity: 'error', file, line: 1, column: 1, endLine: 1, endColumn: 2, message: t('progress/no-header', { sheet: first }), offset: 0, endOffset: 0 });
+    findings.push(placedAt(file, 1, 1, 'schema', 'error', t('progress/no-header', { sheet: first })));
     return { values: [], findings };
   }
   // a workbook of several cities: the sheet named after the city, when there is one
@@ -117,8 +108,8 @@ export function importProgress(sheets: Sheet[], opts: ImportOptions): ImportResu
   for (const r of model.progress) {
     if (r.city !== city || r.asOf !== opts.asOf) continue;
     for (const v of r.values) {
-      if (v.value !== undefined) reported.set(v.target, { at: placeOf(v.origin, ['value']), value: v.value });
-      for (const [u, n] of Object.entries(v.units ?? {})) reported.set(`${v.target}\u0000${u}`, { at: placeOf(v.origin, ['units', u]), value: n });
+      if (v.value !== undefined) reported.set(v.target, { at: String(placeOf(v.origin, ['value'])), value: v.value });
+      for (const [u, n] of Object.entries(v.units ?? {})) reported.set(`${v.target}\u0000${u}`, { at: String(placeOf(v.origin, ['units', u])), value: n });
     }
   }
 

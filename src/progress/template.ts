@@ -1,9 +1,9 @@
 /** The fill-in sheet of `plans template progress` as data: per city, one row per quantified target, one per unit for `per: unit` targets. */
-import { latestProgress } from '../gaps/status.js';
+import { latestProgress } from '../domain/status.js';
 import { tr, type Lang } from '../i18n/index.js';
 import type { Model, Target, Unit } from '../model/types.js';
 import { actionsInOrder, cityName, numberAsWritten } from '../tables/common.js';
-import { baselineWording, targetWording } from '../tables/wording.js';
+import { baselineWording, targetWording } from '../domain/wording.js';
 
 /** The columns of the sheet, in order; `target`, `unit`, `value` and `note` are the ones the import reads. */
 export const PROGRESS_COLUMNS = ['target', 'name', 'unit', 'measure', 'baseline', 'goal', 'latest', 'latestDate', 'value', 'note'] as const;

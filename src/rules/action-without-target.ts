@@ -1,17 +1,17 @@
 /** action-without-target: an action with no quantified target (none at all, or only qualitative ones). */
 import { t } from '../i18n/index.js';
-import type { Action } from '../model/types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
+import { hasQuantifiedTarget } from '../domain/coverage.js';
 
-/** Whether an action has at least one target with a number to reach. */
-export function hasQuantifiedTarget(action: Action): boolean {
-  return action.targets.some((x) => x.target !== undefined && x.target.form !== 'qualitative');
-}
+export { hasQuantifiedTarget };
 
-export const actionWithoutTarget: Rule = {
+
+export const actionWithoutTarget = defineRule({
   id: 'action-without-target',
   severity: 'warning',
   description: t('rule/action-without-target'),
+  messages: ['action-without-target/no-target', 'action-without-target/only-qualitative'],
+  reads: { scope: 'file' },
   check(ctx) {
     for (const action of ctx.model.actions) {
       if (hasQuantifiedTarget(action)) continue;
@@ -21,4 +21,4 @@ export const actionWithoutTarget: Rule = {
       ctx.report(action.origin, t(id, { action: action.id }), { at: ['id'] });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 /** duplicate-id: an id used twice in its sort; each place gets a finding naming the other. */
 import { t } from '../i18n/index.js';
 import type { Origin } from '../model/types.js';
-import type { Rule, RuleContext } from './types.js';
-import { placeOf, sortName } from './shared.js';
+import { defineRule, type RuleContext } from './types.js';
+import { sortName } from './shared.js';
 
 interface Place {
   id: string;
@@ -30,15 +30,17 @@ function checkSort(ctx: RuleContext, sort: string, places: Place[]): void {
     list.forEach((p, i) => {
       // the first place names the second; every later place names the first
       const other = i === 0 ? list[1] : list[0];
-      ctx.report(p.origin, t('duplicate-id/duplicate', { sort: sortName(sort), id, other: placeOf(other.origin, ['id']) }), { at: ['id'] });
+      ctx.report(p.origin, t('duplicate-id/duplicate', { sort: sortName(sort), id, other: ctx.placeOf(other.origin, ['id']) }), { at: ['id'] });
     });
   }
 }
 
-export const duplicateId: Rule = {
+export const duplicateId = defineRule({
   id: 'duplicate-id',
   severity: 'error',
   description: t('rule/duplicate-id'),
+  messages: ['duplicate-id/duplicate'],
+  reads: { scope: 'references', references: ['campaign', 'city', 'task', 'indicator', 'owner', 'target', 'unit'] },
   check(ctx) {
     const { model } = ctx;
     checkSort(ctx, 'campaign', model.campaigns.map((c) => ({ id: c.id, origin: c.origin })).filter((p) => p.id));
@@ -52,4 +54,4 @@ export const duplicateId: Rule = {
     checkSort(ctx, 'target', model.targets);
     checkSort(ctx, 'unit', [...model.plans.values()].flatMap((p) => p.units));
   },
-};
+});

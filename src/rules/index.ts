@@ -1,5 +1,5 @@
-/** The one registry of rules: the catalogue that config, SARIF, docs and `explain` are built from. */
-import { coreRules } from './core.js';
+/** The one registry of rules: the catalogue that config, SARIF, docs, the README's table and `explain` are built from. */
+import { ciRules, coreRules } from './core.js';
 import type { Rule, RuleMeta } from './types.js';
 import { duplicateId } from './duplicate-id.js';
 import { unknownReference } from './unknown-reference.js';
@@ -17,7 +17,7 @@ import { progressConflict } from './progress-conflict.js';
 import { invalidTarget } from './invalid-target.js';
 
 /** The cross-file rules, run over the model in this order (the catalogue's order in plan-format.md). */
-export const modelRules: Rule[] = [
+const MODEL_RULES = [
   duplicateId,
   unknownReference,
   missingPlan,
@@ -32,11 +32,28 @@ export const modelRules: Rule[] = [
   targetOffTrack,
   progressConflict,
   invalidTarget,
-];
+] as const;
 
-/** Every rule of the catalogue, core ones first. */
-export const allRules: RuleMeta[] = [...coreRules, ...modelRules];
+const ALL = [...coreRules, ...MODEL_RULES, ...ciRules] as const;
 
-export function ruleById(id: string): RuleMeta | undefined {
-  return allRules.find((r) => r.id === id);
+/** Every rule id a finding can carry, as a typed union. */
+export type RuleId = (typeof ALL)[number]['id'];
+
+/** The cross-file rules, in the order they run. */
+export const modelRules: readonly Rule<RuleId>[] = MODEL_RULES;
+
+/** Every rule of the plan-format catalogue, core ones first. */
+export const allRules: readonly RuleMeta<RuleId>[] = [...coreRules, ...MODEL_RULES];
+
+/** Every rule a finding can carry: the catalogue plus `config` and `unused-disable`. */
+export const ruleCatalogue: readonly RuleMeta<RuleId>[] = ALL;
+
+export const RULE_IDS: readonly RuleId[] = ALL.map((r) => r.id);
+
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
+
+export function ruleById(id: string): RuleMeta<RuleId> | undefined {
+  return ruleCatalogue.find((r) => r.id === id);
 }

@@ -3,15 +3,15 @@
  * that names itself, a baseline dated after the due date. Such a target gets no status finding
  * (target-off-track skips it): this is its one finding.
  */
-import { t, type Localized } from '../i18n/index.js';
-import { dueDate } from '../gaps/status.js';
+import { t, type Message } from '../i18n/index.js';
+import { dueDate } from '../domain/status.js';
 import type { Model, Target } from '../model/types.js';
 import type { Path } from '../types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** What makes a target impossible to judge, each with the node it is at; empty for a sound target. */
-export function targetProblems(target: Target, model: Model): { message: Localized; at: Path }[] {
-  const out: { message: Localized; at: Path }[] = [];
+export function targetProblems(target: Target, model: Model): { message: Message; at: Path }[] {
+  const out: { message: Message; at: Path }[] = [];
   const form = target.target;
   if (form?.form === 'range' && form.min > form.max) out.push({ message: t('invalid-target/range', { target: target.id, min: form.min, max: form.max }), at: ['target', 'min'] });
   if (form?.form === 'relative' && form.than === target.id) out.push({ message: t('invalid-target/self', { target: target.id }), at: ['target', 'than'] });
@@ -21,13 +21,15 @@ export function targetProblems(target: Target, model: Model): { message: Localiz
   return out;
 }
 
-export const invalidTarget: Rule = {
+export const invalidTarget = defineRule({
   id: 'invalid-target',
   severity: 'error',
   description: t('rule/invalid-target'),
+  messages: ['invalid-target/range', 'invalid-target/self', 'invalid-target/baseline-after-due'],
+  reads: { scope: 'file' },
   check(ctx) {
     for (const target of ctx.model.targets) {
       for (const p of targetProblems(target, ctx.model)) ctx.report(target.origin, p.message, { at: p.at });
     }
   },
-};
+});

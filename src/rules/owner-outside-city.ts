@@ -1,12 +1,12 @@
 /** owner-outside-city: a lead or support owner of another city (province-level owners, without `city`, may serve any city). */
 import { t } from '../i18n/index.js';
 import type { Origin } from '../model/types.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 import { cityKnown, cityName } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, city: string, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
-  const check = (id: string, messageId: string, at: (string | number)[]) => {
+  const check = (id: string, messageId: 'owner-outside-city/lead' | 'owner-outside-city/support', at: (string | number)[]) => {
     const owner = ctx.model.ownersById.get(id);
     if (!owner?.city || owner.city === city) return;
     ctx.report(item.origin, t(messageId, { owner: id, name: owner.name, ownerCity: cityName(ctx.model, owner.city), city: cityName(ctx.model, city) }), { at });
@@ -15,10 +15,12 @@ function checkOwners(ctx: RuleContext, city: string, item: { readonly origin: Or
   support.forEach((s, i) => check(s, 'owner-outside-city/support', ['support', i]));
 }
 
-export const ownerOutsideCity: Rule = {
+export const ownerOutsideCity = defineRule({
   id: 'owner-outside-city',
   severity: 'warning',
   description: t('rule/owner-outside-city'),
+  messages: ['owner-outside-city/lead', 'owner-outside-city/support'],
+  reads: { scope: 'references', references: ['owner', 'city'] },
   check(ctx) {
     for (const action of ctx.model.actions) {
       if (!cityKnown(ctx.model, action.city)) continue; // an unknown city: unknown-reference says so, once
@@ -26,4 +28,4 @@ export const ownerOutsideCity: Rule = {
       for (const m of action.measures) checkOwners(ctx, action.city, m, m.lead, m.support);
     }
   },
-};
+});

@@ -5,13 +5,14 @@
  */
 import { t } from '../i18n/index.js';
 import type { ProgressValue } from '../model/types.js';
-import type { Rule } from './types.js';
-import { placeOf } from './shared.js';
+import { defineRule } from './types.js';
 
-export const progressConflict: Rule = {
+export const progressConflict = defineRule({
   id: 'progress-conflict',
   severity: 'error',
   description: t('rule/progress-conflict'),
+  messages: ['progress-conflict/value', 'progress-conflict/unit'],
+  reads: { scope: 'references', references: ['target', 'unit'] },
   check(ctx) {
     // the first value given for city, target, date (and unit), in reading order
     const first = new Map<string, { value: number; entry: ProgressValue; at: (string | number)[] }>();
@@ -22,7 +23,7 @@ export const progressConflict: Rule = {
           const seen = first.get(key);
           if (!seen) first.set(key, { value: v.value, entry: v, at: ['value'] });
           else if (seen.value !== v.value && (!ctx.wants || ctx.wants(v.origin))) {
-            ctx.report(v.origin, t('progress-conflict/value', { target: v.target, date: report.asOf, value: v.value, other: seen.value, place: placeOf(seen.entry.origin, seen.at) }), { at: ['value'] });
+            ctx.report(v.origin, t('progress-conflict/value', { target: v.target, date: report.asOf, value: v.value, other: seen.value, place: ctx.placeOf(seen.entry.origin, seen.at) }), { at: ['value'] });
           }
         }
         for (const [unit, value] of Object.entries(v.units ?? {})) {
@@ -30,10 +31,10 @@ export const progressConflict: Rule = {
           const seen = first.get(unitKey);
           if (!seen) first.set(unitKey, { value, entry: v, at: ['units', unit] });
           else if (seen.value !== value && (!ctx.wants || ctx.wants(v.origin))) {
-            ctx.report(v.origin, t('progress-conflict/unit', { target: v.target, unit, date: report.asOf, value, other: seen.value, place: placeOf(seen.entry.origin, seen.at) }), { at: ['units', unit] });
+            ctx.report(v.origin, t('progress-conflict/unit', { target: v.target, unit, date: report.asOf, value, other: seen.value, place: ctx.placeOf(seen.entry.origin, seen.at) }), { at: ['units', unit] });
           }
         }
       }
     }
   },
-};
+});

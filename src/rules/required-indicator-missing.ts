@@ -1,12 +1,14 @@
 /** required-indicator-missing: a required campaign indicator that no target of a city's plan names. */
 import { t } from '../i18n/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { cityName, planCityOrigin, planUnread } from './shared.js';
 
-export const requiredIndicatorMissing: Rule = {
+export const requiredIndicatorMissing = defineRule({
   id: 'required-indicator-missing',
   severity: 'warning',
   description: t('rule/required-indicator-missing'),
+  messages: ['required-indicator-missing/missing'],
+  reads: { scope: 'city', references: ['campaign', 'indicator'] },
   check(ctx) {
     const campaign = ctx.model.campaign;
     if (!campaign) return;
@@ -22,4 +24,4 @@ export const requiredIndicatorMissing: Rule = {
       }
     }
   },
-};
+});

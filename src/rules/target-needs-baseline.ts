@@ -1,11 +1,13 @@
 /** target-needs-baseline: a `change` or `annual_change` target without a baseline to change from. */
 import { t } from '../i18n/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
-export const targetNeedsBaseline: Rule = {
+export const targetNeedsBaseline = defineRule({
   id: 'target-needs-baseline',
   severity: 'error',
   description: t('rule/target-needs-baseline'),
+  messages: ['target-needs-baseline/missing'],
+  reads: { scope: 'file' },
   check(ctx) {
     for (const target of ctx.model.targets) {
       const form = target.target;
@@ -15,4 +17,4 @@ export const targetNeedsBaseline: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,13 @@
 /** target-not-quantified: a target stated in words only; points at its `target` value. */
 import { t } from '../i18n/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
-export const targetNotQuantified: Rule = {
+export const targetNotQuantified = defineRule({
   id: 'target-not-quantified',
   severity: 'warning',
   description: t('rule/target-not-quantified'),
+  messages: ['target-not-quantified/qualitative'],
+  reads: { scope: 'file' },
   check(ctx) {
     for (const target of ctx.model.targets) {
       if (target.target?.form === 'qualitative') {
@@ -13,4 +15,4 @@ export const targetNotQuantified: Rule = {
       }
     }
   },
-};
+});

@@ -3,17 +3,19 @@
  * being within the margin), or its due date has passed and it is not achieved. Points at the `target:` value of the progress entry that shows it.
  */
 import { t } from '../i18n/index.js';
-import { latestProgress, pastDue, progressOf, targetStatus } from '../gaps/status.js';
+import { latestProgress, pastDue, progressOf, targetStatus } from '../domain/status.js';
 import type { Origin } from '../model/types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { targetProblems } from './invalid-target.js';
 
 const round = (x: number | undefined) => (x === undefined ? '—' : String(Math.round(x * 1000) / 1000));
 
-export const targetOffTrack: Rule = {
+export const targetOffTrack = defineRule({
   id: 'target-off-track',
   severity: 'warning',
   description: t('rule/target-off-track'),
+  messages: ['target-off-track/off-track', 'target-off-track/off-track-units', 'target-off-track/slipped', 'target-off-track/not-achieved', 'target-off-track/not-achieved-units'],
+  reads: { scope: 'references', references: ['target', 'unit', 'city'] },
   check(ctx) {
     const { model } = ctx;
     for (const target of model.targets) {
@@ -56,4 +58,4 @@ export const targetOffTrack: Rule = {
       ctx.report(origin, message, { at: ['target'] });
     }
   },
-};
+});

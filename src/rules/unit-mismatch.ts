@@ -3,17 +3,19 @@
  * wrong shape (a single value for a `per: unit` target, or units for an ordinary one).
  */
 import { t } from '../i18n/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** Units compare after NFKC (full-width ％ is %) and trimming. */
 export function sameUnit(a: string, b: string): boolean {
   return a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
 }
 
-export const unitMismatch: Rule = {
+export const unitMismatch = defineRule({
   id: 'unit-mismatch',
   severity: 'error',
   description: t('rule/unit-mismatch'),
+  messages: ['unit-mismatch/unit', 'unit-mismatch/value-for-per-unit', 'unit-mismatch/units-for-single'],
+  reads: { scope: 'references', references: ['indicator', 'target', 'unit', 'city'] },
   check(ctx) {
     const { model } = ctx;
     const indicators = new Map((model.campaign?.indicators ?? []).map((i) => [i.id, i]));
@@ -35,4 +37,4 @@ export const unitMismatch: Rule = {
       }
     }
   },
-};
+});

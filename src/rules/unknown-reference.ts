@@ -9,7 +9,7 @@ import type { SourceDoc } from '../load/source.js';
 import { isRecord } from '../load/parse.js';
 import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 import { byName, cityKnown, cityName, docField, locatedFix, nameOfId, planUnread, reportUnknown } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
@@ -98,10 +98,12 @@ function missingKinds(ctx: RuleContext, model: Model, hasOwners: boolean): void 
   }
 }
 
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
   severity: 'error',
   description: t('rule/unknown-reference'),
+  messages: ['unknown-reference/unknown', 'unknown-reference/city-not-in-campaign', 'unknown-reference/campaign-mismatch', 'unknown-reference/target-of-other-city', 'unknown-reference/unit-not-in-plan', 'unknown-reference/no-campaign', 'unknown-reference/no-owners', 'unknown-reference/by-name'],
+  reads: { scope: 'repository', references: ['campaign', 'city', 'task', 'indicator', 'owner', 'target', 'unit'] },
   check(ctx) {
     const { model } = ctx;
     const campaign = model.campaign;
@@ -221,4 +223,4 @@ export const unknownReference: Rule = {
       }
     }
   },
-};
+});

@@ -3,7 +3,7 @@
  * `2022年6月30日`, `2022.6.30`, and dates that are not in the calendar (`2022-13-01`, `2022-02-30`).
  * Each gives the message id and data of a finding that says what to write instead.
  */
-import type { Localized, MessageData } from '../i18n/index.js';
+import type { Localized, Message, MessageData } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 
 /** Full-width digits and signs to ASCII. */
@@ -19,7 +19,7 @@ function plain(n: number): string {
 }
 
 /** The message for a string where a number belongs, when it reads as one written another way. */
-export function numberHint(value: string, name: Localized, fixRange: [number, number], unitIsPercent: boolean): Localized | undefined {
+export function numberHint(value: string, name: Localized, fixRange: [number, number], unitIsPercent: boolean): Message | undefined {
   const raw = value.trim();
   const ascii = asciiDigits(raw);
   const data = (extra: MessageData) => ({ name, value: JSON.stringify(value), ...extra });
@@ -49,7 +49,7 @@ function daysIn(year: number, month: number): number {
 }
 
 /** The message for a string where a date belongs, when it reads as a date written another way or one not in the calendar. */
-export function dateHint(value: string, name: Localized, fixRange: [number, number]): Localized | undefined {
+export function dateHint(value: string, name: Localized, fixRange: [number, number]): Message | undefined {
   const ascii = asciiDigits(value.trim());
   const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(ascii);
   if (!m) return undefined;

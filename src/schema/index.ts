@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Kind, SourceDoc } from '../load/source.js';
+import type { Kind, SourceDoc, SourceFile } from '../load/source.js';
 import type { Finding } from '../types.js';
 import { describeErrors } from './messages.js';
 import { placeName } from './where.js';
@@ -142,21 +142,23 @@ export function branchErrors(definition: string, branch: number, value: unknown)
 }
 
 /** Schema findings of one parsed document of a known kind. */
-export function validateDoc(doc: SourceDoc): Finding[] {
+export function validateDoc(doc: SourceDoc, restore?: (file: SourceFile) => void): Finding[] {
   if (!doc.kind) return [];
   const validate = validatorFor(doc.kind);
-  const findings = validate(doc.value) ? [] : describeErrors(doc, (validate.errors ?? []) as ErrorObject[]);
-  return [...findings, ...nonFiniteNumbers(doc)];
+  // the text (let go after parsing) is needed again only to place a finding
+  const place = () => restore?.(doc.file);
+  const findings = validate(doc.value) ? [] : (place(), describeErrors(doc, (validate.errors ?? []) as ErrorObject[], branchErrors));
+  return [...findings, ...nonFiniteNumbers(doc, place)];
 }
 
 /** `.nan` and `.inf` are numbers to JSON Schema but no figure a plan can be judged by. */
-function nonFiniteNumbers(doc: SourceDoc): Finding[] {
+function nonFiniteNumbers(doc: SourceDoc, place: () => void): Finding[] {
   const found: Finding[] = [];
   // one path stack for the whole walk: a copy is made only for a finding (this runs on every node of every file)
   const path: (string | number)[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) found.push(findingAt(doc.file, locate(doc, path), 'schema', 'error', t('schema/not-finite', { name: placeName(doc.value, path), value: String(value) })));
+      if (!Number.isFinite(value)) place(), found.push(findingAt(doc.file, locate(doc, path), 'schema', 'error', t('schema/not-finite', { name: placeName(doc.value, path), value: String(value) })));
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);

@@ -3,9 +3,8 @@ import type { ErrorObject } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { findingAt, locate, type SourceDoc } from '../load/source.js';
 import type { Finding, Path } from '../types.js';
-import { t, type Localized } from '../i18n/index.js';
+import { pair, same, t, type Localized, type Message, type MessageId } from '../i18n/index.js';
 import { closest } from '../util/closest.js';
-import { branchErrors } from './index.js';
 import { placeName } from './where.js';
 import { dateHint, numberHint } from './hints.js';
 import { pushAll } from '../util/array.js';
@@ -68,7 +67,7 @@ function oneOfName(e: ErrorObject): string {
   return comment.startsWith('oneOf:') ? comment.slice('oneOf:'.length) : '';
 }
 
-function oneOfMessage(name: string, where: Localized): Localized {
+function oneOfMessage(name: string, where: Localized): Message {
   if (name === 'targetValue') return t('schema/target-form', { name: where });
   if (name === 'measure') return t('schema/measure-form', { name: where });
   if (name === 'progressValue') return t('schema/value-or-units', { name: where });
@@ -91,7 +90,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  * Replaces ajv's report of a failed `oneOf` (every branch's errors) by the errors of the branch the
  * drafter meant, validated on its own; where no branch can be told, one general error remains.
  */
-function pruneOneOf(doc: SourceDoc, errors: ErrorObject[]): { errors: ErrorObject[]; general: ErrorObject[] } {
+function pruneOneOf(doc: SourceDoc, errors: ErrorObject[], branchErrors: BranchErrors): { errors: ErrorObject[]; general: ErrorObject[] } {
   const general: ErrorObject[] = [];
   let out = errors;
   for (const e of errors) {
@@ -114,7 +113,7 @@ function pruneOneOf(doc: SourceDoc, errors: ErrorObject[]): { errors: ErrorObjec
   return { errors: out, general };
 }
 
-const TYPE_NAMES: Record<string, string> = {
+const TYPE_NAMES: Record<string, MessageId> = {
   string: 'type/string',
   number: 'type/number',
   integer: 'type/integer',
@@ -131,12 +130,15 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** The errors of one branch of a `oneOf` definition for a value (schema/index.ts compiles the validators). */
+export type BranchErrors = (definition: string, branch: number, value: unknown) => ErrorObject[];
+
 /** One finding per schema problem, each at its node. */
-export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
-  const { errors, general } = pruneOneOf(doc, all);
+export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors: BranchErrors): Finding[] {
+  const { errors, general } = pruneOneOf(doc, all, branchErrors);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const push = (path: Path, message: Localized, key = false) => {
+  const push = (path: Path, message: Message, key = false) => {
     const range = locate(doc, path, { key });
     const sig = `${range[0]}:${message.en}`;
     if (seen.has(sig)) return;
@@ -194,8 +196,8 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
         const id = got === 'array' && expected.includes('string') ? (path[path.length - 1] === 'lead' ? 'schema/list-for-lead' : 'schema/list-for-one') : 'schema/type';
         push(path, t(id, {
           name,
-          expected: expected.map((x) => t(TYPE_NAMES[x] ?? x)),
-          got: t(TYPE_NAMES[got] ?? got),
+          expected: expected.map(typeName),
+          got: typeName(got),
         }), false);
         break;
       }
@@ -247,8 +249,14 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[]): Finding[] {
   return findings;
 }
 
-function fallback(e: ErrorObject, name: Localized): Localized {
+/** The name of a JSON type in words (`a number`), or the type itself. */
+function typeName(type: string): Message {
+  const id = TYPE_NAMES[type];
+  return id ? t(id) : same(type);
+}
+
+function fallback(e: ErrorObject, name: Localized): Message {
   const copy = { ...e };
   localizeZh([copy]);
-  return { zh: `${name.zh} ${copy.message ?? ''}`.trim(), en: `${name.en} ${e.message ?? ''}`.trim() };
+  return pair(`${name.zh} ${copy.message ?? ''}`.trim(), `${name.en} ${e.message ?? ''}`.trim());
 }

@@ -2,7 +2,7 @@
  * A place in a document in the drafter's terms: "action HZ-03", "measure 3 of action HZ-01",
  * "`lead` of action HZ-03", counting from 1, never a JSON path (`actions[2].lead`).
  */
-import { t, type Localized } from '../i18n/index.js';
+import { t, type Localized, type MessageId } from '../i18n/index.js';
 import type { Path } from '../types.js';
 
 /** The lists whose items are things with a name of their own, and what each item is called. */
@@ -32,9 +32,9 @@ function child(v: unknown, step: string | number): unknown {
 function itemLabel(sort: string, item: unknown, index: number, parent: Localized | undefined): Localized {
   const id = isRecord(item) && typeof item.id === 'string' && item.id ? item.id : undefined;
   if (sort === 'value' && isRecord(item) && typeof item.target === 'string') return t('where/value-of', { target: item.target });
-  if (id) return t('where/item-id', { sort: t(`sort/${sort}`), id });
-  if (parent) return t('where/item-of', { sort: t(`sort/${sort}`), n: index + 1, parent });
-  return t('where/item-n', { sort: t(`sort/${sort}`), n: index + 1 });
+  if (id) return t('where/item-id', { sort: t(`sort/${sort}` as MessageId), id });
+  if (parent) return t('where/item-of', { sort: t(`sort/${sort}` as MessageId), n: index + 1, parent });
+  return t('where/item-n', { sort: t(`sort/${sort}` as MessageId), n: index + 1 });
 }
 
 /** The innermost named item on the path and the steps below it. */

@@ -4,9 +4,9 @@
  * work in a file that does not parse; a directive inside a block scalar is text and counts for nothing.
  */
 import { Lexer } from 'yaml';
-import { t } from '../i18n/index.js';
+import { t, type Message } from '../i18n/index.js';
+import { finding, type Finding } from '../findings/index.js';
 import type { SourceFile } from '../load/source.js';
-import type { Finding } from '../types.js';
 import { closest } from '../util/closest.js';
 
 export type DirectiveKind = 'line' | 'next-line' | 'file';
@@ -109,7 +109,7 @@ export interface SuppressResult {
  * Drops the findings that a disable comment of their file covers, and reports the comments that
  * cover nothing. `known` is the catalogue of rule ids, for the closest name of a misspelt one.
  */
-export function applySuppressions(findings: Finding[], files: SourceFile[], known: readonly string[]): SuppressResult {
+export function applySuppressions(findings: Finding[], files: readonly SourceFile[], known: readonly string[]): SuppressResult {
   const byFile = new Map<string, { file: SourceFile; scanned: ScannedFile; used: Set<Directive | DirectiveRule> }>();
   for (const file of files) {
     // the flag recorded at load time spares reading again the texts of files without comments
@@ -122,20 +122,21 @@ export function applySuppressions(findings: Finding[], files: SourceFile[], know
   let suppressed = 0;
   for (const f of findings) {
     const entry = byFile.get(f.file);
-    if (!entry || f.rule === 'unused-disable' || f.rule === 'config') {
+    if (!entry || f.ruleId === 'unused-disable' || f.ruleId === 'config') {
       kept.push(f);
       continue;
     }
     let covered = false;
+    const line = entry.file.lines.position(f.range[0]).line;
     for (const d of entry.scanned.directives) {
-      if (!covers(d, f.line)) continue;
+      if (!covers(d, line)) continue;
       if (!d.rules) {
         entry.used.add(d);
         covered = true;
         continue;
       }
       for (const r of d.rules) {
-        if (r.id === f.rule) {
+        if (r.id === f.ruleId) {
           entry.used.add(r);
           covered = true;
         }
@@ -148,21 +149,21 @@ export function applySuppressions(findings: Finding[], files: SourceFile[], know
   for (const { file, scanned, used } of byFile.values()) {
     for (const u of scanned.unknown) {
       const suggestion = closest(u.name, Object.keys(DIRECTIVES));
-      unused.push(finding(file, u.offset, u.endOffset, t(suggestion ? 'suppress/unknown-directive-suggest' : 'suppress/unknown-directive', { name: u.name, suggestion, allowed: Object.keys(DIRECTIVES).join(', ') })));
+      unused.push(unusedAt(file, u.offset, u.endOffset, t(suggestion ? 'suppress/unknown-directive-suggest' : 'suppress/unknown-directive', { name: u.name, suggestion, allowed: Object.keys(DIRECTIVES).join(', ') })));
     }
     for (const d of scanned.directives) {
       const name = `plans-disable-${d.kind}`;
       if (!d.rules) {
-        if (!used.has(d)) unused.push(finding(file, d.offset, d.endOffset, t(`suppress/unused-all-${d.kind}`, { name })));
+        if (!used.has(d)) unused.push(unusedAt(file, d.offset, d.endOffset, t(`suppress/unused-all-${d.kind}`, { name })));
         continue;
       }
       for (const r of d.rules) {
         if (used.has(r)) continue;
         if (!known.includes(r.id)) {
           const suggestion = closest(r.id, known);
-          unused.push(finding(file, r.offset, r.endOffset, t(suggestion ? 'suppress/unknown-rule-suggest' : 'suppress/unknown-rule', { rule: r.id, suggestion })));
+          unused.push(unusedAt(file, r.offset, r.endOffset, t(suggestion ? 'suppress/unknown-rule-suggest' : 'suppress/unknown-rule', { rule: r.id, suggestion })));
         } else {
-          unused.push(finding(file, r.offset, r.endOffset, t(`suppress/unused-rule-${d.kind}`, { name, rule: r.id })));
+          unused.push(unusedAt(file, r.offset, r.endOffset, t(`suppress/unused-rule-${d.kind}`, { name, rule: r.id })));
         }
       }
     }
@@ -176,8 +177,6 @@ function covers(d: Directive, line: number): boolean {
   return d.line + 1 === line;
 }
 
-function finding(file: SourceFile, offset: number, endOffset: number, message: Finding['message']): Finding {
-  const start = file.lines.position(offset);
-  const end = file.lines.position(endOffset);
-  return { rule: 'unused-disable', severity: 'warning', file: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message, offset, endOffset };
+function unusedAt(file: SourceFile, offset: number, endOffset: number, message: Message): Finding {
+  return finding(file.path, [offset, endOffset], 'unused-disable', 'warning', message);
 }

@@ -1,32 +1,11 @@
 /** What every table needs from the model: names for ids, numbers as drafted, the cities shown. */
-import { isScalar } from 'yaml';
-import { formatNumber, writtenOtherwise } from '../util/number.js';
-import { tr, type Lang } from '../i18n/index.js';
-import type { Action, CityPlan, Measure, Model, Origin } from '../model/types.js';
-import type { Path } from '../types.js';
+import { formatNumber } from '../util/number.js';
+import { tr, type Lang, type MessageId } from '../i18n/index.js';
+import type { Action, Model } from '../model/types.js';
+
+// the domain's names, numbers and orders, re-exported for the tables that import them from here
+export { actionsInOrder, cityName, measureDuty, numberAsWritten, ownerName, plansShown } from '../domain/index.js';
 import type { Row } from './types.js';
-
-/** An owner's name; an id that names no owner prints as written, so a mistake stays visible. */
-export function ownerName(model: Model, id: string | undefined): string {
-  if (!id) return '';
-  return model.ownersById.get(id)?.name ?? id;
-}
-
-/** A city's name from the campaign, else its id. */
-export function cityName(model: Model, id: string): string {
-  return model.campaign?.cities.find((c) => c.id === id)?.name ?? id;
-}
-
-/** The plans to show, in the campaign's order of cities, then any other plan in reading order. */
-export function plansShown(model: Model, cities: readonly string[] | undefined): CityPlan[] {
-  const order = (model.campaign?.cities ?? []).map((c) => c.id);
-  for (const id of model.plans.keys()) if (!order.includes(id)) order.push(id);
-  const wanted = cities && cities.length ? new Set(cities) : undefined;
-  return order.filter((id) => !wanted || wanted.has(id)).flatMap((id) => {
-    const plan = model.plans.get(id);
-    return plan ? [plan] : [];
-  });
-}
 
 /** Every city id known to the repository: the campaign's and those with a plan. */
 export function knownCities(model: Model): string[] {
@@ -35,33 +14,11 @@ export function knownCities(model: Model): string[] {
   return ids;
 }
 
-/**
- * A number as the drafter wrote it (`5.0` stays `5.0`), read from the YAML source at `path`
- * below the item; the value itself when the source says something else.
- */
-export function numberAsWritten(origin: Origin, path: Path, value: number): string {
-  // a document whose every number is written as formatNumber prints it needs no syntax tree
-  if (origin.doc.numbersAsPrinted) return formatNumber(value);
-  const node = origin.doc.yaml?.getIn([...origin.path, ...path], true);
-  if (isScalar(node) && typeof node.source === 'string' && node.value === value && writtenOtherwise(node.source, value)) {
-    return node.source.trim();
-  }
-  return formatNumber(value);
-}
-
 export { formatNumber };
-
-/** The lead, support and due of a measure: its own where it says, else its action's. */
-export function measureDuty(measure: Measure): { lead?: string; support: string[]; due?: string } {
-  const action = measure.action;
-  // A measure that names its own lead but no support is that lead's alone.
-  const support = measure.support.length ? measure.support : measure.lead ? [] : action.support;
-  return { lead: measure.lead ?? action.lead, support, due: measure.due ?? action.due };
-}
 
 /** The headings of a table's columns, in `lang`. */
 export function columnHeading(lang: Lang): (key: string) => string {
-  return (key) => tr(lang, `tables/col/${key}`);
+  return (key) => tr(lang, `tables/col/${key}` as MessageId);
 }
 
 /** 序号 as the first cell of every row: clerks cite a line of the printed table by it. */
@@ -79,15 +36,3 @@ export function listSep(lang: Lang): string {
   return lang === 'zh' ? '、' : ', ';
 }
 
-/**
- * A plan's actions in the order a reader expects: those of the document that carries the plan's
- * title first (its head), then the other documents in reading order, each in its own order.
- */
-export function actionsInOrder(plan: CityPlan): Action[] {
-  const rank = (action: Action) => {
-    const i = plan.docs.indexOf(action.origin.doc);
-    const doc = action.origin.doc.value as Record<string, unknown> | undefined;
-    return doc && typeof doc === 'object' && 'title' in doc ? -1 : i;
-  };
-  return plan.actions.map((a, i) => ({ a, i, r: rank(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
-}

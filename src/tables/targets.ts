@@ -1,11 +1,11 @@
 /** 指标表: every target with its baseline, wording, due date, nature, and its latest value and status. */
-import { latestProgress, targetStatus } from '../gaps/status.js';
-import { actionFilter, statusFilter } from '../gaps/filter.js';
+import { latestProgress, targetStatus } from '../domain/status.js';
+import { actionFilter, statusFilter } from '../domain/filter.js';
 import { tr, type Lang } from '../i18n/index.js';
 import type { Model, Target } from '../model/types.js';
 import { actionsInOrder, cityName, formatNumber, listSep, numberAsWritten, plansShown, columnHeading, numberRows } from './common.js';
 import type { Row, Table, TableOptions } from './types.js';
-import { baselineWording, targetWording } from './wording.js';
+import { baselineWording, targetWording } from '../domain/wording.js';
 
 /** The targets table of the cities shown; latest values and statuses ignore progress after `asOf`. */
 export function targetsTable(model: Model, opts: TableOptions): Table {

@@ -1,6 +1,6 @@
 /** The consolidated tables as data: columns, rows of display strings, and ids for programs. */
 import type { Lang } from '../i18n/index.js';
-import type { TargetFilter } from '../gaps/filter.js';
+import type { TargetFilter } from '../domain/filter.js';
 
 export const TABLE_NAMES = ['responsibilities', 'targets', 'coverage', 'owners'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,6 +1,7 @@
 /** Runs the CLI in-process with captured output, as a user at `cwd` would. */
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import type { Catalog } from '../../src/i18n/index.js';
 
 export interface CliRun {
   code: number;
@@ -18,7 +19,7 @@ class Capture extends Writable {
 }
 
 /** `runCli(['lint', 'examples/zhejiang-2022'], {cwd})`; env defaults to English, no colour. */
-export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; messages?: Readonly<Catalog> } = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await main(['node', 'plans', ...args], {
@@ -26,6 +27,7 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
     env: { LANG: 'en_US.UTF-8', ...(opts.env ?? {}) },
     stdout,
     stderr,
+    ...(opts.messages ? { messages: opts.messages } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { check } from '../../src/lint.js';
 import { loadFiles, loadPaths } from '../../src/load/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanTemp, example, isRoot, MINI, root, tempDir } from './helpers.js';
+import { cleanTemp, isRoot, MINI, root, tempDir } from './helpers.js';
 
 afterAll(cleanTemp);
 afterEach(() => vi.restoreAllMocks());

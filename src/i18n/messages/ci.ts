@@ -1,7 +1,7 @@
 import type { Catalog } from '../index.js';
 
 /** Messages of config, suppression, baselines, CI formats and the drafter commands (init, explain, schema). */
-export const ciMessages: Catalog = {
+export const ciMessages = {
   // The rules this area adds to the catalogue.
   'rule/config': { zh: 'plans.config.yaml 本身有错：未知的键或规则、无效的设置', en: 'plans.config.yaml itself is wrong: an unknown key or rule, or a bad setting' },
   'rule/unused-disable': { zh: '禁用注释没有屏蔽任何问题（或写错了规则名）', en: 'a disable comment that suppresses nothing (or names no rule)' },
@@ -55,6 +55,8 @@ export const ciMessages: Catalog = {
   'schema-cmd/unreadable': { zh: '无法读取模式文件 {path}（{code}）；安装可能不完整', en: 'cannot read the schema {path} ({code}); the installation may be incomplete' },
   'explain/unknown-suggest': { zh: '没有规则 `{rule}`，是否应为 `{suggestion}`？', en: 'no rule `{rule}`; did you mean `{suggestion}`?' },
   'explain/unknown': { zh: '没有规则 `{rule}`', en: 'no rule `{rule}`' },
+  'explain/default': { zh: '默认级别', en: 'default severity' },
+  'explain/messages': { zh: '消息编号', en: 'message ids' },
   'explain/no-page': { zh: '规则 `{rule}` 还没有说明页 docs/rules/{rule}.md', en: 'rule `{rule}` has no docs page docs/rules/{rule}.md yet' },
   'init/no-campaign': {
     zh: '当前目录及其上级目录中没有找到专项行动（kind: Campaign）；请在方案仓库中运行 plans init',
@@ -74,4 +76,4 @@ export const ciMessages: Catalog = {
   'init/measure': { zh: '具体措施', en: 'what is done' },
   'init/target-name': { zh: '指标名称', en: 'what is measured' },
   'init/target-unit': { zh: '单位', en: 'unit' },
-};
+} satisfies Catalog;

@@ -3,7 +3,7 @@ import type { Catalog } from '../index.js';
 const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Messages of the command line: usage problems, summaries, help. */
-export const cliMessages: Catalog = {
+export const cliMessages = {
   'cli/path-missing': { zh: '路径不存在或无法访问：{path}（{code}）', en: 'no such file or folder: {path} ({code})' },
   'cli/bad-format': { zh: '不支持的格式 `{format}`；可选：{allowed}', en: 'unknown format `{format}`; use one of {allowed}' },
   'cli/bad-lang': { zh: '不支持的语言 `{lang}`；可选：zh、en', en: 'unknown language `{lang}`; use zh or en' },
@@ -66,4 +66,4 @@ export const cliMessages: Catalog = {
   'commander/invalid-value': { zh: '选项 {option} 的取值 {value} 无效', en: 'the option {option} cannot take {value}' },
   'commander/conflict': { zh: '{option} 不能与 {other} 同时使用', en: '{option} cannot be used with {other}' },
   'commander/did-you-mean': { zh: '；是否应为 {suggestion}？', en: '; did you mean {suggestion}?' },
-};
+} satisfies Catalog;

@@ -19,7 +19,9 @@ const zhValue = (v: unknown): string => (Array.isArray(v) ? v.map(zhValue).join(
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Messages of loading, parsing and schema checks, and names used inside them. */
-export const coreMessages: Catalog = {
+export const coreMessages = {
+  // a text translated already (a library's own messages in both languages)
+  'text/pair': { zh: (d) => String(d.zh), en: (d) => String(d.en) },
   'type/string': { zh: '文字', en: 'a string' },
   'type/number': { zh: '数字', en: 'a number' },
   'type/integer': { zh: '整数', en: 'an integer' },
@@ -295,7 +297,7 @@ export const coreMessages: Catalog = {
   'where/key-item': { zh: '{key} 第 {n} 项', en: 'item {n} of {key}' },
   'where/of': { zh: (d) => `${zhName(d.item)}的 ${zhValue(d.key)}`, en: '{key} of {item}' },
   'where/document': { zh: '文档', en: 'the document' },
-};
+} satisfies Catalog;
 
 /** Chinese for the details the yaml package gives with MISSING_CHAR. */
 function missingZh(detail: string): string {

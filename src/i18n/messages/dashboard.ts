@@ -1,7 +1,7 @@
 import type { Catalog } from '../index.js';
 
 /** The gap report as a dashboard: filters, what falls due next, charts and their text alternatives, page numbers. */
-export const dashboardMessages: Catalog = {
+export const dashboardMessages = {
   // options
   'help/owner': { zh: '只包括该责任单位（及其下属单位）牵头或配合的内容', en: 'only what this owner (or an owner under it) leads or supports' },
   'help/status': { zh: '只包括该状态的目标（可重复）：{statuses}', en: 'only targets of this status (repeatable): {statuses}' },
@@ -68,4 +68,4 @@ export const dashboardMessages: Catalog = {
 
   // print
   'report/page-of': { zh: '第 {page} 页 / 共 {pages} 页', en: 'Page {page} of {pages}' },
-};
+} satisfies Catalog;

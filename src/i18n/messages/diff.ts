@@ -12,7 +12,7 @@ function because(d: MessageData, lang: 'zh' | 'en'): string {
 const words = (v: unknown, lang: 'zh' | 'en') => (typeof v === 'object' && v !== null ? (v as Record<string, string>)[lang] : String(v));
 
 /** Messages of `plans diff`: one per change kind, the reasons of a verdict, headings of the reports. */
-export const diffMessages: Catalog = {
+export const diffMessages = {
   'diff/target-weakened': {
     zh: (d) => `指标 ${d.target} 要求降低${because(d, 'zh')}：${words(d.before, 'zh')} → ${words(d.after, 'zh')}`,
     en: (d) => `target ${d.target} asks for less${because(d, 'en')}: ${words(d.before, 'en')} → ${words(d.after, 'en')}`,
@@ -114,4 +114,4 @@ export const diffMessages: Catalog = {
   'help/diff-new': { zh: '新版本（默认 .）：文件夹或 git:REV', en: 'the new version (default .): a folder or git:REV' },
   'help/diff-out': { zh: '将报告写入文件', en: 'write the report to a file' },
   'help/diff-fail-on': { zh: '有该级别（error 或 warning）或更严重的变更时以状态 1 退出', en: 'exit 1 when a change of this level (error or warning) or worse is found' },
-};
+} satisfies Catalog;

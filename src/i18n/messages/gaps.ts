@@ -13,7 +13,7 @@ function summary(d: MessageData, lang: 'zh' | 'en'): string {
 }
 
 /** Headings, statuses and the method paragraph of the gap report. */
-export const gapsMessages: Catalog = {
+export const gapsMessages = {
   'gaps/title': { zh: '差距报告：{campaign}', en: 'Gap report: {campaign}' },
   'gaps/title-none': { zh: '差距报告（未找到 kind: Campaign 文档）', en: 'Gap report (no kind: Campaign document found)' },
   'gaps/as-of': { zh: '进展截至 {date}', en: 'progress as of {date}' },
@@ -80,4 +80,4 @@ export const gapsMessages: Catalog = {
       'Without a baseline only achieved or not achieved can be said; no data means no value yet; not quantified means a target in words only. A baseline that already met the target, with a latest value that no longer does, is off track.',
   },
 
-};
+} satisfies Catalog;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../index.js';
 
 /** `plans --help` and each command's help, in the language of --lang or the environment. */
-export const helpMessages: Catalog = {
+export const helpMessages = {
   'help/program': { zh: '专项行动方案与城市实施方案（YAML）的检查、差距报告与汇总表', en: 'Compile and validate campaign plans written as YAML: checks, gap reports, printable tables' },
   'help/debug': { zh: '内部错误时显示调用栈', en: 'show the stack trace of an internal error' },
   'help/version': { zh: '显示版本号', en: 'output the version number' },
@@ -81,4 +81,4 @@ export const helpMessages: Catalog = {
   'help/explain-rule': { zh: '规则标识，即每条问题后显示的名称（如 unknown-reference）', en: 'rule id, as shown after each finding (e.g. unknown-reference)' },
   'help/schema': { zh: '输出供编辑器使用的 JSON Schema（适用于各类方案文件），或用 --path 输出其路径', en: 'print the JSON Schema for editors (any kind of plan file), or with --path where it is' },
   'help/schema-path': { zh: '输出 schema 文件的路径而不是内容', en: 'print the path of the schema file instead of its content' },
-};
+} satisfies Catalog;

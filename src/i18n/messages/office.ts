@@ -4,7 +4,7 @@ const suggestion = (d: MessageData, lang: 'zh' | 'en') =>
   d.suggestion ? (lang === 'zh' ? `；是否为“${d.suggestion}”？` : `; did you mean '${d.suggestion}'?`) : '';
 
 /** Word documents, and the progress workbook of `plans template progress` / `plans import progress`. */
-export const officeMessages: Catalog = {
+export const officeMessages = {
   // Word
   'office/attachment': { zh: '附件{n}', en: 'Attachment {n}' },
   'office/bad-attachment': { zh: '--attachment 须为正整数，而不是“{value}”', en: '--attachment takes a whole number from 1, not `{value}`' },
@@ -105,4 +105,4 @@ export const officeMessages: Catalog = {
     zh: '导入结果不能通过检查（{rule}）：{message}',
     en: 'the imported file would not lint clean ({rule}): {message}',
   },
-};
+} satisfies Catalog;

@@ -11,7 +11,7 @@ const loc = (v: unknown, lang: 'zh' | 'en'): string => (typeof v === 'object' &&
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
 
 /** Rule descriptions (`rule/<id>`) and the messages of the cross-file rules (`<rule>/<messageId>`). */
-export const ruleMessages: Catalog = {
+export const ruleMessages = {
   'rule/yaml-syntax': { zh: '文件不是有效的 YAML（包括重复的键和用 Tab 缩进）', en: 'the file is not valid YAML (including duplicate keys and tabs used as indentation)' },
   'rule/encoding': { zh: '文件不是 UTF-8 编码；可按 GB18030、Big5 或 Shift-JIS 读取的文件给出警告', en: 'the file is not UTF-8; a file that decodes as GB18030, Big5 or Shift-JIS is read with a warning' },
   'rule/unknown-kind': { zh: '缺少 kind，或 kind 不是四种类型之一', en: '`kind` is missing or not one of the four kinds' },
@@ -195,4 +195,4 @@ export const ruleMessages: Catalog = {
     zh: '目标 {target} 的基数已达标，但截至 {date} 的最新值 {latest} 不再达标',
     en: 'target {target} was met at its baseline, but the latest value {latest} at {date} no longer meets it',
   },
-};
+} satisfies Catalog;

@@ -2,7 +2,7 @@ import { STATUS_EN, STATUS_ZH } from './status.js';
 import type { Catalog } from '../index.js';
 
 /** Table titles, column headings, wording of targets, and the messages of `plans table` and `plans compile`. */
-export const tablesMessages: Catalog = {
+export const tablesMessages = {
   // titles
   'tables/title/responsibilities': { zh: '分工责任清单', en: 'Responsibilities' },
   'tables/title/targets': { zh: '指标表', en: 'Targets' },
@@ -90,4 +90,4 @@ export const tablesMessages: Catalog = {
     zh: 'plans: 未找到 kind: Campaign 文档',
     en: 'plans: no kind: Campaign document found',
   },
-};
+} satisfies Catalog;

@@ -4,7 +4,7 @@
  * for to update its earlier comment instead of adding another.
  */
 import type { Change, DiffReport } from '../../diff/types.js';
-import { tr, type Lang } from '../../i18n/index.js';
+import { tr, type Lang, type MessageId } from '../../i18n/index.js';
 import { cityName, countsLine, placeText } from './common.js';
 import type { DiffFormatter } from './types.js';
 
@@ -24,7 +24,7 @@ const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 /** The rows of one table, as many as `budget.chars` and MAX_ROWS allow (the budget is shared by the tables). */
 function table(report: DiffReport, all: Change[], lang: Lang, withLevel: boolean, budget: { chars: number }): string[] {
-  const cols = [...(withLevel ? ['severity'] : []), 'kind', 'city', 'where', 'change'].map((c) => tr(lang, `diff/col/${c}`));
+  const cols = [...(withLevel ? ['severity'] : []), 'kind', 'city', 'where', 'change'].map((c) => tr(lang, `diff/col/${c}` as MessageId));
   const rows: string[] = [];
   for (const c of all) {
     if (rows.length === MAX_ROWS) break;

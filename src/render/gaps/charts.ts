@@ -10,8 +10,8 @@
  */
 import { tr, type Lang } from '../../i18n/index.js';
 import { STATUS_ORDER, type CityGaps, type GapReport } from '../../gaps/report.js';
-import { AT_RISK_MARGIN } from '../../gaps/status.js';
-import type { StatusName, TargetStatus } from '../../gaps/types.js';
+import { AT_RISK_MARGIN } from '../../domain/status.js';
+import type { StatusName, TargetStatus } from '../../domain/types.js';
 import { share, statusName, truncate, unitName, wrap } from './common.js';
 
 /** Colour of the fill, darker colour for text and symbols, and the pattern laid over the fill. */

@@ -1,7 +1,9 @@
 /** The cells of the gap report, shared by every format: numbers, wording of targets, statuses. */
 import { displayWidth, graphemeSegments } from '../width.js';
+import { unitName as unitNameIn } from '../../domain/names.js';
+import { wordTarget } from '../../domain/wording.js';
 import { tr, type Lang } from '../../i18n/index.js';
-import type { TargetStatus, StatusName } from '../../gaps/types.js';
+import type { TargetStatus, StatusName } from '../../domain/types.js';
 import type { CityGaps, GapReport } from '../../gaps/report.js';
 import type { DueSoon } from '../../gaps/due-soon.js';
 
@@ -19,33 +21,18 @@ export function share(value: number | undefined): string {
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '~': '≈' };
 
-/** The target as a rule with T worked out where the form needs it: `≥ 15`, `+20% → 6240`, `> WZ-03-K2 (96.7)`. */
+/** The target as a rule with T worked out where the form needs it: `≥ 15`, `+20% → 6240`, `> WZ-03-K2 (96.7)` (domain/wording.ts combines the parts). */
 export function targetCell(s: TargetStatus, lang: Lang): string {
-  const form = s.target.target;
-  if (!form) return '';
-  let wording: string;
-  switch (form.form) {
-    case 'level':
-      wording = `${OP_SIGN[form.op]} ${num(form.value)}`;
-      if (form.tolerance !== undefined) wording = tr(lang, 'gaps/form/tolerance', { wording, tolerance: num(form.tolerance) });
-      break;
-    case 'range':
-      wording = tr(lang, 'gaps/form/range', { min: num(form.min), max: num(form.max) });
-      break;
-    case 'change':
-      wording = s.goal !== undefined ? tr(lang, 'gaps/form/change', { change: form.raw, goal: num(s.goal) }) : form.raw;
-      break;
-    case 'annual':
-      wording = s.goal !== undefined ? tr(lang, 'gaps/form/annual', { change: form.raw, goal: num(s.goal) }) : form.raw;
-      break;
-    case 'relative':
-      wording = tr(lang, s.goal !== undefined ? 'gaps/form/relative-value' : 'gaps/form/relative', { op: OP_SIGN[form.op], than: form.than, goal: num(s.goal) });
-      if (form.tolerance !== undefined) wording = tr(lang, 'gaps/form/tolerance', { wording, tolerance: num(form.tolerance) });
-      break;
-    case 'qualitative':
-      return form.text;
-  }
-  return s.target.per === 'unit' ? tr(lang, 'gaps/form/per-unit', { wording }) : wording;
+  const goal = s.goal;
+  return wordTarget(s.target, {
+    level: (op, value) => `${OP_SIGN[op]} ${num(value)}`,
+    range: (min, max) => tr(lang, 'gaps/form/range', { min: num(min), max: num(max) }),
+    change: (raw) => (goal !== undefined ? tr(lang, 'gaps/form/change', { change: raw, goal: num(goal) }) : raw),
+    annual: (raw) => (goal !== undefined ? tr(lang, 'gaps/form/annual', { change: raw, goal: num(goal) }) : raw),
+    relative: (op, than) => tr(lang, goal !== undefined ? 'gaps/form/relative-value' : 'gaps/form/relative', { op: OP_SIGN[op], than, goal: num(goal) }),
+    tolerance: (wording, tolerance) => tr(lang, 'gaps/form/tolerance', { wording, tolerance: num(tolerance) }),
+    perUnit: (wording) => tr(lang, 'gaps/form/per-unit', { wording }),
+  });
 }
 
 /**
@@ -75,7 +62,7 @@ export function latestCell(s: TargetStatus, lang: Lang = 'en'): string {
 
 /** A unit's name from its plan, else its id. */
 export function unitName(s: TargetStatus, unit: string): string {
-  return s.target.action.plan.units.find((u) => u.id === unit)?.name ?? unit;
+  return unitNameIn(s.target.action.plan, unit);
 }
 
 export function statusName(status: StatusName, lang: Lang): string {

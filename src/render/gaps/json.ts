@@ -1,5 +1,5 @@
 /** The gap report as JSON, in the shape cli.md fixes (plus `actionsWithoutLead`, `units`/`unitsShort` on per-unit targets, and `dueSoon`: what falls due next). */
-import type { TargetStatus } from '../../gaps/types.js';
+import type { TargetStatus } from '../../domain/types.js';
 import type { GapFormatter } from './types.js';
 
 /** Shares and computed values rounded so that float noise does not reach programs (0.4959, 5834.43). */

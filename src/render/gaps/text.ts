@@ -3,7 +3,7 @@ import Table3 from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { tr, type Lang } from '../../i18n/index.js';
 import type { Table } from '../../tables/types.js';
-import type { StatusName } from '../../gaps/types.js';
+import type { StatusName } from '../../domain/types.js';
 import { asOfLine, columnTitles, COLUMNS, dueHeading, dueRows, filterLine, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines, type TargetRow } from './common.js';
 import type { GapFormatter } from './types.js';
 import { wrapText } from '../tables/layout.js';

@@ -1,6 +1,6 @@
 import type { LintFormatter } from './types.js';
 
-/** The JSON shape of cli.md: diagnostics, errorCount, warningCount, fileCount. */
+/** The JSON shape of cli.md (diagnostics, errorCount, warningCount, fileCount), each diagnostic with its `messageId` and, when it has one, its `fix`. */
 export const json: LintFormatter = (report, ctx) =>
   JSON.stringify(
     {
@@ -11,8 +11,10 @@ export const json: LintFormatter = (report, ctx) =>
         endLine: f.endLine,
         endColumn: f.endColumn,
         rule: f.rule,
+        messageId: f.messageId,
         severity: f.severity,
         message: f.message[ctx.lang],
+        ...(f.fix ? { fix: { range: f.fix.range, text: f.fix.text } } : {}),
       })),
       errorCount: report.errorCount,
       warningCount: report.warningCount,

@@ -1,5 +1,5 @@
 import { tr } from '../../i18n/index.js';
-import type { Finding } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { ciFile, type LintFormatter } from './types.js';
 
 /** Escapes text for XML content and attributes; characters XML 1.0 cannot hold become U+FFFD. */
@@ -20,14 +20,14 @@ export function escapeXml(s: string): string {
  * `classname` (GitLab shows it) and the `name`, relative to the repository's root.
  */
 export const junit: LintFormatter = (report, ctx) => {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, Diagnostic[]>();
   for (const file of report.files ?? []) byFile.set(file, []);
   for (const f of report.findings) {
     const list = byFile.get(f.file) ?? [];
     list.push(f);
     byFile.set(f.file, list);
   }
-  const line = (f: Finding) => `${ciFile(f.file, ctx)}:${f.line}:${f.column} ${tr(ctx.lang, f.severity === 'error' ? 'lint/error' : 'lint/warning')} ${f.message[ctx.lang]} (${f.rule})`;
+  const line = (f: Diagnostic) => `${ciFile(f.file, ctx)}:${f.line}:${f.column} ${tr(ctx.lang, f.severity === 'error' ? 'lint/error' : 'lint/warning')} ${f.message[ctx.lang]} (${f.rule})`;
   const cases: string[] = [];
   let failures = 0;
   for (const [file, findings] of byFile) {

@@ -1,5 +1,5 @@
 import { tr } from '../../i18n/index.js';
-import type { Finding } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import type { LintFormatter } from './types.js';
 import { displayWidth, padTo } from '../width.js';
 import { maxOf } from '../max.js';
@@ -22,7 +22,7 @@ const MIN_MESSAGE = 30;
  * ids line up after the message column, or stand under the message when the terminal is narrow.
  */
 export const stylish: LintFormatter = (report, { lang, chalk, width = 100 }) => {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, Diagnostic[]>();
   for (const f of report.findings) {
     const list = byFile.get(f.file) ?? [];
     list.push(f);

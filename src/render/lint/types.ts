@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/index.js';
-import type { Finding } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 
 /** What a lint formatter gets: the findings to show and how many files were read. */
 export interface LintReport {
-  findings: Finding[];
+  findings: Diagnostic[];
   fileCount: number;
   errorCount: number;
   warningCount: number;
@@ -20,7 +20,7 @@ export interface FormatContext {
   /** Terminal columns to fit text to (stylish); 100 when not given. */
   width?: number;
   /** The trimmed text of the line a finding starts on (for stable fingerprints); '' when unknown. */
-  contentOf?: (finding: Finding) => string;
+  contentOf?: (finding: Diagnostic) => string;
   /** The Markdown docs page of a rule, when the package has one (SARIF help). */
   ruleDocs?: (ruleId: string) => string | undefined;
   /** The folder CI formats name files from (the repository's root); absent: `cwd`. */
@@ -45,7 +45,7 @@ export function ciFile(file: string, ctx: Pick<FormatContext, 'cwd' | 'root'>): 
 export type LintFormatter = (report: LintReport, ctx: FormatContext) => string;
 
 /** Counts errors and warnings of the findings to show. */
-export function countFindings(findings: Finding[], fileCount: number, files?: string[]): LintReport {
+export function countFindings(findings: Diagnostic[], fileCount: number, files?: string[]): LintReport {
   let errorCount = 0;
   let warningCount = 0;
   for (const f of findings) {

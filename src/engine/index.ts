@@ -1,0 +1,296 @@
+/**
+ * The engine: one object over a file system (the disk, or unsaved documents over it), used by
+ * lint, gaps, table and compile (and by a coming diff and language server). It owns its caches
+ * (campaign folders looked at, rule pages read) and the policy for texts (let go after parsing, or
+ * kept); nothing here is module state, so several engines (or many runs of one) do not meet.
+ * Every read goes through `fs`; texts let go are read again only by an explicit `restore`.
+ */
+import path from 'node:path';
+import { ignoreFilter, readConfig, type LoadedConfig } from '../config/index.js';
+import { findCampaignRoot, startFolder } from '../config/root.js';
+import { sortFindings, findingKey, type Finding, type Positions } from '../findings/index.js';
+import { t } from '../i18n/index.js';
+import { check, type CheckResult } from '../lint.js';
+import { contextKeys, contextNarrowingEnabled, countNarrowing, holdsPlanOf, namesOf, NameSearch, needsWholeRepository, type ContextKeys } from './context.js';
+import { codeOf, discover, NOT_PLAN_FILES, toPosix, type Discovered } from '../load/discover.js';
+import { NodeFileSystem, type FileSystem } from '../load/fs.js';
+import { discoveryFindings, keepTextsEnabled, loadFile, type LoadOptions } from '../load/index.js';
+import type { SourceFile } from '../load/source.js';
+import { restoreText } from '../load/text.js';
+import { UsageError, type RuleSetting } from '../types.js';
+
+export interface EngineOptions {
+  /** The folder paths are relative to, and findings show paths from. */
+  cwd: string;
+  /** What to read through; default: the disk. */
+  fs?: FileSystem;
+  /** Keep every text in memory (default: let the texts of clean files go, and read them again when needed). */
+  keepTexts?: boolean;
+  /** Lint named files with only the part of the repository that can change their findings (default: on). */
+  narrowing?: boolean;
+}
+
+export interface LintRequest {
+  /** Files and folders to lint (default `.`). */
+  paths: readonly string[];
+  /** `--config FILE`, else the nearest config above cwd. */
+  config?: string;
+  maxFileBytes?: number;
+}
+
+/** What a lint run found: the findings (records) of the named files and of the config, and what was read. */
+export interface LintRun extends CheckResult {
+  config: LoadedConfig;
+  /** The files whose findings are reported. */
+  namedFiles: SourceFile[];
+  /** Every file read or looked at, which `--out` must never overwrite. */
+  inputs: string[];
+  /** Named files with no campaign in or above their folders: the checks across files could not run. */
+  lone: string[];
+}
+
+export interface RepositoryRun extends CheckResult {
+  config: LoadedConfig;
+  /** The errors `plans lint` would report (config, suppression and settings applied). */
+  errorCount: number;
+}
+
+type Loaded = ReturnType<typeof loadFile>;
+
+/** One engine: see the module comment. */
+export class Engine {
+  readonly cwd: string;
+  readonly fs: FileSystem;
+  readonly keepTexts: boolean;
+  readonly narrowing: boolean;
+  /** How many checks in context were narrowed, and how many needed the whole repository. */
+  readonly stats = { narrowed: 0, whole: 0 };
+  /** Folders looked at for a campaign (many named files share their folders). */
+  readonly #campaignFolders = new Map<string, boolean>();
+  /** What lint in context looks at, derived once from the rules and the schemas. */
+  #contextKeys: ContextKeys | undefined;
+
+  constructor(opts: EngineOptions) {
+    this.cwd = opts.cwd;
+    this.fs = opts.fs ?? new NodeFileSystem();
+    this.keepTexts = opts.keepTexts ?? keepTextsEnabled();
+    this.narrowing = opts.narrowing ?? contextNarrowingEnabled();
+  }
+
+  /** Reads again, through this engine's file system, the text of a file that let it go. */
+  restore(file: SourceFile): void {
+    restoreText(file, this.fs);
+  }
+
+  /** Where the lines of these files start (texts read again as needed), for placing findings at the edge. */
+  positions(files: Iterable<SourceFile>): (file: string) => Positions | undefined {
+    const byPath = new Map<string, SourceFile>();
+    for (const f of files) if (!byPath.has(f.path)) byPath.set(f.path, f);
+    return (p) => {
+      const file = byPath.get(p);
+      if (!file) return undefined;
+      this.restore(file);
+      return file.lines;
+    };
+  }
+
+  /** A file's text, read again if it was let go. */
+  textOf(file: SourceFile): string {
+    this.restore(file);
+    return file.text;
+  }
+
+  /** The config named, or the nearest one above cwd. */
+  config(option: string | undefined): LoadedConfig {
+    return readConfig(option, this.cwd, this.fs);
+  }
+
+  /** The absolute path of a named path that exists; a missing one is a usage error (exit 2). */
+  existing(p: string): string {
+    const abs = path.resolve(this.cwd, p);
+    try {
+      this.fs.stat(abs);
+    } catch (err) {
+      throw new UsageError(t('cli/path-missing', { path: p, code: codeOf(err) }));
+    }
+    return abs;
+  }
+
+  /**
+   * `plans lint`: every finding of the named paths. Named files are linted in context: the
+   * repository around them (the folder holding the campaign) is loaded and checked as a whole, or
+   * the part of it that can change their findings (engine/context.ts).
+   */
+  lint(request: LintRequest, config: LoadedConfig = this.config(request.config)): LintRun {
+    const cwd = this.cwd;
+    const ignored = ignoreFilter(config.config, cwd);
+    const named = request.paths.length ? request.paths : ['.'];
+    const namedAbs = named.map((p) => this.existing(p));
+    const namedDirs = namedAbs.filter((abs) => startFolder(abs, this.fs) === abs);
+    const namedFileSet = new Set(namedAbs.filter((abs) => startFolder(abs, this.fs) !== abs));
+    // asked for every file and every finding: each file is judged once
+    const namedCache = new Map<string, boolean>();
+    const isNamed = (abs: string) => {
+      let is = namedCache.get(abs);
+      if (is === undefined) {
+        is = (namedFileSet.has(abs) || namedDirs.some((dir) => isWithin(dir, abs))) && !skipNamed(abs, cwd, ignored);
+        namedCache.set(abs, is);
+      }
+      return is;
+    };
+    const opts: LoadOptions = { cwd, ignored, maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
+    const { files, findings: checked, inputs, model, lone } = this.#checkInContext(named, opts, config.config.rules, isNamed);
+    const namedFiles = files.filter((f) => isNamed(f.abs));
+    // success on nothing is no success: a path under which no plan file was found (a named file skipped as no plan is not that)
+    if (namedFiles.length === 0 && namedAbs.every((abs) => startFolder(abs, this.fs) === abs || !skipNamed(abs, cwd, ignored)) && !files.some((f) => namedFileSet.has(f.abs))) {
+      throw new UsageError(t('lint/no-files', { paths: named.join(', ') }));
+    }
+    const namedSet = new Set(namedFiles.map((f) => f.path));
+    const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cwd, f.file)));
+    const findings = sortFindings([...config.findings, ...checked.filter(inNamed)]);
+    return { config, files, namedFiles, findings, inputs, model, lone: lone.filter(isNamed) };
+  }
+
+  /**
+   * The repository under `paths` read and checked as `plans lint` would (config, ignore globs,
+   * inline suppression), for the report commands; a file that cannot be parsed contributes nothing.
+   * `texts`: also read again the texts that tables need (numbers not written as plans prints them),
+   * or every text (compile gives every item's line).
+   */
+  repository(request: LintRequest, texts: 'numbers' | 'all' | 'none' = 'numbers'): RepositoryRun {
+    const config = this.config(request.config);
+    const opts: LoadOptions = { cwd: this.cwd, ignored: ignoreFilter(config.config, this.cwd), maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
+    const found = discover(request.paths.length ? request.paths : ['.'], opts);
+    const loaded = found.files.map((abs) => loadFile(abs, { ...opts, knownRegular: found.regular }));
+    const result = check(
+      loaded.map((l) => l.file),
+      [...loaded.flatMap((l) => l.findings), ...discoveryFindings(found, this.cwd)],
+      { rules: config.config.rules, restore: (file) => this.restore(file), records: true, complete: true },
+    );
+    for (const file of result.files) {
+      if (texts === 'all' || (texts === 'numbers' && file.docs.some((d) => d.numbersAsPrinted === false))) this.restore(file);
+    }
+    const findings = sortFindings([...config.findings, ...result.findings]);
+    return { ...result, config, findings, errorCount: findings.filter((f) => f.severity === 'error').length };
+  }
+
+  /** Paths under one campaign folder are checked with that folder; paths with no campaign above, on their own. */
+  #checkInContext(named: readonly string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[]; lone: string[] } {
+    const wanted = (file: SourceFile) => isNamed(file.abs);
+    const groups = new Map<string, string[]>();
+    for (const p of named) {
+      const abs = path.resolve(this.cwd, p);
+      const root = findCampaignRoot(startFolder(abs, this.fs), this.#campaignFolders, this.fs) ?? '';
+      const list = groups.get(root) ?? [];
+      list.push(abs);
+      groups.set(root, list);
+    }
+    const files = new Map<string, SourceFile>();
+    const findings = new Map<string, Finding>();
+    const inputs = new Set<string>();
+    let model: CheckResult['model'] | undefined;
+    const lone: string[] = [];
+    for (const [root, paths] of groups) {
+      // The walk skips ignored files, but a file named on the command line is read unless ignored too.
+      const toRead = paths.filter((p) => startFolder(p, this.fs) === p || !skipNamed(p, this.cwd, opts.ignored));
+      const namedFiles = toRead.filter((p) => startFolder(p, this.fs) !== p);
+      // files named alone, with no campaign in or above their folders: the checks across files cannot run
+      const alone = !root && paths.every((p) => startFolder(p, this.fs) !== p);
+      if (alone) lone.push(...namedFiles);
+      const result =
+        root && namedFiles.length === paths.length && this.narrowing
+          ? this.#checkNarrowed(root, namedFiles, opts, rules, isNamed)
+          : this.#checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted, !alone);
+      model ??= result.model;
+      for (const abs of result.inputs) inputs.add(abs);
+      for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
+      for (const f of result.findings) {
+        const key = [f.file, f.range[0], f.range[1], findingKey(f)].join('\u0000');
+        if (!findings.has(key)) findings.set(key, f);
+      }
+    }
+    return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs], model: model!, lone };
+  }
+
+  /** Every file found, loaded (or taken from `loaded`, read before) and checked. */
+  #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[] } {
+    const loadOpts = { ...opts, knownRegular: found.regular };
+    const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
+    return { ...this.#checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files };
+  }
+
+  /** `complete`: the files are a whole repository (a missing campaign or owners document is then a finding). */
+  #checkLoaded(found: Discovered, files: Loaded[], opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean): CheckResult {
+    return check(
+      files.map((r) => r.file),
+      [...files.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
+      { rules, wanted, complete, restore: (file) => this.restore(file), records: true },
+    );
+  }
+
+  /**
+   * Named files checked with only the files of their repository that share a name with them
+   * (engine/context.ts); with every file, reusing what was read, when that cannot be told or may not
+   * give the whole repository's findings.
+   */
+  #checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[] } {
+    const wanted = (file: SourceFile) => isNamed(file.abs);
+    const found = discover([root, ...named], opts);
+    const loadOpts = { ...opts, knownRegular: found.regular };
+    const loaded = new Map<string, Loaded>();
+    for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
+    const keys = (this.#contextKeys ??= contextKeys());
+    const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file), keys) : undefined;
+    if (!names) return this.#checkFound(found, opts, rules, wanted, true, loaded);
+    const ownPaths = new Set([...loaded.values()].map((r) => r.file.path));
+    const search = new NameSearch(names, this.fs);
+    // A named plan's city: until its first plan document is met, a file naming the city may be it and is
+    // read; when the first is a named file, the whole city is needed from there on (and the files
+    // before it that name the city were read already).
+    const pending = new Map(names.planCities.map((city) => [city, Buffer.from(city, 'utf8')]));
+    const wholeCities: Buffer[] = [];
+    const holdsAny = (bytes: Uint8Array | undefined, cities: Iterable<Buffer>) => {
+      if (bytes !== undefined) {
+        const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        for (const city of cities) if (b.indexOf(city) >= 0) return true;
+      }
+      return false;
+    };
+    for (const abs of found.files) {
+      const own = loaded.get(abs);
+      if (own) {
+        for (const [city, bytes] of pending) {
+          if (!holdsPlanOf(own.file, city)) continue;
+          pending.delete(city);
+          wholeCities.push(bytes);
+        }
+        continue;
+      }
+      const bytes = search.bytesOf(abs);
+      if (!search.relevantBytes(bytes) && !holdsAny(bytes, wholeCities) && !holdsAny(bytes, pending.values())) continue;
+      const file = loadFile(abs, loadOpts);
+      loaded.set(abs, file);
+      for (const city of pending.keys()) if (holdsPlanOf(file.file, city)) pending.delete(city);
+    }
+    // in the order of the walk, as the whole repository would be
+    const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
+    const result = this.#checkLoaded(found, part, opts, rules, wanted, true);
+    const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file), keys);
+    countNarrowing(!whole);
+    this.stats[whole ? 'whole' : 'narrowed']++;
+    return whole ? this.#checkFound(found, opts, rules, wanted, true, loaded) : { ...result, inputs: found.files };
+  }
+}
+
+/**
+ * A file named on the command line that is still not linted: ignored by the config, or a YAML file
+ * that is no plan (plans.config.yaml, .pre-commit-config.yaml…), as pre-commit passes every changed file.
+ */
+function skipNamed(abs: string, cwd: string, ignored: ((rel: string) => boolean) | undefined): boolean {
+  return NOT_PLAN_FILES.has(path.basename(abs)) || (ignored?.(toPosix(path.relative(cwd, abs))) ?? false);
+}
+
+/** Whether `abs` is `dir` or below it; both are resolved absolute paths (a prefix test: this runs for every file × named folder). */
+function isWithin(dir: string, abs: string): boolean {
+  return abs === dir || abs.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}

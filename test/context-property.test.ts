@@ -1,0 +1,160 @@
+/**
+ * Lint in context, derived from what the rules read and where the schemas reference (src/engine/context.ts):
+ * on copies of the example and of a generated repository with random drafter edits, `plans lint FILE`
+ * reports exactly the findings that `plans lint .` reports for FILE, both ways (none missed, none extra).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contextKeys } from '../src/engine/context.js';
+import { ruleCatalogue } from '../src/rules/index.js';
+import { runCli } from './helpers/cli.js';
+// @ts-expect-error bench/generate.mjs is plain JavaScript
+import { generate } from '../bench/generate.mjs';
+
+const root = path.join(__dirname, '..');
+const example = path.join(root, 'examples', 'zhejiang-2022');
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (/\.ya?ml$/.test(e.name)) out.push(path.relative(dir, abs).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const ID_TOKEN = /(?<=[\s[{,:]|^)([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+|T\d\d(?:\.\d)?|hangzhou|ningbo|wenzhou|c\d{4})(?=[\s\]},]|$)/gm;
+
+/** The edits a drafter makes by mistake, as data for fast-check. */
+const drafterEdit = fc.oneof(
+  // an id renamed where it is defined (an owner, a target, an action, a unit, a city of the campaign)
+  fc.record({ kind: fc.constant('rename-definition' as const), file: fc.nat(), which: fc.nat(), to: fc.nat() }),
+  // a reference changed to another id of the repository (a lead, a task, a `than`, a progress target, a city)
+  fc.record({ kind: fc.constant('swap-reference' as const), file: fc.nat(), which: fc.nat(), to: fc.nat() }),
+  // a line deleted, or a broken line inserted
+  fc.record({ kind: fc.constant('drop-line' as const), file: fc.nat(), line: fc.nat() }),
+  fc.record({ kind: fc.constant('break' as const), file: fc.nat(), line: fc.nat() }),
+  // a file copied (duplicates everywhere) or removed
+  fc.record({ kind: fc.constant('copy' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('remove' as const), file: fc.nat() }),
+);
+type Edit = typeof drafterEdit extends fc.Arbitrary<infer E> ? E : never;
+
+function applyEdit(files: Record<string, string>, e: Edit, tokens: string[], edited: string[]): void {
+  const keys = Object.keys(files);
+  const name = keys[e.file % keys.length];
+  const text = files[name];
+  edited.push(name);
+  const lines = text.split('\n');
+  switch (e.kind) {
+    case 'rename-definition': {
+      const defined = [...text.matchAll(/^\s*-?\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*$/gm)].map((m) => m[1]);
+      if (!defined.length) return;
+      const id = defined[e.which % defined.length];
+      const to = e.to % 3 === 0 ? tokens[e.to % tokens.length] : `${id}x`;
+      files[name] = text.replace(new RegExp(`(id:\\s*)${id.replace(/[.]/g, '\\.')}(?=\\s*$)`, 'm'), `$1${to}`);
+      return;
+    }
+    case 'swap-reference': {
+      const present = tokens.filter((t) => text.includes(t));
+      if (!present.length) return;
+      const from = present[e.which % present.length];
+      let n = 0;
+      files[name] = text.replace(new RegExp(`(?<=[\\s[{,:]|^)${from.replace(/[.]/g, '\\.')}(?=[\\s\\]},]|$)`, 'gm'), (m) => (n++ === 0 ? tokens[e.to % tokens.length] : m));
+      return;
+    }
+    case 'drop-line':
+      lines.splice(e.line % lines.length, 1);
+      files[name] = lines.join('\n');
+      return;
+    case 'break':
+      lines.splice(e.line % lines.length, 0, '  - : [unclosed');
+      files[name] = lines.join('\n');
+      return;
+    case 'copy':
+      files[name.replace(/\.yaml$/, '-copy.yaml')] = text;
+      edited.push(name.replace(/\.yaml$/, '-copy.yaml'));
+      return;
+    case 'remove':
+      if (keys.length > 3 && name !== 'campaign.yaml') delete files[name];
+      return;
+  }
+}
+
+interface Diagnostic {
+  file: string;
+}
+
+/** `lint FILE` against `lint .` restricted to FILE, on random drafter edits of `original`. */
+async function compareOn(original: Record<string, string>, runs: number, seed: number): Promise<{ withFindings: number }> {
+  const tokens = [...new Set(Object.values(original).flatMap((text) => [...text.matchAll(ID_TOKEN)].map((m) => m[1])))];
+  expect(tokens.length).toBeGreaterThan(30);
+  let withFindings = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(drafterEdit, { minLength: 1, maxLength: 4 }), fc.nat(), async (edits, pick) => {
+      const files = { ...original };
+      const edited: string[] = [];
+      for (const e of edits) applyEdit(files, e, tokens, edited);
+      const present = edited.filter((f) => f in files);
+      // mostly the files edited; sometimes any file, since an edit elsewhere changes its findings too
+      const names = Object.keys(files);
+      const file = pick % 3 === 0 || !present.length ? names[pick % names.length] : present[pick % present.length];
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-context-prop-'));
+      try {
+        fs.mkdirSync(path.join(dir, '.git'));
+        for (const [name, text] of Object.entries(files)) {
+          fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+          fs.writeFileSync(path.join(dir, name), text);
+        }
+        const alone = await runCli(['lint', file, '--format', 'json'], { cwd: dir });
+        const all = await runCli(['lint', '.', '--format', 'json'], { cwd: dir });
+        const own = (JSON.parse(alone.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+        const restricted = (JSON.parse(all.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.file === file);
+        if (restricted.length) withFindings++;
+        expect(own, file).toEqual(restricted);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: runs, seed },
+  );
+  return { withFindings };
+}
+
+describe('lint in context is derived, not listed', () => {
+  it('the keys it looks at follow from the rules and the schemas', () => {
+    const keys = contextKeys();
+    expect([...keys.names].sort()).toEqual(['city', 'id', 'target', 'than']);
+    expect([...keys.owners].sort()).toEqual(['lead', 'owner', 'parent', 'support']);
+    expect([...keys.keyNames]).toEqual(['units']);
+    expect([...keys.wholeRepositoryRules].sort()).toEqual(['missing-plan', 'required-indicator-missing', 'task-not-covered', 'unknown-reference']);
+    // a rule that stops reading targets across files takes `than` and `target` with it
+    const withoutTargets = ruleCatalogue.map((r) => {
+      const reads = r.reads;
+      return reads?.references?.includes('target') ? { ...r, reads: { scope: reads.scope, references: reads.references.filter((s) => s !== 'target') } } : r;
+    });
+    expect([...contextKeys(withoutTargets).names].sort()).toEqual(['city', 'id']);
+  });
+
+  it('random drafter edits of the example: lint FILE equals lint . restricted to FILE, both ways', async () => {
+    const original = Object.fromEntries(yamlFiles(example).map((f) => [f, fs.readFileSync(path.join(example, f), 'utf8')]));
+    const { withFindings } = await compareOn(original, 60, 20261201);
+    expect(withFindings).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('random drafter edits of a generated repository (one file per action): the same, both ways', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-context-gen-'));
+    (generate as (dir: string, cities: number) => void)(base, 3);
+    const original = Object.fromEntries(yamlFiles(base).map((f) => [f, fs.readFileSync(path.join(base, f), 'utf8')]));
+    fs.rmSync(base, { recursive: true, force: true });
+    const { withFindings } = await compareOn(original, 40, 7);
+    expect(withFindings).toBeGreaterThan(10);
+  }, 300_000);
+});
