@@ -153,6 +153,9 @@ function spawnBatch(opts: GitLoadOptions, input: string): { done: Promise<Buffer
       }
     });
   });
+  // a side disposed of while git still runs (the other side failed first) abandons `done`: its
+  // rejection then has no reader and must not surface as an unhandled rejection
+  done.catch(() => undefined);
   return { done, dispose };
 }
 

@@ -6,20 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { check } from '../../src/lint.js';
 import { loadFiles, loadPaths } from '../../src/load/index.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanTemp, isRoot, MINI, root, tempDir } from './helpers.js';
+import { MINI, cleanTemp, isRoot, repo, root } from './helpers.js';
 
 afterAll(cleanTemp);
 afterEach(() => vi.restoreAllMocks());
-
-/** Writes files (path → content) under a fresh folder and returns it. */
-function repo(files: Record<string, string | Uint8Array>): string {
-  const dir = tempDir();
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
 
 const lintDir = (dir: string, paths: string[] = ['.']) => {
   const loaded = loadPaths(paths, { cwd: dir });

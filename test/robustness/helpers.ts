@@ -18,6 +18,16 @@ export function tempDir(prefix = 'plans-robust-'): string {
   made.push(dir);
   return dir;
 }
+/** Writes files (path → content) under a fresh folder and returns it. */
+export function repo(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir();
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
 export function cleanTemp(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }

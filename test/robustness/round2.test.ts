@@ -13,19 +13,9 @@ import { t, type MessageId } from '../../src/i18n/index.js';
 import { MAX_EXPANDED_NODES, MAX_EXPANSION_FACTOR } from '../../src/load/parse.js';
 import * as validators from '../../src/schema/validators.generated.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanTemp, lintBytes, lintMany, MINI, root, tempDir } from './helpers.js';
+import { MINI, cleanTemp, lintBytes, lintMany, repo, root, tempDir } from './helpers.js';
 
 afterAll(cleanTemp);
-
-/** Writes files (path → content) under a fresh folder and returns it. */
-function repo(files: Record<string, string | Uint8Array>): string {
-  const dir = tempDir();
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
 
 /** MINI with a `per: unit` target (one unit, xh) and a progress report whose `units:` is `units`. */
 function perUnit(units: string): Record<string, string> {
