@@ -15,26 +15,12 @@ import { loadFile } from '../src/load/index.js';
 import { runCli } from './helpers/cli.js';
 // @ts-expect-error bench/generate.mjs is plain JavaScript
 import { generate } from '../bench/generate.mjs';
-import { fixtures } from './helpers/fixtures.js';
+import { fixtures, yamlFiles } from './helpers/fixtures.js';
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'zhejiang-2022');
 
 afterEach(() => setContextNarrowing(true));
-
-/** Every YAML file under `dir`, relative to it. */
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else if (/\.ya?ml$/.test(e.name)) out.push(path.relative(dir, abs).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** `plans lint <files> --format json` with the narrowing on and off. */
 async function both(files: string[], cwd: string, lang = 'en') {

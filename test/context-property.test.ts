@@ -11,24 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { contextKeys } from '../src/engine/context.js';
 import { ruleCatalogue } from '../src/rules/index.js';
 import { runCli } from './helpers/cli.js';
+import { yamlFiles } from './helpers/fixtures.js';
 // @ts-expect-error bench/generate.mjs is plain JavaScript
 import { generate } from '../bench/generate.mjs';
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'zhejiang-2022');
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else if (/\.ya?ml$/.test(e.name)) out.push(path.relative(dir, abs).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const ID_TOKEN = /(?<=[\s[{,:]|^)([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+|T\d\d(?:\.\d)?|hangzhou|ningbo|wenzhou|c\d{4})(?=[\s\]},]|$)/gm;
 

@@ -12,6 +12,7 @@ import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node 
 import { DIFF_FORMATS } from '../src/cli/diff.js';
 import { runCli } from './helpers/cli.js';
 import { example } from './helpers/ci-repo.js';
+import { yamlFiles } from './helpers/fixtures.js';
 
 const SEED = 20221231;
 const RUNS = 25;
@@ -20,14 +21,6 @@ const made: string[] = [];
 afterAll(() => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function yamlFiles(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) return yamlFiles(abs, base);
-    return e.name.endsWith('.yaml') ? [path.relative(base, abs)] : [];
-  });
-}
 
 /** The paths of every node of a document, depth first. */
 function nodePaths(node: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {

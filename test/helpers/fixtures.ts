@@ -18,3 +18,17 @@ export function fixtureCases(): string[] {
     )
     .sort();
 }
+
+/** Every YAML file under `dir`, relative to it with `/` separators, in name order. */
+export function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (/\.ya?ml$/.test(e.name)) out.push(path.relative(dir, abs).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
