@@ -270,6 +270,8 @@ for (const size of sizes) {
     { name: 'node -e 0', args: ['-e', '0'], cwd: repo.dir, expectStatus: 0, what: 'start-up of node itself' },
     { name: 'plans lint (1 file)', args: [PLANS, 'lint', one], cwd: repo.dir, what: `${one} in context` },
     { name: 'ajv-cli (1 file)', args: ajvArgs(one), cwd: repo.dir, expectStatus: 0, what: one },
+    // ESLint's --cache: the warm-up run fills it, every timed run finds nothing changed
+    { name: 'plans lint --cache (1 file)', args: [PLANS, 'lint', one, '--cache', '--cache-location', path.join(work, `cache-${size}-${process.pid}`)], cwd: repo.dir, what: `${one} in context, --cache, nothing changed since the last run` },
   ];
   if (size === 2200) {
     cmds.push({ name: 'spectral (1 file)', args: [SPECTRAL, 'lint', '-q', '-r', spectralRuleset(), one], cwd: repo.dir, expectStatus: 0, what: `${one}, one schema rule` });
@@ -291,6 +293,7 @@ for (const size of sizes) {
   }
   const rounds = size >= 20000 ? Math.min(runs, 3) : runs;
   const timing = bench(`${repo.files} files (${(repo.bytes / 2 ** 20).toFixed(1)} MiB)`, cmds, rounds);
+  fs.rmSync(path.join(work, `cache-${size}-${process.pid}`), { force: true });
   const result = { size, repo, timing, findings: findingsOf(repo.dir, ['.']) };
   if (size === spectralSize) {
     // Spectral is slow: compare on the action files of a few cities, plans linting the same files in context.
@@ -364,6 +367,8 @@ function report(m, results, total) {
     goals.push(`| 2,200 files, all rules with positions ≤ 1.0 × ajv-cli | ${r2(ratio)} × (${s(mid.timing['plans lint'].median)} vs ${s(mid.timing['ajv-cli'].median)}) | ${ratio <= 1 ? 'met' : 'not met'} |`);
     const one = mid.timing['plans lint (1 file)'].median / mid.timing['ajv-cli (1 file)'].median;
     goals.push(`| one file in context ≤ 0.5 × ajv-cli on one file | ${r2(one)} × (${s(mid.timing['plans lint (1 file)'].median)} vs ${s(mid.timing['ajv-cli (1 file)'].median)}) | ${one <= 0.5 ? 'met' : 'not met'} |`);
+    const cached = mid.timing['plans lint --cache (1 file)'].median / mid.timing['ajv-cli (1 file)'].median;
+    goals.push(`| one file in context with \`--cache\` (nothing changed) ≤ 0.5 × ajv-cli on one file | ${r2(cached)} × (${s(mid.timing['plans lint --cache (1 file)'].median)} vs ${s(mid.timing['ajv-cli (1 file)'].median)}) | ${cached <= 0.5 ? 'met' : 'not met'} |`);
   }
   const sp = results.find((r) => r.spectral);
   if (sp) {

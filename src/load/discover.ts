@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { NodeFileSystem, type DirEntry, type FileStat, type FileSystem } from './fs.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const YAML_FILE = /\.ya?ml$/i;
+export const YAML_FILE = /\.ya?ml$/i;
 /** Files that are not plan files even though they are YAML. */
 export const NOT_PLAN_FILES = new Set(['plans.config.yaml', 'plans.config.yml', '.pre-commit-hooks.yaml', '.pre-commit-config.yaml', '.gitlab-ci.yml']);
 
@@ -18,6 +18,8 @@ export interface Discovered {
   unreadable: { abs: string; code: string }[];
   /** Symbolic links not followed: broken or looping (`code`), or leading out of the folders given (`outside`). */
   skippedLinks: { abs: string; code: string; target?: string }[];
+  /** The folders listed, as walked (a results cache tells by their times that no entry came or went). */
+  dirs: string[];
 }
 
 export interface DiscoverOptions {
@@ -44,6 +46,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const unreadable: Discovered['unreadable'] = [];
   const skippedLinks: Discovered['skippedLinks'] = [];
   const seenDirs = new Set<string>();
+  const dirs: string[] = [];
   // A file reached twice (through a link inside the tree) is read once, under the first name met.
   const seenFiles = new Set<string>();
   const regular = new Set<string>();
@@ -77,6 +80,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       unreadable.push({ abs: dir, code: codeOf(err) });
       return;
     }
+    dirs.push(dir);
     // `dir` is absolute and normalized, and a listed name has no separator: no need for path.join's work
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const realPrefix = realDir.endsWith(path.sep) ? realDir : realDir + path.sep;
@@ -133,7 +137,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     if (dir) walk(abs);
     else addFile(abs);
   }
-  return { files: [...files], regular, unreadable, skippedLinks };
+  return { files: [...files], regular, unreadable, skippedLinks, dirs };
 }
 
 export function toPosix(p: string): string {

@@ -41,7 +41,7 @@ const GIVE_UP = new GiveUp();
  * class alone scans faster than a class in an alternation, and most files hold no CR at all.
  */
 // eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARS = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u2028\u2029\ufffe\uffff]/;
+export const UNSUPPORTED_CHARS = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u2028\u2029\ufffe\uffff]/;
 const LONE_CR = /\r(?!\n)/;
 const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** First characters that make a plain scalar something else (or that we leave to `yaml`). */
@@ -440,10 +440,11 @@ class Block {
  * The values of every document in `text`, or undefined when the text is not in the subset this
  * reader is sure about (then the `yaml` package must parse it). With `detached`, no string value
  * points into `text` (see SLICE_MIN); `decoded` says the text comes from decode() and is therefore
- * well-formed, which spares checking it.
+ * well-formed, which spares checking it; `plainChars` that the caller found none of UNSUPPORTED_CHARS
+ * (see `UNUSUAL_CHARS` in load/index.ts, one scan for two checks).
  */
-export function fastValues(text: string, detached = false, decoded = false): unknown[] | undefined {
-  if (UNSUPPORTED_CHARS.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
+export function fastValues(text: string, detached = false, decoded = false, plainChars = false): unknown[] | undefined {
+  if ((!plainChars && UNSUPPORTED_CHARS.test(text)) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   src = text;
   detach = detached;
   numbersAsPrinted = true;
@@ -510,8 +511,8 @@ export function fastValues(text: string, detached = false, decoded = false): unk
  * leaves the file untouched) when the file must go through the full parser. With `detached`, no
  * value points into the text, which can then be let go (`decoded`: see fastValues).
  */
-export function fastParseFile(file: SourceFile, detached = false, decoded = false): boolean {
-  const values = fastValues(file.text, detached, decoded);
+export function fastParseFile(file: SourceFile, detached = false, decoded = false, plainChars = false): boolean {
+  const values = fastValues(file.text, detached, decoded, plainChars);
   if (!values) return false;
   const printed = numbersAsPrinted;
   file.docs = values.map((value, index) => new FastDoc(file, index, value, printed));

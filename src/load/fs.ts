@@ -10,6 +10,10 @@ import { bytesOf, escapedName, fsPath, registerRawPath } from './rawpath.js';
 
 export interface FileStat {
   size: number;
+  /** Times and inode, as node:fs gives them (none for a document only in an overlay). */
+  mtimeMs?: number;
+  ctimeMs?: number;
+  ino?: number;
   isFile(): boolean;
   isDirectory(): boolean;
   isFIFO(): boolean;

@@ -164,7 +164,9 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
       : t('load/not-utf8', { encoding: name(decoded.encoding) });
     findings.push(findingAt(file, [0, 0], 'encoding', 'warning', message));
   }
-  pushAll(findings, noncharacterFindings(file));
+  // one scan of the text for what the noncharacter check and the fast reader both look for (most texts hold none)
+  const plainChars = !UNUSUAL_CHARS.test(file.text);
+  if (!plainChars) pushAll(findings, noncharacterFindings(file));
   pushAll(findings, numberRangeFindings(file));
   const limits = opts.limits ?? DEFAULT_PARSE_LIMITS;
   // A file with disable comments keeps its text: suppression reads it, and must read what was linted.
@@ -173,12 +175,19 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   // full-width punctuation typed on a Chinese keyboard, named where it stands (keyboard.ts)
   const hints = keyboardHints(file.text);
   pushAll(findings, keyboardFindings(file, hints));
-  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true);
+  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true, plainChars);
   if (!fast) pushAll(findings, parseFile(file, limits, hints));
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);
   return { file, findings };
 }
+
+/**
+ * The characters the fast reader leaves to the yaml package (fast.ts, UNSUPPORTED_CHARS) and the
+ * noncharacters with the lead surrogates of the astral ones: a text without any needs neither check.
+ */
+// eslint-disable-next-line no-control-regex
+export const UNUSUAL_CHARS = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u2028\u2029\ufdd0-\ufdef\ufffe\uffff\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff]/;
 
 /** Noncharacters: U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE…). */
 const NONCHARACTER = /[\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g;

@@ -33,9 +33,16 @@ const KNOWN_KEYS = new Set([
   'value', 'values', 'version',
 ]);
 
-/** A line worth a closer look: full-width indentation, `key：`, `key:　`, `-　`, or a value that opens with a bracket or a quote. */
-const CANDIDATE =
-  /^[ \t]*(?:\u3000|(?:-[ \t\u3000]+)?[A-Za-z_][\w-]*[ \t]*(?:：|:[ \t]*\u3000|:[ \t]+[[{［｛“‘])|-[ \t]*[[{［｛“‘\u3000])/gm;
+/**
+ * A line worth a closer look: full-width indentation, `key：`, `key:　`, `-　`, or a value that
+ * opens with a bracket or a quote. Tested at the start of a line only (sticky).
+ */
+const CANDIDATE = /[ \t]*(?:\u3000|(?:-[ \t\u3000]+)?[A-Za-z_][\w-]*[ \t]*(?:：|:[ \t]*\u3000|:[ \t]+[[{［｛“‘])|-[ \t]*[[{［｛“‘\u3000])/y;
+/**
+ * Every mistake named here is one of these characters: a line without any of them has none, so
+ * only the lines holding one are tested (most lines of Chinese plans hold none, or only prose).
+ */
+const TRIGGER = /[\u3000：［｛，、“‘]/g;
 
 /** What ends a block scalar header's line: `|` or `>`, its indicators, maybe a comment. */
 const HEADER_END = /[|>][1-9+-]{0,2}[ \t]*(?:#[^\n]*)?\r?$/m;
@@ -46,20 +53,22 @@ const FULL_TO_ASCII: Record<string, string> = { '［': '[', '］': ']', '｛': '
 
 /** Every keyboard mistake of a text, in order. Only the candidate lines are looked at. */
 export function keyboardHints(text: string): KeyboardHint[] {
-  CANDIDATE.lastIndex = 0;
-  if (!CANDIDATE.test(text)) return [];
   const hints: KeyboardHint[] = [];
-  CANDIDATE.lastIndex = 0;
+  const trigger = new RegExp(TRIGGER.source, 'g');
+  const candidate = new RegExp(CANDIDATE.source, 'y');
   let lineNo = 0;
   let counted = 0;
   let inside: Set<number> | undefined;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const start = m.index;
+  for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    let end = text.indexOf('\n', m.index);
+    if (end < 0) end = text.length;
+    // the next trigger of another line: one look per line
+    trigger.lastIndex = end;
+    candidate.lastIndex = start;
+    if (!candidate.test(text)) continue;
     for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) lineNo++;
     counted = start;
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    CANDIDATE.lastIndex = end;
     if ((inside ??= blockScalarLines(text)).has(start)) continue;
     const raw = text.slice(start, end);
     scanLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, lineNo, hints);

@@ -44,6 +44,13 @@ export const ciMessages = {
   'baseline/bad-shape': { zh: '{path} 不是 plans 基线文件（version {version}）', en: '{path} is not a plans baseline (version {version})' },
   'baseline/written': { zh: 'plans: 已将 {count} 个问题记入基线 {path}', en: 'plans: recorded {count} findings in the baseline {path}' },
   'baseline/note': { zh: 'plans: 基线中已有 {matched} 个问题未报告；基线中有 {fixed} 个问题已不存在', en: 'plans: {matched} findings known to the baseline not shown; {fixed} baseline entries are fixed' },
+  // Results cache (--cache)
+  'cache/missing': { zh: '无法读取缓存文件 {path}（{code}）', en: 'cannot read the cache {path} ({code})' },
+  'cache/not-ours': {
+    zh: '{path} 不是 plans 的缓存文件，不会覆盖它；请用 --cache-location 指定另一个文件',
+    en: '{path} is not a plans cache, and will not be overwritten; name another file with --cache-location',
+  },
+  'cache/not-written': { zh: 'plans: 未能写入缓存 {path}：{reason}（检查结果不受影响）', en: 'plans: could not write the cache {path}: {reason} (the result is not affected)' },
 
   // Output formats and options
   'sarif/help': { zh: '{description}。完整说明：plans explain {id}', en: '{description}. The full page: plans explain {id}' },

@@ -22,6 +22,8 @@ export const helpMessages = {
   'help/lint-out': { zh: '将对应 --format 的报告写入文件', en: 'write the report of the matching --format to a file' },
   'help/lint-quiet': { zh: '只报告错误', en: 'report errors only' },
   'help/lint-max-warnings': { zh: '警告数超过此值时以状态 1 退出', en: 'exit 1 when there are more warnings than this' },
+  'help/lint-cache': { zh: '复用上次检查的结果：所依赖的文件和文件夹都未改动时不再解析（结果存于 --cache-location）', en: 'reuse the last result while no file or folder it depended on has changed (kept in --cache-location)' },
+  'help/lint-cache-location': { zh: '缓存文件（默认 .planscache）', en: 'the cache file (default .planscache)' },
   'help/lint-baseline': { zh: '只报告基线文件中没有的问题', en: 'report only findings that are not in this baseline' },
   'help/lint-write-baseline': { zh: '将当前的问题记录到基线文件', en: "record today's findings in a baseline file" },
 
