@@ -19,18 +19,17 @@ await esbuild.build({
     resolveDir: root,
     loader: 'ts',
     contents: `
-      import { loadPaths, setKeepTexts } from './src/load/index.ts';
+      import { loadPaths } from './src/load/index.ts';
       import { LoadedFile } from './src/load/text.ts';
       import { check } from './src/lint.ts';
       import { applySuppressions } from './src/suppress/index.ts';
       import { catalogue } from './src/config/rules.ts';
       const dir = process.argv[2];
-      if (process.env.PHASES_KEEP_TEXTS) setKeepTexts(true);
       const t0 = performance.now();
       const mb = () => { globalThis.gc(); return (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0); };
       const say = (what) => console.log(what.padEnd(14), (performance.now() - t0).toFixed(0).padStart(6), 'ms', mb().padStart(6), 'MiB heap', (process.memoryUsage().rss / 2 ** 20).toFixed(0).padStart(6), 'MiB rss');
       say('start');
-      const loaded = loadPaths([dir], { cwd: dir });
+      const loaded = loadPaths([dir], { cwd: dir, keepTexts: Boolean(process.env.PHASES_KEEP_TEXTS) });
       say('loaded');
       if (process.env.PHASES_SPLIT) {
         const { validateDoc } = await import('./src/schema/index.ts');

@@ -16,7 +16,7 @@ const useCache = !flag('--no-code-cache');
 const whole = flag('--whole-repository');
 const { loadBundle } = createRequire(import.meta.url)('../bin/bundle-loader.cjs');
 const loaded = loadBundle(fileURLToPath(new URL('../dist/plans.cjs', import.meta.url)), { useCache });
-if (whole) loaded.exports.setContextNarrowing(false);
-loaded.exports.main([process.argv[0], 'plans', ...args]).then((code) => {
+const { main, processEnv } = loaded.exports;
+main([process.argv[0], 'plans', ...args], whole ? { ...processEnv(), engine: { narrowing: false } } : undefined).then((code) => {
   process.exitCode = code;
 });

@@ -6,7 +6,7 @@ import { buildModel } from './model/build.js';
 import type { Model } from './model/types.js';
 import { modelRules } from './rules/index.js';
 import type { RuleContext } from './rules/types.js';
-import { validateDoc } from './schema/index.js';
+import { validateDoc, type Validators } from './schema/index.js';
 import type { RuleSetting } from './types.js';
 import { diagnose, sortFindings, type Diagnostic, type Finding } from './findings/index.js';
 import { closest } from './util/closest.js';
@@ -47,6 +47,8 @@ export interface CheckOptions {
   restore?: (file: SourceFile) => void;
   /** The files are a whole repository: a missing campaign or owners document is reported (rules/types.ts). */
   complete?: boolean;
+  /** The schema validators to use (default: `validatorsFor()`, the build's while current). */
+  validators?: Validators;
 }
 
 /** `unknown-kind` for one document, or undefined when its kind is known. */
@@ -94,7 +96,7 @@ export function checkFindings(files: SourceFile[], loadFindings: readonly Findin
     for (const doc of file.docs) {
       const kind = kindFinding(doc, opts.restore);
       if (kind) findings.push(kind);
-      else if (doc.parsed && doc.kind) pushAll(findings, validateDoc(doc, opts.restore));
+      else if (doc.parsed && doc.kind) pushAll(findings, validateDoc(doc, opts.restore, opts.validators));
     }
   }
   const model = buildModel(files);

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { NameSearch, namesOf, narrowingOutcomes, setContextNarrowing } from '../src/engine/context.js';
+import { describe, expect, it } from 'vitest';
+import { NameSearch, namesOf } from '../src/engine/context.js';
 import { loadFile } from '../src/load/index.js';
-import { runCli } from './helpers/cli.js';
+import { runCli as cliRun } from './helpers/cli.js';
 // @ts-expect-error bench/generate.mjs is plain JavaScript
 import { generate } from '../bench/generate.mjs';
 import { fixtures, yamlFiles } from './helpers/fixtures.js';
@@ -20,16 +20,16 @@ import { fixtures, yamlFiles } from './helpers/fixtures.js';
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'zhejiang-2022');
 
-afterEach(() => setContextNarrowing(true));
+/** What the engines of this file's runs did: checks in context narrowed, and those that needed the whole repository. */
+const stats = { narrowed: 0, whole: 0 };
+const narrowingOutcomes = () => ({ ...stats });
+const runCli = (args: string[], opts: { cwd: string }) => cliRun(args, { ...opts, engine: { stats } });
 
 /** `plans lint <files> --format json` with the narrowing on and off. */
 async function both(files: string[], cwd: string, lang = 'en') {
   const args = ['lint', ...files, '--format', 'json', '--lang', lang];
-  setContextNarrowing(true);
   const narrowed = await runCli(args, { cwd });
-  setContextNarrowing(false);
-  const whole = await runCli(args, { cwd });
-  setContextNarrowing(true);
+  const whole = await cliRun(args, { cwd, engine: { narrowing: false } });
   return { narrowed, whole };
 }
 

@@ -12,13 +12,13 @@ import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../src/lint.js';
 import { loadPaths } from '../src/load/index.js';
-import { setFastParse } from '../src/load/fast.js';
-import { fingerprint, setCompiledValidators, usingCompiledValidators } from '../src/schema/index.js';
+import { fingerprint, usingCompiledValidators } from '../src/schema/index.js';
+import type { CliEnv } from '../src/cli/env.js';
 import { fixtureCases, fixtures } from './helpers/fixtures.js';
-import { runCli } from './helpers/cli.js';
+import { runCli as cliRun } from './helpers/cli.js';
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'zhejiang-2022');
@@ -33,7 +33,9 @@ fs.writeFileSync(
   'kind: Plan\ncampaign: c\ncity: x\ntitle: ""\nactions:\n  - id: A-1\n    title: "𝒳"\n    tasks: [""]\n    lead: ""\n    measures: ["", "𝒳", {text: ""}]\n',
 );
 
-async function lintAll(): Promise<Record<string, Run>> {
+/** Every run of `lintAll`, with the engine's fast reader and build-time validators as given. */
+async function lintAll(engine: CliEnv['engine'] = {}): Promise<Record<string, Run>> {
+  const runCli = (args: string[], opts: { cwd: string }) => cliRun(args, { ...opts, engine });
   const out: Record<string, Run> = {};
   for (const lang of ['en', 'zh']) {
     out[`example ${lang}`] = await runCli(['lint', '.', '--format', 'json', '--lang', lang], { cwd: example });
@@ -46,16 +48,9 @@ async function lintAll(): Promise<Record<string, Run>> {
   return out;
 }
 
-afterEach(() => {
-  setFastParse(true);
-  setCompiledValidators(undefined);
-});
-
 describe('fast paths give the same findings', () => {
   it('fast reader and build-time validators, on and off', async () => {
-    setFastParse(false);
-    setCompiledValidators(false);
-    const plain = await lintAll();
+    const plain = await lintAll({ fastParse: false, compiledValidators: false });
     // the comparison means something only if there are findings with positions to compare
     const lintRuns = Object.entries(plain).filter(([key]) => !/^(table|gaps) /.test(key));
     expect(plain['lengths en'].stdout).toContain('must not be empty');
@@ -67,9 +62,7 @@ describe('fast paths give the same findings', () => {
       [false, true],
       [true, true],
     ] as const) {
-      setFastParse(fast);
-      setCompiledValidators(compiled);
-      const other = await lintAll();
+      const other = await lintAll({ fastParse: fast, compiledValidators: compiled });
       for (const key of Object.keys(plain)) expect(other[key], `${key} (fast reader ${fast}, compiled validators ${compiled})`).toEqual(plain[key]);
     }
   }, 120_000);
@@ -88,7 +81,6 @@ describe('fast paths give the same findings', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-validators.mjs'), '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    setCompiledValidators(undefined);
     expect(usingCompiledValidators()).toBe(true);
   });
 

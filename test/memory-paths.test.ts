@@ -2,7 +2,7 @@
  * Guard for the memory work: a file's text is let go once the fast reader has read it, and read
  * again from disk only when something needs it (a finding's place, a baseline's or a fingerprint's
  * line text, a table's number as written). Everything must come out exactly as when every text is
- * kept (`setKeepTexts(true)`): lint in both languages and several formats on the example and every
+ * kept (the engine's `keepTexts`): lint in both languages and several formats on the example and every
  * fixture, `table`, `gaps`, `compile`, inline suppression and baselines. And a file changed or
  * deleted between loading and reporting must not break anything.
  */
@@ -14,7 +14,7 @@ import { filterByBaseline, lineTextOf, writeBaseline } from '../src/baseline/ind
 import { check } from '../src/lint.js';
 import { decode } from '../src/load/decode.js';
 import { fastValues } from '../src/load/fast.js';
-import { keepTextsEnabled, loadPaths, parseBytes, setKeepTexts } from '../src/load/index.js';
+import { loadPaths, parseBytes } from '../src/load/index.js';
 import type { SourceFile } from '../src/load/source.js';
 import { LoadedFile } from '../src/load/text.js';
 import { lintFormatters } from '../src/render/lint/index.js';
@@ -22,7 +22,7 @@ import { countFindings } from '../src/render/lint/types.js';
 import type { Diagnostic as Finding } from '../src/types.js';
 import { copyExample, edit, example } from './helpers/ci-repo.js';
 import { fixtureCases, fixtures } from './helpers/fixtures.js';
-import { runCli, type CliRun } from './helpers/cli.js';
+import { runCli as cliRun, type CliRun } from './helpers/cli.js';
 
 
 
@@ -46,21 +46,26 @@ async function reportsOf(repo: string): Promise<Record<string, CliRun>> {
   return out;
 }
 
+/** Whether the runs of this file keep every text (the engine's option; default, as in plans: let go). */
+let keep = false;
+const runCli = (args: string[], opts: { cwd: string }) => cliRun(args, { ...opts, engine: { keepTexts: keep } });
+
 /** The same runs with every text kept and with texts let go; returns the kept ones. */
 async function bothWays<T>(run: () => Promise<T>): Promise<T> {
-  setKeepTexts(true);
+  keep = true;
   const kept = await run();
-  setKeepTexts(false);
+  keep = false;
   const lazy = await run();
   expect(lazy).toEqual(kept);
   return kept;
 }
 
-afterEach(() => setKeepTexts(false));
+afterEach(() => {
+  keep = false;
+});
 
 describe('texts let go after parsing', () => {
   it('are let go by the loader, except where the text is still to be read', () => {
-    expect(keepTextsEnabled()).toBe(false);
     const loaded = loadPaths(['.'], { cwd: example });
     expect(loaded.files.length).toBeGreaterThan(5);
     // the comparisons below mean something only if the lazy path is really taken
@@ -151,10 +156,8 @@ describe('texts let go after parsing', () => {
 
   it('a file changed or deleted between loading and reporting: no crash, findings at its start', () => {
     const repo = copyExample();
-    setKeepTexts(true);
-    const keptLoad = loadPaths(['.'], { cwd: repo });
+    const keptLoad = loadPaths(['.'], { cwd: repo, keepTexts: true });
     const kept = check(keptLoad.files, keptLoad.findings).findings;
-    setKeepTexts(false);
     const loaded = loadPaths(['.'], { cwd: repo });
     const deleted = 'ningbo/plan.yaml';
     const sameSize = 'wenzhou/plan.yaml';

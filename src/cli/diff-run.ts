@@ -104,7 +104,7 @@ function prepareSide(arg: string, name: 'OLD' | 'NEW', opts: DiffCliOptions, cli
     git: false,
     async load() {
       // every change is placed at its line: the texts are kept (not let go and read again)
-      const repo = loadRepository([arg], cli, opts, 'numbers', new Engine({ cwd: cli.cwd, keepTexts: true }));
+      const repo = loadRepository([arg], cli, opts, 'numbers', new Engine({ ...cli.engine, cwd: cli.cwd, keepTexts: true }));
       if (repo.files.length === 0) throw new UsageError(t('diff/no-files', { side: name, label: arg }));
       return { label: arg, model: repo.model, errorCount: repo.errorCount, inputs: repo.files.map((f) => f.abs) };
     },

@@ -1,4 +1,5 @@
 /** What the CLI reads from the process once, so that everything below it stays pure. */
+import type { EngineOptions } from '../engine/index.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { langFromEnv, optionLang, parseLang, t, type Catalog, type Lang, type MessageId } from '../i18n/index.js';
 import { UsageError } from '../types.js';
@@ -13,6 +14,8 @@ export interface CliEnv {
   helpLang?: Lang;
   /** Words for the messages of findings other than the package's (a test catalogue: ids and data stay). */
   messages?: Readonly<Catalog>;
+  /** How the commands' engines are made (tests and the bench compare both ways: texts kept, narrowing off). */
+  engine?: Omit<EngineOptions, 'cwd' | 'fs'>;
 }
 
 /** Help text `help/<id>` in the language of the help. */

@@ -110,7 +110,7 @@ export function pairOutputs(formats: string[], outs: string[], order?: OutputFla
 }
 
 /** Runs `plans lint` and returns the exit status: 0 clean, 1 errors or too many warnings. */
-export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engine: Engine = new Engine({ cwd: cli.cwd })): number {
+export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engine: Engine = new Engine({ ...cli.engine, cwd: cli.cwd })): number {
   const loadedConfig = engine.config(opts.config);
   const config = loadedConfig.config;
   const lang = resolveLang(opts.lang, config.lang, cli.env);

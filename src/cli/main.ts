@@ -20,7 +20,7 @@ import { registerDiff } from './diff.js';
 const VERSION = '0.1.0';
 
 /** For bench/plans-entry.mjs, which runs the bundle with the narrowed lint in context off. */
-export { setContextNarrowing } from '../engine/context.js';
+export { processEnv } from './env.js';
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit status. */
 export async function main(argv: string[], given?: CliEnv): Promise<number> {

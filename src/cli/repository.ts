@@ -72,7 +72,7 @@ export function repositoryOptions(command: Command, cli: CliEnv): Command {
  * Reads and checks everything under `paths` as `plans lint` would (config, ignore globs, inline
  * suppression); a file that cannot be parsed contributes nothing to the model.
  */
-export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOptions = {}, texts: 'numbers' | 'all' = 'numbers', engine: Engine = new Engine({ cwd: cli.cwd })): Repository {
+export function loadRepository(paths: string[], cli: CliEnv, opts: RepositoryOptions = {}, texts: 'numbers' | 'all' = 'numbers', engine: Engine = new Engine({ ...cli.engine, cwd: cli.cwd })): Repository {
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const run = engine.repository({ paths, config: opts.config, maxFileBytes }, texts);
   const configFile = run.config.file;

@@ -118,24 +118,6 @@ export function contextKeys(rules: readonly RuleMeta<string>[] = ruleCatalogue, 
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-let enabled = true;
-/** Turns the narrowing off (tests compare both); on by default. */
-export function setContextNarrowing(on: boolean): void {
-  enabled = on;
-}
-export function contextNarrowingEnabled(): boolean {
-  return enabled;
-}
-
-const outcomes = { narrowed: 0, whole: 0 };
-/** How many checks in context were narrowed, and how many needed the whole repository (for tests and benchmarks). */
-export function narrowingOutcomes(): { narrowed: number; whole: number } {
-  return { ...outcomes };
-}
-export function countNarrowing(narrowed: boolean): void {
-  outcomes[narrowed ? 'narrowed' : 'whole']++;
-}
-
 /**
  * What a relevant file holds, as strings: any of `names`, or `Owners` and any of `owners`.
  * `planCities` are the cities of named plan documents: of such a city, the caller needs the first

@@ -11,16 +11,17 @@ import { findCampaignRoot, startFolder } from '../config/root.js';
 import { sortFindings, findingKey, type Finding, type Positions } from '../findings/index.js';
 import { t } from '../i18n/index.js';
 import { check, type CheckResult } from '../lint.js';
-import { contextKeys, contextNarrowingEnabled, countNarrowing, holdsPlanOf, namesOf, NameSearch, needsWholeRepository, type ContextKeys } from './context.js';
+import { contextKeys, holdsPlanOf, namesOf, NameSearch, needsWholeRepository, type ContextKeys } from './context.js';
 import { codeOf, discover, NOT_PLAN_FILES, toPosix, type Discovered } from '../load/discover.js';
 import { NodeFileSystem, type FileSystem } from '../load/fs.js';
-import { discoveryFindings, keepTextsEnabled, loadFile, type LoadOptions } from '../load/index.js';
+import { discoveryFindings, loadFile, type LoadOptions } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { restoreText } from '../load/text.js';
 import { UsageError, type RuleSetting } from '../types.js';
 import { LineIndex } from '../load/source.js';
 import type { CachedRun, ResultsCache } from './cache.js';
 import { buildModel } from '../model/build.js';
+import { validatorsFor, type Validators } from '../schema/index.js';
 
 export interface EngineOptions {
   /** The folder paths are relative to, and findings show paths from. */
@@ -31,6 +32,18 @@ export interface EngineOptions {
   keepTexts?: boolean;
   /** Lint named files with only the part of the repository that can change their findings (default: on). */
   narrowing?: boolean;
+  /** The fast reader for plain files (default: on); off, every file goes through the yaml package (tests compare both). */
+  fastParse?: boolean;
+  /** The build-time schema validators (true), or validators compiled now (false); default: the build's while current. */
+  compiledValidators?: boolean;
+  /** Where to count the checks in context that were narrowed and that needed the whole repository (default: the engine's own). */
+  stats?: NarrowingStats;
+}
+
+/** How many checks in context were narrowed, and how many needed the whole repository. */
+export interface NarrowingStats {
+  narrowed: number;
+  whole: number;
 }
 
 export interface LintRequest {
@@ -71,7 +84,9 @@ export class Engine {
   readonly keepTexts: boolean;
   readonly narrowing: boolean;
   /** How many checks in context were narrowed, and how many needed the whole repository. */
-  readonly stats = { narrowed: 0, whole: 0 };
+  readonly stats: NarrowingStats;
+  readonly fastParse: boolean;
+  readonly validators: Validators;
   /** Folders looked at for a campaign (many named files share their folders). */
   readonly #campaignFolders = new Map<string, boolean>();
   /** What lint in context looks at, derived once from the rules and the schemas. */
@@ -80,8 +95,11 @@ export class Engine {
   constructor(opts: EngineOptions) {
     this.cwd = opts.cwd;
     this.fs = opts.fs ?? new NodeFileSystem();
-    this.keepTexts = opts.keepTexts ?? keepTextsEnabled();
-    this.narrowing = opts.narrowing ?? contextNarrowingEnabled();
+    this.keepTexts = opts.keepTexts ?? false;
+    this.narrowing = opts.narrowing ?? true;
+    this.stats = opts.stats ?? { narrowed: 0, whole: 0 };
+    this.fastParse = opts.fastParse ?? true;
+    this.validators = validatorsFor(opts.compiledValidators);
   }
 
   /** Reads again, through this engine's file system, the text of a file that let it go. */
@@ -145,7 +163,7 @@ export class Engine {
       }
       return is;
     };
-    const opts: LoadOptions = { cwd, ignored, maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
+    const opts: LoadOptions = { cwd, ignored, maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts, fastParse: this.fastParse };
     const cacheKey = request.cache && JSON.stringify([request.cache.tool, cwd, namedAbs, config.file?.abs ?? null, config.config, request.maxFileBytes ?? null, this.narrowing]);
     const hit = cacheKey !== undefined ? request.cache!.results.lookup(cacheKey, this.fs) : undefined;
     if (hit) return this.#fromCache(hit, config, opts);
@@ -196,13 +214,13 @@ export class Engine {
    */
   repository(request: LintRequest, texts: 'numbers' | 'all' | 'none' = 'numbers'): RepositoryRun {
     const config = this.config(request.config);
-    const opts: LoadOptions = { cwd: this.cwd, ignored: ignoreFilter(config.config, this.cwd), maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
+    const opts: LoadOptions = { cwd: this.cwd, ignored: ignoreFilter(config.config, this.cwd), maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts, fastParse: this.fastParse };
     const found = discover(request.paths.length ? request.paths : ['.'], opts);
     const loaded = found.files.map((abs) => loadFile(abs, { ...opts, knownRegular: found.regular }));
     const result = check(
       loaded.map((l) => l.file),
       [...loaded.flatMap((l) => l.findings), ...discoveryFindings(found, this.cwd)],
-      { rules: config.config.rules, restore: (file) => this.restore(file), records: true, complete: true },
+      { rules: config.config.rules, restore: (file) => this.restore(file), validators: this.validators, records: true, complete: true },
     );
     for (const file of result.files) {
       if (texts === 'all' || (texts === 'numbers' && file.docs.some((d) => d.numbersAsPrinted === false))) this.restore(file);
@@ -263,7 +281,7 @@ export class Engine {
     return check(
       files.map((r) => r.file),
       [...files.flatMap((r) => r.findings), ...discoveryFindings(found, opts.cwd)],
-      { rules, wanted, complete, restore: (file) => this.restore(file), records: true },
+      { rules, wanted, complete, restore: (file) => this.restore(file), validators: this.validators, records: true },
     );
   }
 
@@ -315,7 +333,6 @@ export class Engine {
     const part = found.files.flatMap((abs) => loaded.get(abs) ?? []);
     const result = this.#checkLoaded(found, part, opts, rules, wanted, true);
     const whole = needsWholeRepository(result.model, result.findings, (file) => ownPaths.has(file), keys);
-    countNarrowing(!whole);
     this.stats[whole ? 'whole' : 'narrowed']++;
     return whole ? this.#checkFound(found, opts, rules, wanted, true, loaded) : { ...result, inputs: found.files, dirs: found.dirs };
   }

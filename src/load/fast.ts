@@ -18,18 +18,6 @@ import type { SourceFile, SourceDoc, Kind } from './source.js';
 import { KINDS, YAML_OPTIONS } from './source.js';
 import { writtenOtherwise } from '../util/number.js';
 
-let enabled = true;
-
-/** Whether loaders use the fast reader when their options do not say (tests compare both ways). */
-export function fastParseEnabled(): boolean {
-  return enabled;
-}
-
-/** Turns the fast reader on or off for loaders whose options do not say. */
-export function setFastParse(on: boolean): void {
-  enabled = on;
-}
-
 /** Nesting deeper than this is left to the `yaml` package (and its depth finding). */
 export const FAST_MAX_DEPTH = 32;
 

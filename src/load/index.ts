@@ -7,7 +7,7 @@ import type { RuleId } from '../rules/index.js';
 import { decode } from './decode.js';
 import { discover, toPosix, codeOf, type Discovered } from './discover.js';
 import { parseFile, DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse.js';
-import { fastParseEnabled, fastParseFile, FAST_MAX_DEPTH } from './fast.js';
+import { fastParseFile, FAST_MAX_DEPTH } from './fast.js';
 import { findingAt, LineIndex, type SourceFile } from './source.js';
 import { checksum, LoadedFile } from './text.js';
 import { NodeFileSystem, type FileSystem } from './fs.js';
@@ -20,30 +20,18 @@ export interface LoadOptions {
   /** Files larger than this are not parsed (a `yaml-syntax` error says so). */
   maxFileBytes?: number;
   limits?: ParseLimits;
-  /** Read plain files with the fast reader of `fast.ts` (same values); default: on, unless `setFastParse(false)`. */
+  /** Read plain files with the fast reader of `fast.ts` (same values); default: on (tests and the bench compare both ways). */
   fastParse?: boolean;
   /** Files that the folder listing showed as regular files: read without a stat by name first (see `FileSystem.readRegular`). */
   knownRegular?: ReadonlySet<string>;
   /** What to read through (default: the disk); an engine passes its own, with an editor's unsaved documents over it. */
   fs?: FileSystem;
   /**
-   * Keep every file's text in memory; default: off, unless `setKeepTexts(true)`. When off, the text
+   * Keep every file's text in memory; default: off. When off, the text
    * of a file read by the fast reader is let go once it is parsed and read again from disk only if
    * something asks for it (see text.ts). Files with `plans-disable` comments keep theirs.
    */
   keepTexts?: boolean;
-}
-
-let keepAllTexts = false;
-
-/** Whether loaders keep every text when their options do not say (tests compare both ways). */
-export function keepTextsEnabled(): boolean {
-  return keepAllTexts;
-}
-
-/** Makes loaders keep every text (or not) when their options do not say. */
-export function setKeepTexts(on: boolean): void {
-  keepAllTexts = on;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -144,7 +132,7 @@ export function parseBytes(rel: string, abs: string, bytes: Uint8Array, opts: Pi
 
 /** parseBytes for bytes just read from `abs`: the text may be let go after parsing (`onDisk`, see LoadOptions.keepTexts). */
 function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadOptions, 'limits' | 'fastParse' | 'keepTexts'>, onDisk: boolean): { file: SourceFile; findings: Finding[] } {
-  const crc32 = onDisk && !(opts.keepTexts ?? keepAllTexts) ? checksum() : null;
+  const crc32 = onDisk && !opts.keepTexts ? checksum() : null;
   // taken now: `bytes` may be the shared read buffer
   const stamp = crc32 ? { size: bytes.length, crc: crc32(bytes) } : undefined;
   const decoded = decode(bytes);
@@ -175,7 +163,7 @@ function parseRead(rel: string, abs: string, bytes: Uint8Array, opts: Pick<LoadO
   // full-width punctuation typed on a Chinese keyboard, named where it stands (keyboard.ts)
   const hints = keyboardHints(file.text);
   pushAll(findings, keyboardFindings(file, hints));
-  const fast = (opts.fastParse ?? fastParseEnabled()) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true, plainChars);
+  const fast = (opts.fastParse ?? true) && limits.maxDepth > FAST_MAX_DEPTH && fastParseFile(file, release, true, plainChars);
   if (!fast) pushAll(findings, parseFile(file, limits, hints));
   // The fast reader's values are copies, so the text can go; the yaml package's trees and values point into it.
   else if (release) file.release(stamp);

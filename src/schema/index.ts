@@ -39,8 +39,6 @@ export function readSchema(kind: Kind | 'plans'): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(schemaFile(kind), 'utf8')) as Record<string, unknown>;
 }
 
-let validators: Map<Kind, ValidateFunction> | undefined;
-let compiledCurrent: boolean | undefined;
 
 /**
  * Fingerprint of the kind schemas, the way scripts/build-validators.mjs takes it: length and two
@@ -81,27 +79,12 @@ export function fingerprint(bytes: Uint8Array): string {
 }
 
 /** Whether the validators compiled at build time were made from the schemas on disk (else compile them now). */
-function useCompiled(): boolean {
-  if (compiledCurrent === undefined) {
-    try {
-      compiledCurrent = schemasHash() === generated.SCHEMAS_HASH;
-    } catch {
-      compiledCurrent = false;
-    }
+function compiledAreCurrent(): boolean {
+  try {
+    return schemasHash() === generated.SCHEMAS_HASH;
+  } catch {
+    return false;
   }
-  return compiledCurrent;
-}
-
-/** True when validators come from the build (validators.generated.ts) rather than from compiling at run time. */
-export function usingCompiledValidators(): boolean {
-  return useCompiled();
-}
-
-/** Chooses between the build-time validators and compiling at run time (tests compare the two); undefined: by the schema hash. */
-export function setCompiledValidators(on: boolean | undefined): void {
-  compiledCurrent = on;
-  validators = undefined;
-  branchValidators.clear();
 }
 
 function compiledValidator(name: string | undefined): ValidateFunction | undefined {
@@ -109,45 +92,84 @@ function compiledValidator(name: string | undefined): ValidateFunction | undefin
   return (generated as unknown as Record<string, ValidateFunction | undefined>)[name];
 }
 
-/** The validator of a kind: compiled at build time, or once per process when the schemas changed since. */
-export function validatorFor(kind: Kind): ValidateFunction {
-  if (!validators) validators = new Map();
-  const cached = validators.get(kind);
-  if (cached) return cached;
-  const v = (useCompiled() && compiledValidator((generated.KIND_VALIDATORS as Record<string, string>)[kind])) || runtimeAjv().compile(readSchema(kind));
-  validators.set(kind, v);
-  return v;
+/**
+ * The validators of one way of getting them: compiled at build time, or compiled at run time from
+ * the schemas on disk (when the schemas changed since the build, or when a test compares the two).
+ * Each is made once, when first asked for.
+ */
+export class Validators {
+  readonly #kinds = new Map<Kind, ValidateFunction>();
+  readonly #branches = new Map<string, ValidateFunction>();
+
+  constructor(
+    /** Whether the build-time validators are used. */
+    readonly compiled: boolean,
+  ) {}
+
+  /** The validator of a kind. */
+  forKind(kind: Kind): ValidateFunction {
+    const cached = this.#kinds.get(kind);
+    if (cached) return cached;
+    const v = (this.compiled && compiledValidator((generated.KIND_VALIDATORS as Record<string, string>)[kind])) || runtimeAjv().compile(readSchema(kind));
+    this.#kinds.set(kind, v);
+    return v;
+  }
+
+  /**
+   * Errors of one branch of a `oneOf` definition (`targetValue`, `measure`), validated on its own,
+   * so the drafter hears about the form they meant and not about all the others.
+   */
+  branchErrors(definition: string, branch: number, value: unknown): ErrorObject[] {
+    const key = `${definition}/${branch}`;
+    let v = this.#branches.get(key);
+    if (!v) {
+      v = this.compiled ? compiledValidator((generated.BRANCH_VALIDATORS as Record<string, string>)[key]) : undefined;
+      if (!v) {
+        const plan = readSchema('Plan') as { definitions: Record<string, { oneOf?: object[] }> };
+        const schema = plan.definitions[definition]?.oneOf?.[branch];
+        if (!schema) return [];
+        v = runtimeAjv().compile({ ...schema, definitions: plan.definitions });
+      }
+      this.#branches.set(key, v);
+    }
+    return v(value) ? [] : ((v.errors ?? []) as ErrorObject[]);
+  }
 }
 
-const branchValidators = new Map<string, ValidateFunction>();
+// What a process may share: the validators made each way (pure, made once), and which way is current.
+const made: { compiled?: Validators; runtime?: Validators; current?: boolean } = {};
 
 /**
- * Errors of one branch of a `oneOf` definition (`targetValue`, `measure`), validated on its own,
- * so the drafter hears about the form they meant and not about all the others.
+ * The validators to use: by default the build-time ones while they were made from the schemas on
+ * disk (else compiled at start); `compiled` true or false asks for one way (tests compare them).
  */
+export function validatorsFor(compiled?: boolean): Validators {
+  const use = compiled ?? (made.current ??= compiledAreCurrent());
+  return use ? (made.compiled ??= new Validators(true)) : (made.runtime ??= new Validators(false));
+}
+
+/** True when validators come from the build (validators.generated.ts) rather than from compiling at run time. */
+export function usingCompiledValidators(): boolean {
+  return validatorsFor().compiled;
+}
+
+/** The validator of a kind, as `validatorsFor()` gives it. */
+export function validatorFor(kind: Kind): ValidateFunction {
+  return validatorsFor().forKind(kind);
+}
+
+/** `Validators.branchErrors` of the default validators. */
 export function branchErrors(definition: string, branch: number, value: unknown): ErrorObject[] {
-  const key = `${definition}/${branch}`;
-  let v = branchValidators.get(key);
-  if (!v) {
-    v = useCompiled() ? compiledValidator((generated.BRANCH_VALIDATORS as Record<string, string>)[key]) : undefined;
-    if (!v) {
-      const plan = readSchema('Plan') as { definitions: Record<string, { oneOf?: object[] }> };
-      const schema = plan.definitions[definition]?.oneOf?.[branch];
-      if (!schema) return [];
-      v = runtimeAjv().compile({ ...schema, definitions: plan.definitions });
-    }
-    branchValidators.set(key, v);
-  }
-  return v(value) ? [] : ((v.errors ?? []) as ErrorObject[]);
+  return validatorsFor().branchErrors(definition, branch, value);
 }
 
 /** Schema findings of one parsed document of a known kind. */
-export function validateDoc(doc: SourceDoc, restore?: (file: SourceFile) => void): Finding[] {
+export function validateDoc(doc: SourceDoc, restore?: (file: SourceFile) => void, validators: Validators = validatorsFor()): Finding[] {
   if (!doc.kind) return [];
-  const validate = validatorFor(doc.kind);
+  const validate = validators.forKind(doc.kind);
   // the text (let go after parsing) is needed again only to place a finding
   const place = () => restore?.(doc.file);
-  const findings = validate(doc.value) ? [] : (place(), describeErrors(doc, (validate.errors ?? []) as ErrorObject[], branchErrors));
+  const findings = validate(doc.value) ? [] : (place(), describeErrors(doc, (validate.errors ?? []) as ErrorObject[], (d, b, v) => validators.branchErrors(d, b, v)));
   return [...findings, ...nonFiniteNumbers(doc, place)];
 }
 

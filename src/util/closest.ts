@@ -19,22 +19,24 @@ export function distance(a: string, b: string): number {
 /** Table cells one `closest` may fill before it settles for the best candidate found so far. */
 export const CLOSEST_BUDGET = 30_000;
 
-let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-/** Cells filled by the last `boundedDistance` calls (the budget of `closest` counts them). */
-let cells = 0;
+/** The rows one search fills, reused from word to word, and the cells filled so far (its budget counts them). */
+export class DistanceWork {
+  rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  cells = 0;
+}
 
 /**
  * The edit distance of `a` and `b` when it is at most `cap`, else `cap + 1`: only the band of
  * width 2·cap+1 around the diagonal is filled, and the rows stop once all of it exceeds `cap`.
  */
-export function boundedDistance(a: string, b: string, cap: number): number {
+export function boundedDistance(a: string, b: string, cap: number, work: DistanceWork = new DistanceWork()): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
   const n = b.length;
-  if (rows[0].length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-  let [before, prev, cur] = rows;
+  if (work.rows[0].length < n + 1) work.rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, prev, cur] = work.rows;
   const big = cap + 1;
   for (let j = 0; j <= n; j++) prev[j] = j <= cap ? j : big;
   for (let i = 1; i <= a.length; i++) {
@@ -60,7 +62,7 @@ export function boundedDistance(a: string, b: string, cap: number): number {
       if (v < rowMin) rowMin = v;
     }
     if (hi < n) cur[hi + 1] = big;
-    cells += hi - lo + 1;
+    work.cells += hi - lo + 1;
     if (rowMin > cap) return big;
     const spare = before;
     before = prev;
@@ -118,10 +120,10 @@ function indexOf(candidates: Iterable<string>): Index {
  * The candidate closest to `word`, if it is close enough to be a plausible typo:
  * at most a third of the longer word's length, and at least one edit away.
  */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+export function closest(word: string, candidates: Iterable<string>, work: DistanceWork = new DistanceWork()): string | undefined {
   // a short list (the keys of a schema object, the rule ids) is scanned: building an index would cost more
   const size = Array.isArray(candidates) ? candidates.length : candidates instanceof Set ? candidates.size : Infinity;
-  if (size <= SMALL_LIST) return closestInList(word, candidates);
+  if (size <= SMALL_LIST) return closestInList(word, candidates, work);
   const index = indexOf(candidates);
   const lower = word.toLowerCase();
   const mask = charMask(lower);
@@ -136,13 +138,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     for (const key of deletionKeys(lower)) for (const c of index.deletions.get(key) ?? []) near.add(c);
     for (const c of near) {
       if (c.text === word) continue;
-      const d = boundedDistance(lower, c.lower, 1);
+      const d = boundedDistance(lower, c.lower, 1, work);
       if (d <= 1 && d <= limitOf(word.length, c.text.length)) return c.text;
     }
   }
   // nearest lengths first: they can be the nearest words
   const lengths = index.lengths.filter((len) => Math.abs(len - word.length) <= limitOf(word.length, len)).sort((x, y) => Math.abs(x - word.length) - Math.abs(y - word.length) || x - y);
-  cells = 0;
+  work.cells = 0;
   search: for (const len of lengths) {
     if (Math.abs(len - word.length) >= bestDistance) break;
     for (const c of index.byLength.get(len)!) {
@@ -152,39 +154,34 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       if (cap < 1) break search;
       // each character of one word that the other lacks altogether takes an edit of its own
       if (popcount(mask & ~c.mask) > cap || popcount(c.mask & ~mask) > cap) continue;
-      const dist = c.lower === lower ? 0.5 : boundedDistance(lower, c.lower, cap);
+      const dist = c.lower === lower ? 0.5 : boundedDistance(lower, c.lower, cap, work);
       if (dist <= cap && dist < bestDistance) {
         best = c.text;
         bestDistance = dist;
         if (dist <= 1) break search; // only a case-insensitive match beats one edit, and it was looked up
       }
-      if (cells > CLOSEST_BUDGET) break search;
+      if (work.cells > CLOSEST_BUDGET) break search;
     }
   }
   return best;
-}
-
-/** Table cells the last `closest` filled (tests check that the work is bounded). */
-export function lastClosestCells(): number {
-  return cells;
 }
 
 /** Lists up to this long are scanned without an index. */
 const SMALL_LIST = 64;
 
 /** `closest` over a short list: the same choice, by a plain scan. */
-function closestInList(word: string, candidates: Iterable<string>): string | undefined {
+function closestInList(word: string, candidates: Iterable<string>, work: DistanceWork): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
-  cells = 0;
+  work.cells = 0;
   for (const c of candidates) {
     if (typeof c !== 'string' || c === word) continue;
     const low = c.toLowerCase();
     if (low === lower) return c;
     const cap = Math.min(limitOf(word.length, c.length), bestDistance - 1);
     if (cap < 1) continue;
-    const dist = boundedDistance(lower, low, cap);
+    const dist = boundedDistance(lower, low, cap, work);
     if (dist <= cap && dist < bestDistance) {
       best = c;
       bestDistance = dist;

@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import type { Catalog } from '../../src/i18n/index.js';
+import type { CliEnv } from '../../src/cli/env.js';
 
 export interface CliRun {
   code: number;
@@ -19,7 +20,7 @@ class Capture extends Writable {
 }
 
 /** `runCli(['lint', 'examples/zhejiang-2022'], {cwd})`; env defaults to English, no colour. */
-export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; messages?: Readonly<Catalog> } = {}): Promise<CliRun> {
+export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; messages?: Readonly<Catalog>; engine?: CliEnv['engine'] } = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await main(['node', 'plans', ...args], {
@@ -28,6 +29,7 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
     stdout,
     stderr,
     ...(opts.messages ? { messages: opts.messages } : {}),
+    ...(opts.engine ? { engine: opts.engine } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
