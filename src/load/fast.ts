@@ -61,130 +61,16 @@ function codeTable(chars: string): Uint8Array {
   return table;
 }
 
-function resolvePlain(source: string): unknown {
-  // `杭州市`, `HZ-01`: no core-schema test can match a text starting with any other character
-  if (source.length > 0) {
-    const c = source.charCodeAt(0);
-    if (c >= 128 || MAYBE_NOT_STRING[c] === 0) return source;
-  }
-  for (const tag of scalarTags()) {
-    if (tag.test!.test(source)) {
-      let failed = false;
-      const res = tag.resolve(source, () => (failed = true), options);
-      if (failed) throw GIVE_UP;
-      const value: unknown = isScalar(res) ? res.value : res;
-      if (typeof value === 'number' && numbersAsPrinted && writtenOtherwise(source, value)) numbersAsPrinted = false;
-      return value;
-    }
-  }
-  return source;
-}
-
-// The reader works on offsets into the file's text, one line at a time: `src` is the text and
-// `end` the end of the current line (trailing spaces cut), so no line or rest-of-line is copied.
-let src = '';
-let end = 0;
-/** Whether values must not point into `src` (the text is let go after parsing): see `own`. */
-let detach = false;
-/** Whether every number read from `src` so far is written as `formatNumber` prints it (see SourceDoc.numbersAsPrinted). */
-let numbersAsPrinted = true;
-/** Where the last quoted scalar, flow collection or flow item ended (returned this way to spare a tuple per value). */
-let next = 0;
-
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
 
-/** The character code at `i` within the current line, or -1 past its end. */
-function at(i: number): number {
-  return i < end ? src.charCodeAt(i) : -1;
-}
-
-function skipSpaces(i: number): number {
-  while (i < end && src.charCodeAt(i) === SPACE) i++;
-  return i;
-}
-
-/** End of an identifier-like key starting at `i` (a letter, then letters, digits, `_`, `-`), or -1. */
-function keyEnd(i: number): number {
-  const c = at(i);
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
-  let j = i + 1;
-  for (; j < end; j++) {
-    const d = src.charCodeAt(j);
-    if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === DASH)) break;
-  }
-  return j - i > 128 ? -1 : j;
-}
-
-/** A block mapping key at `i` (`key:` then a space or the end of the line): the offset of its colon, or -1. */
-function blockKey(i: number): number {
-  const j = keyEnd(i);
-  if (j < 0 || at(j) !== COLON) return -1;
-  const after = at(j + 1);
-  return after === -1 || after === SPACE ? j : -1;
-}
-
-/** The key's text, refused when the core schema would read it as null or a boolean. */
-function keyText(from: number, to: number): string {
-  // A repository uses a few dozen keys: reuse the string last seen with this length, first and
-  // last letter instead of cutting a new one out of the text (fewer strings, faster property access).
-  const slot = (src.charCodeAt(from) * 31 + src.charCodeAt(to - 1) * 7 + (to - from)) & 1023;
-  const known = keyCache[slot];
-  if (known !== undefined && known.length === to - from && src.startsWith(known, from)) return known;
-  const key = src.slice(from, to);
-  // `__proto__` as a plain property would set the prototype of the map: the yaml package defines it as its own key
-  if (NON_STRING_KEY.test(key) || key === '__proto__') throw GIVE_UP;
-  // the property name V8 keeps for it: a copy, so the cache never holds on to a file's text
-  const own = Object.keys({ [key]: 0 })[0];
-  keyCache[slot] = own;
-  return own;
-}
-
-/** Keys already checked by keyText, by a hash of length, first and last character. */
+/** Keys already checked by keyText, by a hash of length, first and last character (strings of their own: no text is kept alive). */
 const keyCache: (string | undefined)[] = new Array(1024).fill(undefined);
 
-function isSeqItem(i: number): boolean {
-  return at(i) === DASH && (i + 1 >= end || src.charCodeAt(i + 1) === SPACE);
-}
-
-/** After a scalar or flow collection: nothing, or spaces and a comment. */
-function checkTrail(from: number): void {
-  const i = skipSpaces(from);
-  if (i >= end) return;
-  if (src.charCodeAt(i) === HASH && i > from) return;
-  throw GIVE_UP;
-}
-
-function quoted(from: number): string {
-  if (src.charCodeAt(from) === 34 /* " */) {
-    const close = src.indexOf('"', from + 1);
-    if (close < 0 || close >= end) throw GIVE_UP;
-    for (let i = from + 1; i < close; i++) if (src.charCodeAt(i) === 92 /* \\ */) throw GIVE_UP;
-    next = close + 1;
-    return cut(from + 1, close);
-  }
-  let i = from + 1;
-  let out = '';
-  for (;;) {
-    const close = src.indexOf("'", i);
-    if (close < 0 || close >= end) throw GIVE_UP;
-    if (i === from + 1 && at(close + 1) !== 39) {
-      // no '' inside: the common case
-      next = close + 1;
-      return cut(i, close);
-    }
-    out += src.slice(i, close);
-    if (at(close + 1) === 39 /* ' */) {
-      out += "'";
-      i = close + 2;
-    } else {
-      next = close + 1;
-      return own(out);
-    }
-  }
-}
+type WellFormedString = { isWellFormed(): boolean; toWellFormed(): string };
+const hasWellFormed = typeof (String.prototype as unknown as Partial<WellFormedString>).toWellFormed === 'function';
 
 /**
  * V8 keeps a substring of 13 characters or more as a slice that points into the whole text and
@@ -195,194 +81,332 @@ function quoted(from: number): string {
  * round trip through JSON (exactly equal too, a little slower).
  */
 const SLICE_MIN = 13;
-/** Whether the text being read is known to be well-formed UTF-16 (no lone surrogate). */
-let wellFormed = false;
-type WellFormedString = { isWellFormed(): boolean; toWellFormed(): string };
-const hasWellFormed = typeof (String.prototype as unknown as Partial<WellFormedString>).toWellFormed === 'function';
-
-/** A string of its own (see SLICE_MIN) equal to `s`, which may point into the text. */
-function own(s: string): string {
-  if (!detach || s.length < SLICE_MIN) return s;
-  if (wellFormed) return ((s[0] + s.slice(1)) as unknown as WellFormedString).toWellFormed();
-  return JSON.parse(JSON.stringify(s)) as string;
-}
 
 /** Values up to this long are shared through `valueCache`: ids, dates, units and operators repeat all over a repository. */
 const SHARED_MAX = 16;
 const VALUE_SLOTS = 4096;
-/** Strings already cut, by a hash of their characters; one per slot, the last one seen. */
+/** Strings already cut, by a hash of their characters; one per slot, the last one seen (strings of their own). */
 const valueCache: (string | undefined)[] = new Array(VALUE_SLOTS).fill(undefined);
 
-/** The text from `from` to `to` as a string: the one cut before when it is short and seen recently, else a new one (see `own`). */
-function cut(from: number, to: number): string {
-  const n = to - from;
-  if (n > SHARED_MAX || (n >= SLICE_MIN && !detach)) {
-    // never cached: a long value rarely repeats, and a slice in the cache would keep its text alive
-    if (!detach || n < SLICE_MIN) return src.slice(from, to);
-    if (wellFormed) return ((src[from] + src.slice(from + 1, to)) as unknown as WellFormedString).toWellFormed();
-    return own(src.slice(from, to));
-  }
-  let h = n;
-  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
-  const slot = (h ^ (h >>> 13)) & (VALUE_SLOTS - 1);
-  const known = valueCache[slot];
-  if (known !== undefined && known.length === n && src.startsWith(known, from)) return known;
-  const value = own(src.slice(from, to));
-  valueCache[slot] = value;
-  return value;
-}
-
-function plainStartOk(i: number): boolean {
-  const c = at(i);
-  if (c === -1 || c === SPACE) return false;
-  if (c >= 128 || IS_INDICATOR[c] === 0) return true;
-  // `-5`, `-13.5%`: a dash followed by a non-space starts a scalar, not a sequence item
-  const d = at(i + 1);
-  return c === DASH && d !== -1 && d !== SPACE && d !== 44 /* , */ && d !== 93 /* ] */ && d !== 125 /* } */;
-}
-
-/** A one-line value in block context from `from` to the end of the line: quoted, flow collection or plain scalar. */
-function inlineValue(from: number, depth: number): unknown {
-  const c = src.charCodeAt(from);
-  if (c === 34 || c === 39) {
-    const value = quoted(from);
-    checkTrail(next);
-    return value;
-  }
-  if (c === 91 /* [ */ || c === 123 /* { */) {
-    const value = flow(from, depth + 1);
-    checkTrail(next);
-    return value;
-  }
-  if (!plainStartOk(from)) throw GIVE_UP;
-  // the scalar ends at ` #` (a comment) or at the end of the line; `: ` inside it would be a nested mapping
-  let stop = end;
-  for (let i = from + 1; i < end; i++) {
-    const d = src.charCodeAt(i);
-    if (d === HASH && src.charCodeAt(i - 1) === SPACE) {
-      stop = i;
-      break;
-    }
-    if (d === SPACE && src.charCodeAt(i - 1) === COLON) throw GIVE_UP;
-  }
-  // only spaces end a plain scalar: U+3000 and U+00A0 are part of it, as for the yaml package
-  while (stop > from && src.charCodeAt(stop - 1) === SPACE) stop--;
-  if (src.charCodeAt(stop - 1) === COLON) throw GIVE_UP;
-  return resolvePlain(cut(from, stop));
-}
-
-/** A flow collection on one line, `[a, b]` or `{id: x, name: y}`, without trailing commas or empty entries. */
-function flow(from: number, depth: number): unknown {
-  if (depth > FAST_MAX_DEPTH) throw GIVE_UP;
-  const close = src.charCodeAt(from) === 91 ? 93 : 125;
-  let i = skipSpaces(from + 1);
-  if (at(i) === close) {
-    next = i + 1;
-    return close === 93 ? [] : {};
-  }
-  if (close === 93) {
-    const list: unknown[] = [];
-    for (;;) {
-      list.push(flowItem(i, depth));
-      i = skipSpaces(next);
-      const c = at(i);
-      if (c === 93) {
-        next = i + 1;
-        // a copy of exactly its length: a list grown by push keeps room for 16 more items
-        return list.slice();
-      }
-      if (c !== 44) throw GIVE_UP;
-      i = skipSpaces(i + 1);
-      if (at(i) === 93) throw GIVE_UP;
-    }
-  }
-  const map: Record<string, unknown> = {};
-  for (;;) {
-    const j = keyEnd(i);
-    if (j < 0 || at(j) !== COLON || at(j + 1) !== SPACE) throw GIVE_UP;
-    const key = keyText(i, j);
-    if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
-    map[key] = flowItem(skipSpaces(j + 1), depth);
-    i = skipSpaces(next);
-    const c = at(i);
-    if (c === 125) {
-      next = i + 1;
-      return map;
-    }
-    if (c !== 44) throw GIVE_UP;
-    i = skipSpaces(i + 1);
-    if (at(i) === 125) throw GIVE_UP;
-  }
-}
-
-function flowItem(i: number, depth: number): unknown {
-  const c = at(i);
-  if (c === 91 || c === 123) return flow(i, depth + 1);
-  if (c === 34 || c === 39) return quoted(i);
-  if (!plainStartOk(i)) throw GIVE_UP;
-  let j = i;
-  for (; j < end; j++) {
-    const d = src.charCodeAt(j);
-    if (d === 44 || d === 93 || d === 125) break;
-    if (d === 91 || d === 123 || d === HASH || d === COLON || d === 34 || d === 39) throw GIVE_UP;
-  }
-  if (j >= end) throw GIVE_UP;
-  let stop = j;
-  while (stop > i && src.charCodeAt(stop - 1) === SPACE) stop--;
-  next = j;
-  return resolvePlain(cut(i, stop));
-}
-
-/** Block structure over the content lines of one document: where each starts and ends in the text, and its indent. */
-class Block {
-  constructor(
-    private readonly indent: number[],
-    private readonly start: number[],
-    private readonly stop: number[],
-  ) {}
-
-  private line(i: number): number {
-    end = this.stop[i];
-    return this.start[i];
-  }
-
+/**
+ * One read of one text: the scanner's state is the reader's own (nothing is shared between reads,
+ * or between engines). It works on offsets into the text, one line at a time: `src` is the text
+ * and `end` the end of the current line (trailing spaces cut), so no line or rest-of-line is
+ * copied. Each document's block structure (where each content line starts and ends, and its
+ * indent) is set by `document` before its values are read.
+ */
+class Reader {
+  /** The end of the current line. */
+  end = 0;
+  /** Whether every number read so far is written as `formatNumber` prints it (see SourceDoc.numbersAsPrinted). */
+  numbersAsPrinted = true;
+  /** Where the last quoted scalar, flow collection or flow item ended (returned this way to spare a tuple per value). */
+  next = 0;
+  /** The current document's content lines: indent, start and end of each. */
+  indent: number[] = [];
+  start: number[] = [];
+  stop: number[] = [];
   /** The line after the last value read (set by node, below, map and seq: no tuple to allocate per value). */
   after = 0;
+
+  constructor(
+    readonly src: string,
+    /** Whether values must not point into `src` (the text is let go after parsing): see `own`. */
+    readonly detach: boolean,
+    /** Whether the text is known to be well-formed UTF-16 (no lone surrogate). */
+    readonly wellFormed: boolean,
+  ) {}
+
+  /** The value of a document whose content lines are these (offsets into `src`). */
+  document(indent: number[], start: number[], stop: number[]): unknown {
+    this.indent = indent;
+    this.start = start;
+    this.stop = stop;
+    this.after = 0;
+    const value = this.node(0, 1);
+    if (this.after !== indent.length) throw GIVE_UP;
+    return value;
+  }
+
+  resolvePlain(source: string): unknown {
+    // `杭州市`, `HZ-01`: no core-schema test can match a text starting with any other character
+    if (source.length > 0) {
+      const c = source.charCodeAt(0);
+      if (c >= 128 || MAYBE_NOT_STRING[c] === 0) return source;
+    }
+    for (const tag of scalarTags()) {
+      if (tag.test!.test(source)) {
+        let failed = false;
+        const res = tag.resolve(source, () => (failed = true), options);
+        if (failed) throw GIVE_UP;
+        const value: unknown = isScalar(res) ? res.value : res;
+        if (typeof value === 'number' && this.numbersAsPrinted && writtenOtherwise(source, value)) this.numbersAsPrinted = false;
+        return value;
+      }
+    }
+    return source;
+  }
+
+
+
+  /** The character code at `i` within the current line, or -1 past its end. */
+  at(i: number): number {
+    return i < this.end ? this.src.charCodeAt(i) : -1;
+  }
+
+  skipSpaces(i: number): number {
+    while (i < this.end && this.src.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
+  /** End of an identifier-like key starting at `i` (a letter, then letters, digits, `_`, `-`), or -1. */
+  keyEnd(i: number): number {
+    const c = this.at(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+    let j = i + 1;
+    for (; j < this.end; j++) {
+      const d = this.src.charCodeAt(j);
+      if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === DASH)) break;
+    }
+    return j - i > 128 ? -1 : j;
+  }
+
+  /** A block mapping key at `i` (`key:` then a space or the end of the line): the offset of its colon, or -1. */
+  blockKey(i: number): number {
+    const j = this.keyEnd(i);
+    if (j < 0 || this.at(j) !== COLON) return -1;
+    const after = this.at(j + 1);
+    return after === -1 || after === SPACE ? j : -1;
+  }
+
+  /** The key's text, refused when the core schema would read it as null or a boolean. */
+  keyText(from: number, to: number): string {
+    // A repository uses a few dozen keys: reuse the string last seen with this length, first and
+    // last letter instead of cutting a new one out of the text (fewer strings, faster property access).
+    const slot = (this.src.charCodeAt(from) * 31 + this.src.charCodeAt(to - 1) * 7 + (to - from)) & 1023;
+    const known = keyCache[slot];
+    if (known !== undefined && known.length === to - from && this.src.startsWith(known, from)) return known;
+    const key = this.src.slice(from, to);
+    // `__proto__` as a plain property would set the prototype of the map: the yaml package defines it as its own key
+    if (NON_STRING_KEY.test(key) || key === '__proto__') throw GIVE_UP;
+    // the property name V8 keeps for it: a copy, so the cache never holds on to a file's text
+    const own = Object.keys({ [key]: 0 })[0];
+    keyCache[slot] = own;
+    return own;
+  }
+
+
+  isSeqItem(i: number): boolean {
+    return this.at(i) === DASH && (i + 1 >= this.end || this.src.charCodeAt(i + 1) === SPACE);
+  }
+
+  /** After a scalar or flow collection: nothing, or spaces and a comment. */
+  checkTrail(from: number): void {
+    const i = this.skipSpaces(from);
+    if (i >= this.end) return;
+    if (this.src.charCodeAt(i) === HASH && i > from) return;
+    throw GIVE_UP;
+  }
+
+  quoted(from: number): string {
+    if (this.src.charCodeAt(from) === 34 /* " */) {
+      const close = this.src.indexOf('"', from + 1);
+      if (close < 0 || close >= this.end) throw GIVE_UP;
+      for (let i = from + 1; i < close; i++) if (this.src.charCodeAt(i) === 92 /* \\ */) throw GIVE_UP;
+      this.next = close + 1;
+      return this.cut(from + 1, close);
+    }
+    let i = from + 1;
+    let out = '';
+    for (;;) {
+      const close = this.src.indexOf("'", i);
+      if (close < 0 || close >= this.end) throw GIVE_UP;
+      if (i === from + 1 && this.at(close + 1) !== 39) {
+        // no '' inside: the common case
+        this.next = close + 1;
+        return this.cut(i, close);
+      }
+      out += this.src.slice(i, close);
+      if (this.at(close + 1) === 39 /* ' */) {
+        out += "'";
+        i = close + 2;
+      } else {
+        this.next = close + 1;
+        return this.own(out);
+      }
+    }
+  }
+
+
+  /** A string of its own (see SLICE_MIN) equal to `s`, which may point into the text. */
+  own(s: string): string {
+    if (!this.detach || s.length < SLICE_MIN) return s;
+    if (this.wellFormed) return ((s[0] + s.slice(1)) as unknown as WellFormedString).toWellFormed();
+    return JSON.parse(JSON.stringify(s)) as string;
+  }
+
+
+  /** The text from `from` to `to` as a string: the one cut before when it is short and seen recently, else a new one (see `own`). */
+  cut(from: number, to: number): string {
+    const n = to - from;
+    if (n > SHARED_MAX || (n >= SLICE_MIN && !this.detach)) {
+      // never cached: a long value rarely repeats, and a slice in the cache would keep its text alive
+      if (!this.detach || n < SLICE_MIN) return this.src.slice(from, to);
+      if (this.wellFormed) return ((this.src[from] + this.src.slice(from + 1, to)) as unknown as WellFormedString).toWellFormed();
+      return this.own(this.src.slice(from, to));
+    }
+    let h = n;
+    for (let i = from; i < to; i++) h = (Math.imul(h, 31) + this.src.charCodeAt(i)) | 0;
+    const slot = (h ^ (h >>> 13)) & (VALUE_SLOTS - 1);
+    const known = valueCache[slot];
+    if (known !== undefined && known.length === n && this.src.startsWith(known, from)) return known;
+    const value = this.own(this.src.slice(from, to));
+    valueCache[slot] = value;
+    return value;
+  }
+
+  plainStartOk(i: number): boolean {
+    const c = this.at(i);
+    if (c === -1 || c === SPACE) return false;
+    if (c >= 128 || IS_INDICATOR[c] === 0) return true;
+    // `-5`, `-13.5%`: a dash followed by a non-space starts a scalar, not a sequence item
+    const d = this.at(i + 1);
+    return c === DASH && d !== -1 && d !== SPACE && d !== 44 /* , */ && d !== 93 /* ] */ && d !== 125 /* } */;
+  }
+
+  /** A one-line value in block context from `from` to the end of the line: quoted, flow collection or plain scalar. */
+  inlineValue(from: number, depth: number): unknown {
+    const c = this.src.charCodeAt(from);
+    if (c === 34 || c === 39) {
+      const value = this.quoted(from);
+      this.checkTrail(this.next);
+      return value;
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const value = this.flow(from, depth + 1);
+      this.checkTrail(this.next);
+      return value;
+    }
+    if (!this.plainStartOk(from)) throw GIVE_UP;
+    // the scalar ends at ` #` (a comment) or at the end of the line; `: ` inside it would be a nested mapping
+    let stop = this.end;
+    for (let i = from + 1; i < this.end; i++) {
+      const d = this.src.charCodeAt(i);
+      if (d === HASH && this.src.charCodeAt(i - 1) === SPACE) {
+        stop = i;
+        break;
+      }
+      if (d === SPACE && this.src.charCodeAt(i - 1) === COLON) throw GIVE_UP;
+    }
+    // only spaces end a plain scalar: U+3000 and U+00A0 are part of it, as for the yaml package
+    while (stop > from && this.src.charCodeAt(stop - 1) === SPACE) stop--;
+    if (this.src.charCodeAt(stop - 1) === COLON) throw GIVE_UP;
+    return this.resolvePlain(this.cut(from, stop));
+  }
+
+  /** A flow collection on one line, `[a, b]` or `{id: x, name: y}`, without trailing commas or empty entries. */
+  flow(from: number, depth: number): unknown {
+    if (depth > FAST_MAX_DEPTH) throw GIVE_UP;
+    const close = this.src.charCodeAt(from) === 91 ? 93 : 125;
+    let i = this.skipSpaces(from + 1);
+    if (this.at(i) === close) {
+      this.next = i + 1;
+      return close === 93 ? [] : {};
+    }
+    if (close === 93) {
+      const list: unknown[] = [];
+      for (;;) {
+        list.push(this.flowItem(i, depth));
+        i = this.skipSpaces(this.next);
+        const c = this.at(i);
+        if (c === 93) {
+          this.next = i + 1;
+          // a copy of exactly its length: a list grown by push keeps room for 16 more items
+          return list.slice();
+        }
+        if (c !== 44) throw GIVE_UP;
+        i = this.skipSpaces(i + 1);
+        if (this.at(i) === 93) throw GIVE_UP;
+      }
+    }
+    const map: Record<string, unknown> = {};
+    for (;;) {
+      const j = this.keyEnd(i);
+      if (j < 0 || this.at(j) !== COLON || this.at(j + 1) !== SPACE) throw GIVE_UP;
+      const key = this.keyText(i, j);
+      if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
+      map[key] = this.flowItem(this.skipSpaces(j + 1), depth);
+      i = this.skipSpaces(this.next);
+      const c = this.at(i);
+      if (c === 125) {
+        this.next = i + 1;
+        return map;
+      }
+      if (c !== 44) throw GIVE_UP;
+      i = this.skipSpaces(i + 1);
+      if (this.at(i) === 125) throw GIVE_UP;
+    }
+  }
+
+  flowItem(i: number, depth: number): unknown {
+    const c = this.at(i);
+    if (c === 91 || c === 123) return this.flow(i, depth + 1);
+    if (c === 34 || c === 39) return this.quoted(i);
+    if (!this.plainStartOk(i)) throw GIVE_UP;
+    let j = i;
+    for (; j < this.end; j++) {
+      const d = this.src.charCodeAt(j);
+      if (d === 44 || d === 93 || d === 125) break;
+      if (d === 91 || d === 123 || d === HASH || d === COLON || d === 34 || d === 39) throw GIVE_UP;
+    }
+    if (j >= this.end) throw GIVE_UP;
+    let stop = j;
+    while (stop > i && this.src.charCodeAt(stop - 1) === SPACE) stop--;
+    this.next = j;
+    return this.resolvePlain(this.cut(i, stop));
+  }
+
+
+
+  line(i: number): number {
+    this.end = this.stop[i];
+    return this.start[i];
+  }
 
   node(i: number, depth: number): unknown {
     if (depth > FAST_MAX_DEPTH) throw GIVE_UP;
     const from = this.line(i);
-    if (isSeqItem(from)) return this.seq(i, this.indent[i], depth);
-    if (blockKey(from) >= 0) return this.map(i, this.indent[i], depth);
+    if (this.isSeqItem(from)) return this.seq(i, this.indent[i], depth);
+    if (this.blockKey(from) >= 0) return this.map(i, this.indent[i], depth);
     throw GIVE_UP;
   }
 
   /** A value that starts on the next line: deeper, or a sequence at the key's own indent. */
-  private below(i: number, n: number, depth: number, seqAtSameIndent: boolean): unknown {
+  below(i: number, n: number, depth: number, seqAtSameIndent: boolean): unknown {
     if (i < this.indent.length) {
       if (this.indent[i] > n) return this.node(i, depth + 1);
-      if (seqAtSameIndent && this.indent[i] === n && isSeqItem(this.line(i))) return this.seq(i, n, depth + 1);
+      if (seqAtSameIndent && this.indent[i] === n && this.isSeqItem(this.line(i))) return this.seq(i, n, depth + 1);
     }
     this.after = i;
     return null;
   }
 
-  private map(first: number, n: number, depth: number): unknown {
+  map(first: number, n: number, depth: number): unknown {
     const map: Record<string, unknown> = {};
     let i = first;
     while (i < this.indent.length && this.indent[i] === n) {
       const from = this.line(i);
-      const colon = blockKey(from);
+      const colon = this.blockKey(from);
       if (colon < 0) throw GIVE_UP;
-      const key = keyText(from, colon);
+      const key = this.keyText(from, colon);
       if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
-      const rest = skipSpaces(colon + 1);
+      const rest = this.skipSpaces(colon + 1);
       let value: unknown;
-      if (rest >= end || src.charCodeAt(rest) === HASH) {
+      if (rest >= this.end || this.src.charCodeAt(rest) === HASH) {
         value = this.below(i + 1, n, depth, true);
         i = this.after;
       } else {
-        value = inlineValue(rest, depth);
+        value = this.inlineValue(rest, depth);
         i++;
       }
       map[key] = value;
@@ -392,29 +416,29 @@ class Block {
     return map;
   }
 
-  private seq(first: number, n: number, depth: number): unknown {
+  seq(first: number, n: number, depth: number): unknown {
     const list: unknown[] = [];
     let i = first;
-    while (i < this.indent.length && this.indent[i] === n && isSeqItem(this.line(i))) {
+    while (i < this.indent.length && this.indent[i] === n && this.isSeqItem(this.line(i))) {
       const from = this.start[i];
-      const rest = skipSpaces(from + 1);
-      if (rest >= end || src.charCodeAt(rest) === HASH) {
+      const rest = this.skipSpaces(from + 1);
+      if (rest >= this.end || this.src.charCodeAt(rest) === HASH) {
         const value = this.below(i + 1, n, depth, false);
-        const next = this.after;
+        const after = this.after;
         list.push(value);
-        i = next;
-      } else if (isSeqItem(rest)) {
+        i = after;
+      } else if (this.isSeqItem(rest)) {
         throw GIVE_UP;
-      } else if (blockKey(rest) >= 0) {
+      } else if (this.blockKey(rest) >= 0) {
         // `- id: x`: a mapping whose keys line up with `id`
         this.indent[i] = n + (rest - from);
         this.start[i] = rest;
         const value = this.map(i, n + (rest - from), depth + 1);
-        const next = this.after;
+        const after = this.after;
         list.push(value);
-        i = next;
+        i = after;
       } else {
-        list.push(inlineValue(rest, depth));
+        list.push(this.inlineValue(rest, depth));
         i++;
       }
     }
@@ -432,11 +456,13 @@ class Block {
  * (see `UNUSUAL_CHARS` in load/index.ts, one scan for two checks).
  */
 export function fastValues(text: string, detached = false, decoded = false, plainChars = false): unknown[] | undefined {
+  return readFast(text, detached, decoded, plainChars)?.docs;
+}
+
+/** fastValues, and whether every number of the text is written as plans prints it. */
+function readFast(text: string, detached: boolean, decoded: boolean, plainChars: boolean): { docs: unknown[]; numbersAsPrinted: boolean } | undefined {
   if ((!plainChars && UNSUPPORTED_CHARS.test(text)) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
-  src = text;
-  detach = detached;
-  numbersAsPrinted = true;
-  wellFormed = detached && hasWellFormed && (decoded || (text as unknown as WellFormedString).isWellFormed());
+  const reader = new Reader(text, detached, detached && hasWellFormed && (decoded || (text as unknown as WellFormedString).isWellFormed()));
   try {
     const docs: unknown[] = [];
     let indent: number[] = [];
@@ -449,11 +475,7 @@ export function fastValues(text: string, detached = false, decoded = false, plai
         return;
       }
       if (indent[0] !== 0) throw GIVE_UP;
-      const block = new Block(indent, start, stop);
-      const value = block.node(0, 1);
-      const next = block.after;
-      if (next !== indent.length) throw GIVE_UP;
-      docs.push(value);
+      docs.push(reader.document(indent, start, stop));
     };
     let pos = 0;
     const len = text.length;
@@ -484,13 +506,10 @@ export function fastValues(text: string, detached = false, decoded = false, plai
       pos = eol + 1;
     }
     finish();
-    return docs.length > 0 ? docs : undefined;
+    return docs.length > 0 ? { docs, numbersAsPrinted: reader.numbersAsPrinted } : undefined;
   } catch {
     // GIVE_UP, or anything unforeseen: the yaml package decides
     return undefined;
-  } finally {
-    src = '';
-    detach = false;
   }
 }
 
@@ -500,10 +519,9 @@ export function fastValues(text: string, detached = false, decoded = false, plai
  * value points into the text, which can then be let go (`decoded`: see fastValues).
  */
 export function fastParseFile(file: SourceFile, detached = false, decoded = false, plainChars = false): boolean {
-  const values = fastValues(file.text, detached, decoded, plainChars);
-  if (!values) return false;
-  const printed = numbersAsPrinted;
-  file.docs = values.map((value, index) => new FastDoc(file, index, value, printed));
+  const read = readFast(file.text, detached, decoded, plainChars);
+  if (!read) return false;
+  file.docs = read.docs.map((value, index) => new FastDoc(file, index, value, read.numbersAsPrinted));
   return true;
 }
 
