@@ -48,6 +48,9 @@ export const STATUS_GLYPH: Record<StatusName, string> = {
   'not-quantified': '—',
 };
 
+/** The at-risk band behind a bar: a light fill with fine hatching, so it shows on grey paper too. */
+export const BAND_LOOK = { fill: '#fff3c4', ink: '#a88410' };
+
 /** Text made safe in SVG/HTML. */
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -98,7 +101,7 @@ function statusPatterns(uid: string, statuses: Iterable<StatusName>): string {
   }
   // the at-risk band: light, with fine hatching, so it shows on grey paper too
   out.push(
-    `<pattern id="${uid}-band" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)"><rect width="4" height="4" fill="#fff3c4"/><line x1="0" y1="0" x2="0" y2="4" stroke="#a88410" stroke-width="0.9"/></pattern>`,
+    `<pattern id="${uid}-band" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)"><rect width="4" height="4" fill="${BAND_LOOK.fill}"/><line x1="0" y1="0" x2="0" y2="4" stroke="${BAND_LOOK.ink}" stroke-width="0.9"/></pattern>`,
   );
   return `<defs>${out.join('')}</defs>`;
 }
