@@ -167,12 +167,17 @@ export async function docxDocument(content: DocxContent): Promise<Uint8Array> {
 
   // the text width of the page, in twentieths of a point (A4 less margins)
   const textWidth = content.landscape ? 16838 - 2 * 1247 : 11906 - 1588 - 1474;
-  for (const block of content.blocks) {
+  content.blocks.forEach((block, i) => {
     if (block.kind === 'heading') {
       children.push(new d.Paragraph({ keepNext: true, pageBreakBefore: block.pageBreak, spacing: { before: 240, after: 120 }, children: [run(block.text, { font: HEADING_FONT })] }));
     } else if (block.kind === 'subheading') {
       children.push(new d.Paragraph({ keepNext: true, spacing: { before: 160, after: 80 }, children: [run(block.text, { font: HEADING_FONT, size: SIZE.small })] }));
     } else if (block.kind === 'figure') {
+      // room above a figure that follows text
+      const before = content.blocks[i - 1]?.kind;
+      if (before === 'paragraph' || before === 'table') {
+        children.push(new d.Paragraph({ keepNext: true, spacing: { after: 0, line: 160, lineRule: d.LineRuleType.EXACT }, children: [new d.TextRun({ text: '', size: 2 })] }));
+      }
       children.push(grid(d, block.grid, textWidth, block.keepNext ? 'all' : 'rows'));
       // a little room below, and a figure never runs into what follows
       children.push(
@@ -183,7 +188,7 @@ export async function docxDocument(content: DocxContent): Promise<Uint8Array> {
     } else {
       children.push(table(d, block.table, textWidth, content.tableSize ?? SIZE.table));
     }
-  }
+  });
 
   const pageNumber = (align: 'right' | 'left') =>
     new d.Footer({
