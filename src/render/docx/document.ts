@@ -38,6 +38,8 @@ export interface DocxTable {
   spans?: number[][];
   /** Columns whose cells are numbers or short codes: centred. */
   centred?: boolean[];
+  /** Kept on one page with its heading where it fits (its rows keep with the next). */
+  keep?: boolean;
 }
 
 /** A run of text in a figure; sizes in half-points, colours as `rrggbb`. */
@@ -248,12 +250,13 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
   if (sum > textWidth) widths = widths.map((w) => Math.floor((w * textWidth) / sum));
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const cellText = (text: string, bold: boolean, centred: boolean) =>
+  const cellText = (text: string, bold: boolean, centred: boolean, keepNext = false) =>
     xmlSafe(text)
       .split('\n')
       .map(
         (line) =>
           new d.Paragraph({
+            keepNext: keepNext || undefined,
             alignment: centred ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
             children: [new d.TextRun({ text: line, font: font(bold ? HEADING_FONT : BODY_FONT), size })],
           }),
@@ -267,7 +270,7 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
           width: { size: widths[c], type: d.WidthType.DXA },
           verticalAlign: d.VerticalAlignTable.CENTER,
           borders,
-          children: cellText(h, true, true),
+          children: cellText(h, true, true, t.keep),
         }),
     ),
   });
@@ -282,7 +285,7 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
             verticalAlign: span > 1 ? d.VerticalAlignTable.CENTER : d.VerticalAlignTable.TOP,
             verticalMerge: span > 1 ? d.VerticalMergeType.RESTART : span === 0 ? d.VerticalMergeType.CONTINUE : undefined,
             borders,
-            children: cellText(span === 0 ? '' : text, false, t.centred?.[c] ?? false),
+            children: cellText(span === 0 ? '' : text, false, t.centred?.[c] ?? false, t.keep && r < t.rows.length - 1),
           });
         }),
       }),

@@ -62,6 +62,7 @@ export const docx: BinaryGapFormatter = {
             }),
             widths: COLUMNS.map((c) => WIDTHS[c]),
             centred: COLUMNS.map((c) => CENTRED.has(c)),
+            keep: true,
           },
         });
       }
