@@ -12,7 +12,8 @@ import { tr, type Lang } from '../../i18n/index.js';
 import { STATUS_ORDER, type CityGaps, type GapReport } from '../../gaps/report.js';
 import { AT_RISK_MARGIN } from '../../domain/status.js';
 import type { StatusName, TargetStatus } from '../../domain/types.js';
-import { share, statusName, truncate, unitName, wrap } from './common.js';
+import { share, statusName, truncate, unitName } from './common.js';
+import { wrapText } from '../wrap.js';
 
 /** Colour of the fill, darker colour for text and symbols, and the pattern laid over the fill. */
 interface StatusLook {
@@ -450,7 +451,7 @@ export function legendChart(lang: Lang, uid: string): string {
   const colW = WIDTH / cols;
   const rows = Math.ceil(STATUS_ORDER.length / cols);
   // what the marks of a bar mean, beside a sample bar, wrapped to the room there is (about 76 columns at 9.5)
-  const marks = wrap(tr(lang, 'chart/legend-marker'), 76);
+  const marks = wrapText(tr(lang, 'chart/legend-marker'), 76);
   const height = rows * 20 + 14 + Math.max(2, marks.length) * 12;
   const label = legendLabel(lang);
   const out: string[] = [open(WIDTH, height, label, 'chart legend'), statusPatterns(uid, STATUS_ORDER)];
