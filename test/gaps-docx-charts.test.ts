@@ -11,6 +11,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { barGrid, statusShade } from '../src/render/gaps/docx-charts.js';
+import { TOP } from '../src/render/gaps/charts.js';
 
 const example = path.join(__dirname, '..', 'examples/zhejiang-2022');
 const made: string[] = [];
@@ -48,6 +50,30 @@ async function report(lang: 'zh' | 'en') {
   const json = JSON.parse((await runCli(['gaps', example, '--format', 'json', '--lang', lang])).stdout);
   return { file, xml, alts, cities: json.cities as { city: string; targets: Target[] }[] };
 }
+
+describe('a bar as table cells', () => {
+  // the cells' widths are the shares of the scale: the filled ones add up to p, the band to 10%, the marker's cell starts at e
+  const cases: [number | undefined, number | undefined][] = [[0.436, 0.496], [0.05, 0.5], [1.4, 0.9], [-0.2, 0.3], [0.8, undefined], [undefined, 0.124], [0.5, 0.05]];
+  for (const [p, e] of cases) {
+    it(`p ${p}, e ${e}`, () => {
+      const g = barGrid('at-risk', p, e, { strip: 50, bar: 190 });
+      const [, ...segments] = g.columns.slice(0, -1);
+      expect(segments.reduce((a, b) => a + b, 0)).toBeCloseTo(TOP, 9);
+      const bar = g.rows[1].cells.slice(1, -1);
+      const fill = statusShade('at-risk').fill;
+      const filled = segments.reduce((a, w, i) => a + (bar[i].shade?.fill === fill ? w : 0), 0);
+      expect(filled).toBeCloseTo(Math.min(Math.max(p ?? 0, 0), TOP), 2);
+      const band = segments.reduce((a, w, i) => a + (g.rows[0].cells[i + 1].shade?.pattern === 'thinReverseDiagStripe' ? w : 0), 0);
+      expect(band).toBeCloseTo(e === undefined ? 0 : Math.min(0.1, e), 2);
+      const marker = bar.findIndex((c) => c.borders?.left?.size === 12);
+      if (e === undefined) expect(marker).toBe(-1);
+      else expect(segments.slice(0, marker).reduce((a, b) => a + b, 0)).toBeCloseTo(e, 2);
+      // beyond the scale, an arrow in the cell before or after
+      expect(g.rows[1].cells[0].paragraphs?.[0]?.runs[0]?.text).toBe(p !== undefined && p < 0 ? '←' : undefined);
+      expect(g.rows[1].cells.at(-1)!.paragraphs?.[0]?.runs[0]?.text).toBe(p !== undefined && p > TOP ? '→' : undefined);
+    });
+  }
+});
 
 describe('gap report charts in docx', () => {
   for (const lang of ['zh', 'en'] as const) {
