@@ -327,8 +327,11 @@ export function legendGrid(lang: Lang): DocxGrid {
       { valign: 'center', paragraphs: [{ runs: statusRuns(st, lang, SZ.text) }] },
     ]);
     while (cells.length < 2 * cols) cells.push({});
+    // a strip of white between the rows, so that the swatches stand apart as in the SVG
+    if (rows.length) rows.push({ height: 80, cells: [{ span: 2 * cols, tight: true }] });
     rows.push({ height: 300, cells });
   }
+  rows.push({ height: 80, cells: [{ span: 2 * cols, tight: true }] });
   const sample: DocxGrid = {
     columns: [200, 440],
     rows: [
