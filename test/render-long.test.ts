@@ -108,7 +108,8 @@ describe('a long baseline text in `plans gaps`', () => {
     // no digits: the text does not show the baseline's number, which then follows it in brackets
     const text = longMeasure(3000).replace(/\d/g, '');
     edit(dir, 'ningbo/plan.yaml', 'baseline: {value: 4.0, date: 2021-12-31}', `baseline: {value: 4.0, date: 2021-12-31, text: "${text}"}`);
-    const run = await runCli(['gaps', dir, '--city', 'ningbo', '--no-color']);
+    // wide enough for the English table (below about 106 columns it prints records)
+    const run = await runCli(['gaps', dir, '--city', 'ningbo', '--no-color'], { env: { COLUMNS: '140' } });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n').filter((l) => /^[│├┌└]/.test(l));
     const widths = new Set(lines.map((l) => stringWidth(l)));

@@ -38,12 +38,88 @@ export interface DocxTable {
   spans?: number[][];
   /** Columns whose cells are numbers or short codes: centred. */
   centred?: boolean[];
+  /** Kept on one page with its heading where it fits (its rows keep with the next). */
+  keep?: boolean;
+}
+
+/** A run of text in a figure; sizes in half-points, colours as `rrggbb`. */
+export interface DocxRun {
+  text: string;
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  /** On a white box (a count written over a fill pattern stays legible). */
+  boxed?: boolean;
+  /** A tab to the cell's right edge before the text (the text ends there, right-aligned). */
+  tabRight?: boolean;
+  /** A tab to the paragraph's next tab stop before the text. */
+  tab?: boolean;
+}
+
+/** A paragraph of a figure's cell. */
+export interface DocxPara {
+  runs: DocxRun[];
+  align?: 'left' | 'center' | 'right';
+  /** Tab stops at shares of the cell's width (labels under a bar, at its ticks). */
+  tabs?: { at: number; align: 'left' | 'center' | 'right' }[];
+}
+
+/** A cell's fill: an OOXML shading (w:shd): `pattern` (clear, diagStripe, pct20, …) in `color` over `fill`. */
+export interface DocxShade {
+  pattern: string;
+  color: string;
+  fill: string;
+}
+
+/** A cell's edge: its style (single, dashed, …), size in eighths of a point, colour. */
+export interface DocxLine {
+  style: 'single' | 'dashed' | 'dotted';
+  size: number;
+  color: string;
+}
+
+export interface DocxGridCell {
+  paragraphs?: DocxPara[];
+  /** A table inside the cell (drawn at the cell's width, under its paragraphs). */
+  grid?: DocxGrid;
+  /** Paragraphs under the table inside the cell. */
+  after?: DocxPara[];
+  shade?: DocxShade;
+  borders?: { top?: DocxLine; bottom?: DocxLine; left?: DocxLine; right?: DocxLine };
+  /** How many columns the cell spans (1). */
+  span?: number;
+  valign?: 'top' | 'center' | 'bottom';
+  /** No margins inside the cell (a segment of a bar): its width is all fill. */
+  tight?: boolean;
+}
+
+export interface DocxGridRow {
+  cells: DocxGridCell[];
+  /** The row's height in twips, exact (a strip of a bar); absent: as high as its text. */
+  height?: number;
+}
+
+/**
+ * A picture drawn as a table without borders: the charts of a report, native in Word (no image,
+ * so no raster fallback: it prints sharp, its text can be copied, and Word, WPS and LibreOffice
+ * all draw it). Columns are relative widths of the room there is; the caption and description
+ * are the table's text alternative (Word: Table Properties → Alt Text).
+ */
+export interface DocxGrid {
+  columns: number[];
+  rows: DocxGridRow[];
+  caption?: string;
+  description?: string;
+  /** Room between the cells in twips (small multiples apart, each with its own frame). */
+  spacing?: number;
 }
 
 export type DocxBlock =
-  | { kind: 'heading'; text: string }
+  | { kind: 'heading'; text: string; pageBreak?: boolean }
+  | { kind: 'subheading'; text: string }
   | { kind: 'paragraph'; text: string; bold?: boolean; small?: boolean }
-  | { kind: 'table'; table: DocxTable };
+  | { kind: 'table'; table: DocxTable }
+  | { kind: 'figure'; grid: DocxGrid; keepNext?: boolean };
 
 export interface DocxContent {
   lang: Lang;
@@ -93,15 +169,28 @@ export async function docxDocument(content: DocxContent): Promise<Uint8Array> {
 
   // the text width of the page, in twentieths of a point (A4 less margins)
   const textWidth = content.landscape ? 16838 - 2 * 1247 : 11906 - 1588 - 1474;
-  for (const block of content.blocks) {
+  content.blocks.forEach((block, i) => {
     if (block.kind === 'heading') {
-      children.push(new d.Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, children: [run(block.text, { font: HEADING_FONT })] }));
+      children.push(new d.Paragraph({ keepNext: true, pageBreakBefore: block.pageBreak, spacing: { before: 240, after: 120 }, children: [run(block.text, { font: HEADING_FONT })] }));
+    } else if (block.kind === 'subheading') {
+      children.push(new d.Paragraph({ keepNext: true, spacing: { before: 160, after: 80 }, children: [run(block.text, { font: HEADING_FONT, size: SIZE.small })] }));
+    } else if (block.kind === 'figure') {
+      // room above a figure that follows text
+      const before = content.blocks[i - 1]?.kind;
+      if (before === 'paragraph' || before === 'table') {
+        children.push(new d.Paragraph({ keepNext: true, spacing: { after: 0, line: 160, lineRule: d.LineRuleType.EXACT }, children: [new d.TextRun({ text: '', size: 2 })] }));
+      }
+      children.push(grid(d, block.grid, textWidth, block.keepNext ? 'all' : 'rows'));
+      // a little room below, and a figure never runs into what follows
+      children.push(
+        new d.Paragraph({ keepNext: block.keepNext, spacing: { after: 0, line: 120, lineRule: d.LineRuleType.EXACT }, children: [new d.TextRun({ text: '', size: 2 })] }),
+      );
     } else if (block.kind === 'paragraph') {
       children.push(lines(block.text, { bold: block.bold, size: block.small ? SIZE.small : SIZE.text }));
     } else {
       children.push(table(d, block.table, textWidth, content.tableSize ?? SIZE.table));
     }
-  }
+  });
 
   const pageNumber = (align: 'right' | 'left') =>
     new d.Footer({
@@ -161,12 +250,13 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
   if (sum > textWidth) widths = widths.map((w) => Math.floor((w * textWidth) / sum));
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const cellText = (text: string, bold: boolean, centred: boolean) =>
+  const cellText = (text: string, bold: boolean, centred: boolean, keepNext = false) =>
     xmlSafe(text)
       .split('\n')
       .map(
         (line) =>
           new d.Paragraph({
+            keepNext: keepNext || undefined,
             alignment: centred ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
             children: [new d.TextRun({ text: line, font: font(bold ? HEADING_FONT : BODY_FONT), size })],
           }),
@@ -180,7 +270,7 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
           width: { size: widths[c], type: d.WidthType.DXA },
           verticalAlign: d.VerticalAlignTable.CENTER,
           borders,
-          children: cellText(h, true, true),
+          children: cellText(h, true, true, t.keep),
         }),
     ),
   });
@@ -195,7 +285,7 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
             verticalAlign: span > 1 ? d.VerticalAlignTable.CENTER : d.VerticalAlignTable.TOP,
             verticalMerge: span > 1 ? d.VerticalMergeType.RESTART : span === 0 ? d.VerticalMergeType.CONTINUE : undefined,
             borders,
-            children: cellText(span === 0 ? '' : text, false, t.centred?.[c] ?? false),
+            children: cellText(span === 0 ? '' : text, false, t.centred?.[c] ?? false, t.keep && r < t.rows.length - 1),
           });
         }),
       }),
@@ -206,4 +296,113 @@ function table(d: typeof Docx, t: DocxTable, textWidth: number, size: number): D
     layout: d.TableLayoutType.FIXED,
     rows: [header, ...rows],
   });
+}
+
+/** Widths in twips of `weights` sharing `room`, rounded so that they add up to it. */
+function distribute(weights: number[], room: number): number[] {
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const exact = weights.map((w) => (w * room) / total);
+  const out = exact.map(Math.floor);
+  let left = room - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    out[i] += 1;
+    left -= 1;
+  }
+  return out;
+}
+
+/** Margins of a cell with text, in twips (a tight cell has none). */
+const GRID_MARGIN = 60;
+
+/**
+ * A figure drawn as a table `room` twips wide (see DocxGrid): no borders but the cells' own, rows
+ * never split; at the top level every row's paragraphs keep with the next row, so the figure stays
+ * on one page (`all`: the last row's too, so it stays with what follows). Its caption and description go into w:tblCaption and w:tblDescription (the docx
+ * library writes no such elements: they are added to its table properties, where the schema puts
+ * them, last).
+ */
+function grid(d: typeof Docx, g: DocxGrid, room: number, keep: 'all' | 'rows' | 'none'): Docx.Table {
+  const columns = distribute(g.columns, room);
+  const none = { style: d.BorderStyle.NONE, size: 0, color: 'auto' };
+  const line = (l: DocxLine | undefined) =>
+    l ? { style: l.style === 'dashed' ? d.BorderStyle.DASHED : l.style === 'dotted' ? d.BorderStyle.DOTTED : d.BorderStyle.SINGLE, size: l.size, color: l.color } : none;
+  void none;
+  const rows = g.rows.map((r, ri) => {
+    let col = 0;
+    const last = ri === g.rows.length - 1;
+    return new d.TableRow({
+      cantSplit: true,
+      height: r.height === undefined ? undefined : { value: r.height, rule: d.HeightRule.EXACT },
+      children: r.cells.map((c) => {
+        const span = c.span ?? 1;
+        const width = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
+        col += span;
+        const margin = c.tight ? 0 : GRID_MARGIN;
+        const inner = width - 2 * margin;
+        const keepNext = keep === 'all' || (keep === 'rows' && !last);
+        const paragraph = (p: DocxPara) =>
+            new d.Paragraph({
+              keepNext,
+              alignment: p.align === 'center' ? d.AlignmentType.CENTER : p.align === 'right' ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
+              tabStops: [
+                ...(p.tabs ?? []).map((t) => ({
+                  type: t.align === 'center' ? d.TabStopType.CENTER : t.align === 'right' ? d.TabStopType.RIGHT : d.TabStopType.LEFT,
+                  position: Math.max(0, Math.round(t.at * inner)),
+                })),
+                ...(p.runs.some((x) => x.tabRight) ? [{ type: d.TabStopType.RIGHT, position: Math.max(0, inner) }] : []),
+              ],
+              children: p.runs.map(
+                (x) =>
+                  new d.TextRun({
+                    children: x.tabRight || x.tab ? [new d.Tab(), xmlSafe(x.text)] : [xmlSafe(x.text)],
+                    bold: x.bold,
+                    size: x.size ?? SIZE.small,
+                    color: x.color,
+                    font: font(BODY_FONT),
+                    shading: x.boxed ? { type: d.ShadingType.CLEAR, color: 'auto', fill: 'FFFFFF' } : undefined,
+                  }),
+              ),
+            });
+        const paragraphs = (c.paragraphs ?? []).map((p) => paragraph(p));
+        const after = (c.after ?? []).map((p) => paragraph(p));
+        const children: (Docx.Paragraph | Docx.Table)[] = [...paragraphs];
+        if (c.grid) children.push(grid(d, c.grid, Math.max(inner, 1), 'none'));
+        children.push(...after);
+        // a cell ends with a paragraph; in a strip of exact height it is one too small to raise the row
+        if (children.length === 0 || (c.grid && after.length === 0)) {
+          children.push(new d.Paragraph({ keepNext, spacing: { before: 0, after: 0, line: 20, lineRule: d.LineRuleType.EXACT }, children: [new d.TextRun({ text: '', size: 2 })] }));
+        }
+        const b = c.borders ?? {};
+        return new d.TableCell({
+          width: { size: width, type: d.WidthType.DXA },
+          columnSpan: span > 1 ? span : undefined,
+          verticalAlign: c.valign === 'center' ? d.VerticalAlignTable.CENTER : c.valign === 'bottom' ? d.VerticalAlignTable.BOTTOM : d.VerticalAlignTable.TOP,
+          margins: { top: 0, bottom: 0, left: margin, right: margin, marginUnitType: d.WidthType.DXA },
+          shading: c.shade ? { type: c.shade.pattern as (typeof Docx.ShadingType)[keyof typeof Docx.ShadingType], color: c.shade.color, fill: c.shade.fill } : undefined,
+          // only the edges drawn (the table has none): an explicit `none` on a cell makes LibreOffice draw its neighbours' edges through it
+          borders: Object.fromEntries(Object.entries(b).filter(([, l]) => l).map(([side, l]) => [side, line(l)])),
+          children,
+        });
+      }),
+    });
+  });
+  const table = new d.Table({
+    width: { size: room, type: d.WidthType.DXA },
+    columnWidths: columns,
+    layout: d.TableLayoutType.FIXED,
+    borders: d.TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: d.WidthType.DXA },
+    cellSpacing: g.spacing ? { value: g.spacing, type: d.WidthType.DXA } : undefined,
+    rows,
+  });
+  if (g.caption || g.description) {
+    const props = (table as unknown as { root: unknown[] }).root.find((x): x is { root: unknown[] } => x instanceof d.XmlComponent && (x as unknown as { rootKey: string }).rootKey === 'w:tblPr');
+    if (props) {
+      if (g.caption) props.root.push(new d.StringValueElement('w:tblCaption', xmlSafe(g.caption)));
+      if (g.description) props.root.push(new d.StringValueElement('w:tblDescription', xmlSafe(g.description)));
+    }
+  }
+  return table;
 }

@@ -156,28 +156,6 @@ export function truncate(text: string, width: number): string {
   return out + '…';
 }
 
-
-/** Wraps a paragraph to `width` columns: between words in Latin text, between any two characters in CJK text. */
-export function wrap(text: string, width: number): string[] {
-  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s+/g) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  for (const token of tokens) {
-    if (/^\s+$/.test(token)) {
-      if (line) line += ' ';
-      continue;
-    }
-    // closing CJK punctuation stays at the end of its line (禁则): it never starts one
-    if (line && displayWidth(line + token) > width && !/^[，。；：、）」』”！？）]$/.test(token)) {
-      lines.push(line.trimEnd());
-      line = '';
-    }
-    line += token;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
-
 /** The row of an item that falls due, every cell a string. */
 export interface DueRow {
   due: string;

@@ -1,9 +1,16 @@
-/** The gap report as a Word document on A4 landscape (its tables have ten columns): per city its missing pieces, a table of targets and a summary, then the method (see ../docx/document.ts). */
+/**
+ * The gap report as a Word document on A4 landscape (its tables have ten columns): the legend and the
+ * coverage map, then per city its missing pieces, its status summary, a bullet chart per quantified
+ * target, a table of targets and a summary, then the method (see ../docx/document.ts; the charts are
+ * those of the HTML report drawn as Word tables, see ./docx-charts.ts).
+ */
 import { tr } from '../../i18n/index.js';
 import type { GapReport } from '../../gaps/report.js';
 import { docxDocument, type DocxBlock } from '../docx/document.js';
 import { asOfLine, columnTitles, COLUMNS, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines } from './common.js';
 import type { GapRenderOptions } from './types.js';
+import { isQuantified } from './charts.js';
+import { targetGrids, coverageGrid, legendGrid, summaryGrid } from './docx-charts.js';
 
 /** Relative widths of the target table's columns (characters of a CJK font). */
 const WIDTHS: Record<(typeof COLUMNS)[number], number> = { id: 7, name: 12, baseline: 6, target: 9, due: 7, latest: 6, date: 7, progress: 5, elapsed: 5, status: 5 };
@@ -20,16 +27,31 @@ export const docx: BinaryGapFormatter = {
     const { lang } = opts;
     const sep = lang === 'zh' ? '：' : ': ';
     const blocks: DocxBlock[] = [];
+    blocks.push({ kind: 'heading', text: tr(lang, 'chart/overview') }, { kind: 'figure', grid: legendGrid(lang) });
+    if (report.tasks.length && report.cities.some((c) => c.hasPlan)) {
+      blocks.push({ kind: 'subheading', text: tr(lang, 'chart/coverage') }, { kind: 'figure', grid: coverageGrid(report, lang) });
+    }
     if (report.cities.length === 0) blocks.push({ kind: 'paragraph', text: tr(lang, 'gaps/no-cities') });
     for (const city of report.cities) {
-      blocks.push({ kind: 'heading', text: tr(lang, 'gaps/city', { name: city.name, city: city.city }) });
+      // each city on its own pages, as in the HTML report: its heading never left at the foot of a page
+      blocks.push({ kind: 'heading', pageBreak: true, text: tr(lang, 'gaps/city', { name: city.name, city: city.city }) });
       if (!city.hasPlan) blocks.push({ kind: 'paragraph', text: tr(lang, 'gaps/no-plan'), bold: true });
       for (const [heading, items] of gapLists(city, lang)) {
         blocks.push({ kind: 'paragraph', small: true, text: `${heading}${sep}${items.length ? items.join(lang === 'zh' ? '；' : '; ') : tr(lang, 'gaps/none')}` });
       }
+      if (city.targets.length) blocks.push({ kind: 'figure', grid: summaryGrid(city, lang) });
+      const quantified = city.targets.filter(isQuantified);
+      if (quantified.length) {
+        blocks.push({ kind: 'subheading', text: tr(lang, 'chart/targets') });
+        for (const s of quantified) {
+          const grids = targetGrids(s, lang);
+          grids.forEach((grid, i) => blocks.push({ kind: 'figure', grid, keepNext: i < grids.length - 1 }));
+        }
+      }
       if (city.targets.length === 0) {
         blocks.push({ kind: 'paragraph', small: true, text: tr(lang, 'gaps/no-targets') });
       } else {
+        blocks.push({ kind: 'subheading', text: tr(lang, 'gaps/targets') });
         blocks.push({
           kind: 'table',
           table: {
@@ -40,6 +62,7 @@ export const docx: BinaryGapFormatter = {
             }),
             widths: COLUMNS.map((c) => WIDTHS[c]),
             centred: COLUMNS.map((c) => CENTRED.has(c)),
+            keep: true,
           },
         });
       }

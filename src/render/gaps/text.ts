@@ -6,9 +6,8 @@ import type { Table } from '../../tables/types.js';
 import type { StatusName } from '../../domain/types.js';
 import { asOfLine, columnTitles, COLUMNS, dueHeading, dueRows, filterLine, gapLists, statusName, summaryLine, targetRow, titleLine, unitLines, type TargetRow } from './common.js';
 import type { GapFormatter } from './types.js';
-import { wrapText } from '../tables/layout.js';
 import { fitColumns, fits, PART_ROWS, renderRecords } from '../tables/text.js';
-import { hanging, MIN_TEXT_WIDTH } from '../wrap.js';
+import { hanging, MIN_TEXT_WIDTH, wrapText } from '../wrap.js';
 import { oneLine, visible } from '../escape.js';
 
 /** A row's texts with control characters written out; a cell's own lines stay lines (drawn inside the borders). */

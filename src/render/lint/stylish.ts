@@ -3,8 +3,7 @@ import type { Diagnostic } from '../../types.js';
 import type { LintFormatter } from './types.js';
 import { displayWidth, padTo } from '../width.js';
 import { maxOf } from '../max.js';
-import { wrapText } from '../tables/layout.js';
-import { hanging, MIN_TEXT_WIDTH } from '../wrap.js';
+import { hanging, MIN_TEXT_WIDTH, wrapText } from '../wrap.js';
 import { oneLine } from '../escape.js';
 
 /**

@@ -2,6 +2,7 @@
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
 import { displayWidth, graphemeSegments } from '../width.js';
+import { wrapText, wrapTokens } from '../wrap.js';
 
 /** For a merged column at a row: how many rows the cell spans (0: covered by the cell above). */
 export type Spans = number[][];
@@ -62,106 +63,8 @@ export function width(text: string): number {
   return displayWidth(text);
 }
 
-/** Punctuation that must not start a line (避头点). */
-const NO_LINE_START = /^[，。、；：？！）》」』”’]$/u;
-/** Punctuation that must not end a line (避尾点). */
-const NO_LINE_END = /^[（《「『“‘]$/u;
-
-/** Text in which every code point is a grapheme of its own (no combining marks, emoji or surrogates). */
-const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/;
-
-/**
- * The graphemes of a text: the characters themselves where each is one (Intl.Segmenter walks a
- * long text in time that grows with the square of its length: 100,000 letters take half a minute).
- */
-function graphemesOf(text: string): Iterable<string> {
-  if (SIMPLE.test(text)) return text;
-  return graphemeSegments(text);
-}
-
-/** Words of Latin text stay whole; CJK text breaks between any two characters. */
-function tokens(line: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const segment of graphemesOf(line)) {
-    const wide = width(segment) > 1;
-    if (segment === ' ' || wide || NO_LINE_START.test(segment) || NO_LINE_END.test(segment)) {
-      if (word) out.push(word);
-      word = '';
-      out.push(segment);
-    } else {
-      word += segment;
-    }
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-/** Text wrapped to `max` columns, keeping words whole where they fit and closing punctuation off the start of a line. */
-export function wrapText(text: string, max: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let current: string[] = [];
-    let w = 0;
-    const flush = () => {
-      lines.push(current.join('').trimEnd());
-      current = [];
-      w = 0;
-    };
-    for (const tok of tokens(para)) {
-      const tw = width(tok);
-      if (w + tw <= max) {
-        if (!(w === 0 && tok === ' ')) {
-          current.push(tok);
-          w += tw;
-        }
-        continue;
-      }
-      if (NO_LINE_START.test(tok) && current.length > 1) {
-        // carry the last character down with the punctuation, and the closing punctuation before it
-        // (`前列），`: 列 and ） go down with ，)
-        const carried: string[] = [];
-        while (current.length > 1 && NO_LINE_START.test(current[current.length - 1])) carried.unshift(current.pop()!);
-        if (current.length > 1) carried.unshift(current.pop()!);
-        // and an opening bracket before that character goes down with it (`县（市、`)
-        while (current.length > 1 && NO_LINE_END.test(current[current.length - 1])) carried.unshift(current.pop()!);
-        flush();
-        current = [...carried, tok];
-        w = current.reduce((n, c) => n + width(c), 0);
-        continue;
-      }
-      // an opening bracket goes down with what it opens
-      const carried: string[] = [];
-      while (current.length > 1 && NO_LINE_END.test(current[current.length - 1])) carried.unshift(current.pop()!);
-      if (current.length) flush();
-      if (tok === ' ') continue;
-      if (carried.length) {
-        current = carried;
-        w = carried.reduce((n, c) => n + width(c), 0);
-        if (w + tw <= max) {
-          current.push(tok);
-          w += tw;
-          continue;
-        }
-        flush();
-      }
-      if (tw <= max) {
-        current = [tok];
-        w = tw;
-        continue;
-      }
-      // a word longer than the column: cut it
-      for (const segment of graphemesOf(tok)) {
-        const sw = width(segment);
-        if (w + sw > max && current.length) flush();
-        current.push(segment);
-        w += sw;
-      }
-    }
-    flush();
-  }
-  return lines;
-}
+/** The one line wrapper of the renderers (../wrap.ts); re-exported for the table formats. */
+export { wrapText };
 
 /** Ems of a text in a CJK sans font: a wide character a full em, a narrow one about 0.6 (bold headings a little more). */
 export function textEm(text: string, bold = false): number {
@@ -178,7 +81,7 @@ function unbreakableEm(text: string, nowrap: boolean, bold = false): number {
       max = Math.max(max, textEm(line, bold));
       continue;
     }
-    for (const tok of tokens(line)) if (tok !== ' ') max = Math.max(max, textEm(tok, bold));
+    for (const tok of wrapTokens(line)) if (tok !== ' ') max = Math.max(max, textEm(tok, bold));
   }
   return max;
 }

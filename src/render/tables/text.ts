@@ -3,6 +3,7 @@ import Table3 from 'cli-table3';
 import { tr } from '../../i18n/index.js';
 import type { Table, TableReport } from '../../tables/types.js';
 import { documentTitle, mergeSpans, subtitleParts, width, wrapText } from './layout.js';
+import { wrapTokens } from '../wrap.js';
 import { padTo } from '../width.js';
 import type { TableFormatter } from './types.js';
 import { maxOf } from '../max.js';
@@ -40,7 +41,13 @@ export function fitColumns(table: Table, total: number): number[] {
     const words = [col.heading, ...table.rows.map((r) => r.cells[col.key] ?? '')].flatMap((c) => c.split(/[\s\n]+/)).filter((w) => !/[^\x00-\x7f]/.test(w));
     return Math.min(12, maxOf(words.map(width), 0));
   });
-  const least = table.columns.map((col, i) => (col.nowrap ? natural[i] : Math.min(natural[i], Math.max(MIN_COLUMN, col.breakWords ? 0 : longestWord[i]))));
+  // a heading's words are never broken (`Basel/ine b`): a column is at least as wide as the longest
+  // of them (a Chinese heading breaks between characters: two columns); where that does not fit,
+  // the caller prints records
+  const headingWord = table.columns.map((col) => maxOf(wrapTokens(col.heading.replace(/\n/g, ' ')).map(width), 0));
+  const least = table.columns.map((col, i) =>
+    col.nowrap ? natural[i] : Math.max(headingWord[i], Math.min(natural[i], Math.max(MIN_COLUMN, col.breakWords ? 0 : longestWord[i]))),
+  );
   // each column costs its padding (2) and one border; the table one more border
   let room = total - table.columns.length * 3 - 1;
   if (natural.reduce((a, b) => a + b, 0) <= room) return natural;
