@@ -20,7 +20,7 @@ export interface LintFunctions {
 }
 
 /** Runs `plans lint --fix` (or `--fix-dry-run` with `dryRun`) and returns the exit status of what is left. */
-export function runFix(paths: string[], opts: LintCliOptions, cli: CliEnv, dryRun: boolean, { runLint, pairOutputs }: LintFunctions): number {
+export async function runFix(paths: string[], opts: LintCliOptions, cli: CliEnv, dryRun: boolean, { runLint, pairOutputs }: LintFunctions): Promise<number> {
   const engine = new Engine({ cwd: cli.cwd });
   const config = engine.config(opts.config);
   const lang = resolveLang(opts.lang, config.config.lang, cli.env);
@@ -61,6 +61,8 @@ export function runFix(paths: string[], opts: LintCliOptions, cli: CliEnv, dryRu
     }
     written += f.applied;
     writtenFiles++;
+    // a turn of the event loop: the writer's signal handlers of this file are let go before the next
+    await new Promise((resolve) => setImmediate(resolve));
   }
   cli.stderr.write(t('fix/summary', { fixes: written, files: writtenFiles })[lang] + '\n');
   return runLint(paths, opts, cli, new Engine({ cwd: cli.cwd }));

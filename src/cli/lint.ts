@@ -73,7 +73,7 @@ export function registerLint(program: Command, cli: CliEnv, setCode: (code: numb
       const given = (['fix', 'fixDryRun', 'watch'] as const).filter((k) => all[k]);
       if (given.length > 1) throw new UsageError(t('commander/conflict', { option: flagOf(given[0]), other: flagOf(given[1]) }));
       if (all.watch) setCode(await runWatch(paths, all, cli, lint));
-      else if (all.fix || all.fixDryRun) setCode(runFix(paths, all, cli, all.fixDryRun === true, lint));
+      else if (all.fix || all.fixDryRun) setCode(await runFix(paths, all, cli, all.fixDryRun === true, lint));
       else setCode(runLint(paths, all, cli));
     });
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from '../index.js';
 
 /** Messages of `plans lint --fix`, `--fix-dry-run` and `--watch`. */
-const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 
 export const fixMessages = {
   'help/lint-fix': { zh: '自动修复不会改变原意的问题（全角标点、Tab 缩进、日期写法、拼错的键、以名称书写的责任单位），原子地改写文件，再报告剩余问题', en: 'fix what cannot change what was meant (full-width punctuation, tabs, dates, misspelt keys, owners by name), rewrite the files atomically, then report what is left' },
