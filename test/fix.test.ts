@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyEdits, passEdits } from '../src/engine/fix.js';
 import { spliceEdits } from '../src/load/encode.js';
+import { tabIndentFixes } from '../src/load/tabs.js';
 import { decode } from '../src/load/decode.js';
 import { runCli } from './helpers/cli.js';
 
@@ -272,6 +273,39 @@ describe('passes, what is left, the dry run', () => {
     fs.writeFileSync(path.join(dir, PLAN), original.replace('title: 杭州市', 'title：杭州市'));
     const run = await runCli(['lint', PLAN, '--fix', '--lang', 'zh'], { cwd: dir });
     expect(run.stderr).toContain('已修复 1 处，涉及 1 个文件');
+  });
+});
+
+describe('what --fix leaves alone', () => {
+  it('tabs: fixed when every tab width that parses means the same; left when the width decides', () => {
+    // b and c are siblings at any width: the narrowest is written
+    const same = 'a:\n\tb: 1\n\tc: 2\n';
+    const fixes = tabIndentFixes(same, [3, 9]);
+    expect([...fixes.values()]).toEqual([
+      { range: [3, 4], text: '  ' },
+      { range: [9, 10], text: '  ' },
+    ]);
+    // at 2 columns c is b's sibling, at 4 or 8 its child: only the drafter knows
+    expect(tabIndentFixes('a:\n  b:\n\tc: 1\n', [8]).size).toBe(0);
+    // no width gives YAML: no fix
+    expect(tabIndentFixes('a:\n\tb: [1\n', [3]).size).toBe(0);
+  });
+
+  it('an unknown key with two close known keys, and a city by name: suggestions, not applied', async () => {
+    const dir = copy();
+    const file = path.join(dir, PLAN);
+    // `tracks` is as close to `tasks` as to `track`
+    const broken = original.replace('    track: 法治政府建设', '    tracks: 法治政府建设').replace('city: hangzhou', 'city: 杭州市');
+    fs.writeFileSync(file, broken);
+    const run = await runCli(['lint', PLAN, '--fix', '--format', 'json'], { cwd: dir });
+    expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+    expect(run.stderr).toMatch(/nothing to fix/);
+    const left = JSON.parse(run.stdout).diagnostics as { messageId: string; fix?: unknown; data?: unknown }[];
+    const key = left.find((d) => d.messageId === 'schema/unknown-key-suggest');
+    expect(key).toBeDefined();
+    expect(key!.fix).toBeUndefined();
+    const city = left.find((d) => d.messageId === 'unknown-reference/by-name');
+    expect(city?.fix).toEqual({ range: [broken.indexOf('杭州市\n'), broken.indexOf('杭州市\n') + 3], text: 'hangzhou' });
   });
 });
 
