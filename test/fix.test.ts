@@ -291,6 +291,17 @@ describe('what --fix leaves alone', () => {
     expect(tabIndentFixes('a:\n\tb: [1\n', [3]).size).toBe(0);
   });
 
+  it('、 in a list of ids (cli.md names ，): a suggestion, not applied', async () => {
+    const dir = copy();
+    const file = path.join(dir, PLAN);
+    const broken = original.replace('[hz-sfj-lfc, hz-sfj-xzzfjdc]', '[hz-sfj-lfc、hz-sfj-xzzfjdc]').replace('tasks: [T01]', 'tasks: ［T01、T02］');
+    fs.writeFileSync(file, broken);
+    const run = await runCli(['lint', PLAN, '--fix', '--format', 'json'], { cwd: dir });
+    expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+    const left = JSON.parse(run.stdout).diagnostics as { messageId: string; fix?: unknown }[];
+    expect(left.filter((d) => d.fix).map((d) => d.messageId).sort()).toEqual(['yaml/fullwidth-bracket', 'yaml/fullwidth-comma']);
+  });
+
   it('an unknown key with two close known keys, and a city by name: suggestions, not applied', async () => {
     const dir = copy();
     const file = path.join(dir, PLAN);
