@@ -108,6 +108,14 @@ describe('plans lint --watch', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(w.results().at(-1)!.diagnostics.some((d) => d.messageId === 'yaml/fullwidth-colon')).toBe(false);
 
+    // a folder made now, and a file written in it at once
+    seen = w.runs();
+    fs.mkdirSync(path.join(dir, 'drafts', 'new'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'drafts', 'new', 'owners-extra.yaml'), 'kind: Owners\nowners:\n  - id: zz-x\n    nmae: X\n');
+    await w.until(seen + 1);
+    for (let i = 0; i < 100 && !w.results().at(-1)!.diagnostics.some((d) => d.file === 'drafts/new/owners-extra.yaml'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(w.results().at(-1)!.diagnostics.filter((d) => d.file === 'drafts/new/owners-extra.yaml').map((d) => d.messageId)).toContain('schema/unknown-key-suggest');
+
     w.child.kill('SIGINT');
     expect(await w.exited).toBe(0);
     expect(w.stderr()).not.toMatch(/internal error|at .*\.js:\d+/);

@@ -23,6 +23,35 @@ const DEBOUNCE_MS = 100;
 /** How often a path that could not be watched (missing, or its folder gone) is tried again. */
 const RETRY_MS = 500;
 
+/**
+ * Where `fs.watch` is recursive by itself (FSEvents, ReadDirectoryChangesW). On Linux, Node builds
+ * it in JavaScript, and Node 20 lets it throw from a stat of a file just deleted (nodejs/node#52018,
+ * #53350) and miss events in folders just made (#48437): each folder is watched on its own there,
+ * and the folders are walked again after every change.
+ */
+const NATIVE_RECURSIVE = process.platform === 'darwin' || process.platform === 'win32';
+
+/** Folders below which plans never looks for plan files (as discover skips them). */
+const SKIPPED = new Set(['node_modules']);
+
+/** `dir` and every folder below it (not hidden ones, nor node_modules; links not followed), as far as they can be listed. */
+function foldersBelow(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0 && out.length < 10_000) {
+    const current = stack.pop()!;
+    out.push(current);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue; // gone meanwhile, or not readable: the next walk sees
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED.has(e.name)) stack.push(path.join(current, e.name));
+  }
+  return out;
+}
+
 /** Lints `paths` on every change below them until SIGINT or SIGTERM (or `stop`), then resolves to 0. */
 export function runWatch(paths: string[], opts: LintCliOptions, cli: CliEnv, lint: LintFunctions, stop?: AbortSignal): Promise<number> {
   const lang = resolveLang(opts.lang, new Engine({ cwd: cli.cwd }).config(opts.config).config.lang, cli.env);
@@ -95,7 +124,8 @@ export function runWatch(paths: string[], opts: LintCliOptions, cli: CliEnv, lin
           stat = undefined;
         }
         if (stat?.isDirectory()) {
-          watch(abs, true, relevant);
+          if (NATIVE_RECURSIVE) watch(abs, true, relevant);
+          else for (const dir of foldersBelow(abs)) watch(dir, false, relevant);
         } else {
           // a named file is watched through its folder, so that a save by rename (most editors) is seen
           let dir = path.dirname(abs);
