@@ -3,6 +3,7 @@
  * back, or shown as a unified diff; then the lint of what is left, as `plans lint` prints it.
  */
 import fs from 'node:fs';
+// jsdiff: the hunks of a unified diff (Myers on lines, context, counts) as git and patch read them
 import { structuredPatch } from 'diff';
 import { Engine } from '../engine/index.js';
 import { fixFiles, sameBytes, type FixedFile } from '../engine/fix.js';
