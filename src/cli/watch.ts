@@ -98,7 +98,7 @@ export function runWatch(paths: string[], opts: LintCliOptions, cli: CliEnv, lin
       if (watchers.has(key)) return true;
       try {
         const w = fs.watch(target, { recursive, persistent: true }, (_event, name) => {
-          if (filter(typeof name === 'string' ? name : null)) changed();
+          if (filter(typeof name === 'string' ? path.join(target, name) : null)) changed();
         });
         // a watched folder deleted or moved away: forget it, and look for it again on the next tick
         w.on('error', () => {
@@ -112,7 +112,9 @@ export function runWatch(paths: string[], opts: LintCliOptions, cli: CliEnv, lin
         return false;
       }
     };
-    const relevant = (name: string | null) => name === null || /\.ya?ml$/i.test(name) || !path.extname(name);
+    // YAML files and folders; never a report this watch writes itself (`--out`), which would start it again
+    const outs = new Set((opts.out ?? []).filter((o) => o !== '-').map((o) => path.resolve(cli.cwd, o)));
+    const relevant = (file: string | null) => file === null || (!outs.has(file) && (/\.ya?ml$/i.test(file) || !path.extname(file)));
     /** Every named path watched, or its nearest existing folder until it exists. */
     const watchAll = () => {
       for (const key of [...watchers.keys()]) if (!fs.existsSync(key.slice(2))) unwatch(key);
@@ -130,8 +132,7 @@ export function runWatch(paths: string[], opts: LintCliOptions, cli: CliEnv, lin
           // a named file is watched through its folder, so that a save by rename (most editors) is seen
           let dir = path.dirname(abs);
           while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-          const base = path.basename(abs);
-          watch(dir, false, (name) => name === null || name === base || relevant(name));
+          watch(dir, false, (file) => file === abs || relevant(file));
         }
       }
     };
