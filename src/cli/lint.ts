@@ -23,6 +23,8 @@ import { packageFile } from './schema.js';
 import { ciRoot } from './ci-root.js';
 import { DEFAULT_CACHE_LOCATION, openCache, saveCache } from './cache.js';
 import { readRegularFile, refusal } from '../load/regular.js';
+import { runFix } from './fix.js';
+import { runWatch } from './watch.js';
 
 export interface LintCliOptions {
   format?: string[];
@@ -39,6 +41,9 @@ export interface LintCliOptions {
   cacheLocation?: string;
   /** The order in which --format and --out were given. */
   order?: OutputFlag[];
+  fix?: boolean;
+  fixDryRun?: boolean;
+  watch?: boolean;
 }
 
 /** Adds `plans lint` to the program. */
@@ -64,9 +69,22 @@ export function registerLint(program: Command, cli: CliEnv, setCode: (code: numb
     .option('--max-file-size <size>', h('max-file-size'))
     .option('--cache', h('lint-cache'))
     .option('--cache-location <file>', h('lint-cache-location'))
-    .action((paths: string[], opts: LintCliOptions) => {
-      setCode(runLint(paths, { ...opts, order }, cli));
+    .option('--fix', h('lint-fix'))
+    .option('--fix-dry-run', h('lint-fix-dry-run'))
+    .option('--watch', h('lint-watch'))
+    .action(async (paths: string[], opts: LintCliOptions) => {
+      const all = { ...opts, order };
+      const lint = { runLint, pairOutputs };
+      const given = (['fix', 'fixDryRun', 'watch'] as const).filter((k) => all[k]);
+      if (given.length > 1) throw new UsageError(t('commander/conflict', { option: flagOf(given[0]), other: flagOf(given[1]) }));
+      if (all.watch) setCode(await runWatch(paths, all, cli, lint));
+      else if (all.fix || all.fixDryRun) setCode(await runFix(paths, all, cli, all.fixDryRun === true, lint));
+      else setCode(runLint(paths, all, cli));
     });
+}
+
+function flagOf(key: 'fix' | 'fixDryRun' | 'watch'): string {
+  return { fix: '--fix', fixDryRun: '--fix-dry-run', watch: '--watch' }[key];
 }
 
 interface Output {
@@ -110,7 +128,7 @@ export function pairOutputs(formats: string[], outs: string[], order?: OutputFla
 }
 
 /** Runs `plans lint` and returns the exit status: 0 clean, 1 errors or too many warnings. */
-export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engine: Engine = new Engine({ ...cli.engine, cwd: cli.cwd })): number {
+export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engine: Engine = new Engine({ ...cli.engine, cwd: cli.cwd }), extra: Pick<FormatContext, 'fixed'> = {}): number {
   const loadedConfig = engine.config(opts.config);
   const config = loadedConfig.config;
   const lang = resolveLang(opts.lang, config.lang, cli.env);
@@ -165,6 +183,7 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
     },
     root: ciRoot(cli),
     version: packageVersion(),
+    ...extra,
   };
   const plain = new Chalk({ level: 0 });
   // Files first, so that a report on stdout is the last thing a pipeline sees.

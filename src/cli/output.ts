@@ -98,6 +98,22 @@ function followLinks(abs: string, shown: string): string {
   throw new UsageError(t('cli/out-failed', { path: shown, code: 'ELOOP' }));
 }
 
+/**
+ * Replaces an input file with new bytes (`plans lint --fix`): where it really is (a link to it stays a
+ * link), keeping its mode, atomically as `--out` does. A failure is one line (exit 2) and leaves the
+ * file as it was.
+ */
+export function replaceFile(abs: string, content: Uint8Array, shown: string): void {
+  const real = realOrSelf(abs);
+  let mode: number;
+  try {
+    mode = fs.statSync(real).mode;
+  } catch (err) {
+    throw new UsageError(t('cli/out-failed', { path: shown, code: codeOf(err) }));
+  }
+  replaceAtomically(real, content, mode, shown);
+}
+
 /** Signals that end a run while a temporary file exists: it is removed first. */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

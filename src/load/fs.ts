@@ -165,6 +165,11 @@ export class OverlayFileSystem implements FileSystem {
     this.#docs.set(path.resolve(abs), Buffer.from(text, 'utf8'));
   }
 
+  /** Sets the unsaved bytes of the file at `abs`, in whatever encoding they are (a fix not yet written). */
+  setBytes(abs: string, bytes: Uint8Array): void {
+    this.#docs.set(path.resolve(abs), bytes);
+  }
+
   delete(abs: string): void {
     this.#docs.delete(path.resolve(abs));
   }

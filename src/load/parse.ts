@@ -1,6 +1,7 @@
 /** Text to documents with positions; every YAML problem becomes a `yaml-syntax` finding. */
 import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
-import { diagnose, type Diagnostic, type Finding } from '../findings/index.js';
+import { diagnose, type Diagnostic, type Finding, type Fix } from '../findings/index.js';
+import { lineStartOf, tabIndentFixes } from './tabs.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
 import type { KeyboardHint } from './keyboard.js';
@@ -96,6 +97,13 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     file.docs = [];
     return findings;
   }
+  // tabs used as indentation: one width for the whole file, when only one meaning can be read (tabs.ts)
+  let tabFixes: Map<number, Fix> | undefined;
+  const tabFix = (e: YAMLError): Fix | undefined => {
+    if (e.code !== 'TAB_AS_INDENT') return undefined;
+    tabFixes ??= tabIndentFixes(text, docs.flatMap((d) => d.errors.filter((x) => x.code === 'TAB_AS_INDENT').map((x) => x.pos[0])));
+    return tabFixes.get(lineStartOf(text, e.pos[0]));
+  };
   file.docs = docs.map((yamlDoc, k) => {
     const doc: SourceDoc = { file, index: indexes[k] ?? k, yaml: yamlDoc, value: undefined, parsed: false };
     const deep = tooDeep.get(k);
@@ -107,7 +115,7 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     for (const e of reportable(errors)) {
       // the parser losing its place at a full-width colon or space: the keyboard finding says what happened
       if (CASCADING.has(e.code) && echoesHint(file, e, hints)) continue;
-      findings.push(CASCADING.has(e.code) ? indentFinding(file, text, e) ?? yamlRecord(file, e, 'error') : yamlRecord(file, e, 'error', yamlDoc));
+      findings.push(CASCADING.has(e.code) ? indentFinding(file, text, e) ?? yamlRecord(file, e, 'error') : yamlRecord(file, e, 'error', yamlDoc, tabFix(e)));
     }
     for (const w of yamlDoc.warnings) findings.push(yamlRecord(file, w, 'warning'));
     // A duplicate key leaves the document's meaning clear (the later value wins); any other error does not.
@@ -193,7 +201,7 @@ export function yamlFinding(file: SourceFile, e: YAMLError, severity: 'error' | 
 }
 
 /** The `yaml-syntax` finding of one error or warning of the yaml package, in words of our catalogue. */
-export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed): Finding {
+export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | 'warning', doc?: Document.Parsed, fix?: Fix): Finding {
   const [start, end] = e.pos;
   const code = e.code;
   const detail = firstLine(e.message);
@@ -201,7 +209,7 @@ export function yamlRecord(file: SourceFile, e: YAMLError, severity: 'error' | '
     const dup = duplicateKey(file, doc, start);
     if (dup) return findingAt(file, dup.range, 'yaml-syntax', severity, t('yaml/duplicate-key', { key: dup.key, line: dup.firstLine }));
   }
-  const message = t(`yaml/${code}`, { detail });
+  const message = t(`yaml/${code}`, { detail, ...(fix ? { fix } : {}) });
   const known = message.en !== `yaml/${code}`;
   return findingAt(file, [start, Math.max(start, end)], 'yaml-syntax', severity, known ? message : t('yaml/other', { detail, code }));
 }

@@ -195,3 +195,18 @@ export function planCityOf(doc: SourceDoc): string | undefined {
   const city = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).city : undefined;
   return typeof city === 'string' && city.length > 0 ? city : undefined;
 }
+
+/**
+ * The range a fix writes a plain value (an id, a date, a key) over: inside the quotes of a quoted
+ * scalar, so that its quoting stays as written; the whole range otherwise.
+ */
+export function valueRange(text: string, range: Range): [number, number] {
+  const [start, end] = range;
+  const open = text[start];
+  if (end - start >= 2 && (open === '"' || open === "'") && text[end - 1] === open) {
+    const inner = text.slice(start + 1, end - 1);
+    // an escape or a line break inside: the written text is not the value, so the whole scalar is replaced
+    if (!/[\\\r\n]/.test(inner) && !(open === "'" && inner.includes("'"))) return [start + 1, end - 1];
+  }
+  return [start, end];
+}

@@ -1,6 +1,6 @@
 /** Helpers shared by the cross-file rules: where an item was written, and "did you mean" references. */
 import { PlaceRef, t, type Localized, type MessageId } from '../i18n/index.js';
-import { locate, type SourceDoc } from '../load/source.js';
+import { locate, valueRange, type SourceDoc } from '../load/source.js';
 import type { Model, Origin } from '../model/types.js';
 import type { Path } from '../types.js';
 import { closest } from '../util/closest.js';
@@ -92,8 +92,9 @@ export function closestPreferring(id: string, groups: Iterable<string>[]): strin
 
 /** The fix that writes `text` over the node (or key) at `at` inside an origin. */
 export function locatedFix(origin: Origin, at: Path, text: string, key = false): { range: [number, number]; text: string } {
-  const range = locate(origin.doc, [...origin.path, ...at], { key });
-  return { range: [range[0], range[1]], text };
+  // inside the quotes of a quoted name: quoting stays as written
+  const range = valueRange(origin.doc.file.text, locate(origin.doc, [...origin.path, ...at], { key }));
+  return { range, text };
 }
 
 /**

@@ -1,10 +1,10 @@
 /** ajv errors to findings: one plain sentence per problem, at the offending node, in both languages. */
 import type { ErrorObject } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
-import { findingAt, locate, type SourceDoc } from '../load/source.js';
+import { findingAt, locate, valueRange, type SourceDoc } from '../load/source.js';
 import type { Finding, Path } from '../types.js';
 import { pair, same, t, type Localized, type Message, type MessageId } from '../i18n/index.js';
-import { closest } from '../util/closest.js';
+import { closeCandidates, closest } from '../util/closest.js';
 import { placeName } from './where.js';
 import { dateHint, numberHint } from './hints.js';
 import { pushAll } from '../util/array.js';
@@ -170,8 +170,12 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
         const key = String(params.additionalProperty);
         const allowed = Object.keys(((e.parentSchema as Record<string, unknown> | undefined)?.properties as object) ?? {});
         const suggestion = closest(key, allowed);
+        // the one replacement (`--fix`): only when no other known key is as plausible, and the mapping lacks it
+        const holder = value as Record<string, unknown> | undefined;
+        const unique = suggestion !== undefined && closeCandidates(key, allowed).length === 1 && !(holder && typeof holder === 'object' && Object.hasOwn(holder, suggestion));
+        const fix = unique ? { fix: { range: valueRange(doc.file.text, locate(doc, [...path, key], { key: true })), text: suggestion } } : {};
         const message = suggestion
-          ? t('schema/unknown-key-suggest', { key, suggestion, where: name })
+          ? t('schema/unknown-key-suggest', { key, suggestion, where: name, ...fix })
           : t('schema/unknown-key', { key, allowed: allowed.join(', '), where: name });
         push([...path, key], message, true);
         break;
@@ -222,7 +226,7 @@ export function describeErrors(doc: SourceDoc, all: ErrorObject[], branchErrors:
         break;
       }
       case 'format':
-        push(path, (typeof value === 'string' && dateHint(value, name, [...locate(doc, path)] as [number, number])) || t('schema/format-date', { name, value: String(value) }));
+        push(path, (typeof value === 'string' && dateHint(value, name, valueRange(doc.file.text, locate(doc, path)))) || t('schema/format-date', { name, value: String(value) }));
         break;
       case 'minItems':
         push(path, t('schema/min-items', { name, limit: Number(params.limit) }));

@@ -222,3 +222,19 @@ function popcount(x: number): number {
 function limitOf(a: number, b: number): number {
   return Math.max(1, Math.floor(Math.max(a, b) / 3));
 }
+
+/**
+ * Every candidate close enough to `word` to be a plausible typo (those `closest` chooses among): a
+ * fix may write the suggestion only when there is exactly one.
+ */
+export function closeCandidates(word: string, candidates: Iterable<string>): string[] {
+  const lower = word.toLowerCase();
+  const out: string[] = [];
+  for (const c of candidates) {
+    if (typeof c !== 'string' || c === word) continue;
+    const low = c.toLowerCase();
+    const cap = limitOf(word.length, c.length);
+    if (low === lower || boundedDistance(lower, low, cap) <= cap) out.push(c);
+  }
+  return out;
+}

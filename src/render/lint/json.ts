@@ -19,6 +19,8 @@ export const json: LintFormatter = (report, ctx) =>
       errorCount: report.errorCount,
       warningCount: report.warningCount,
       fileCount: report.fileCount,
+      // additive to cli.md's shape: what --fix-dry-run would write, the findings above placed in it
+      ...(ctx.fixed ? { fixes: ctx.fixed.map((f) => ({ file: f.file, fixCount: f.fixCount, output: f.output })) } : {}),
     },
     null,
     2,

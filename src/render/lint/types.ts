@@ -27,6 +27,8 @@ export interface FormatContext {
   root?: string;
   /** The tool's version (package.json), for SARIF's tool.driver. */
   version?: string;
+  /** `--fix-dry-run`: each file the fixes would change, with its fixed text (ESLint's `output`); JSON adds them. */
+  fixed?: readonly { file: string; fixCount: number; output: string }[];
 }
 
 /** A finding's file as CI formats name it: relative to `ctx.root`, with `/`; undefined when it lies outside the root. */
