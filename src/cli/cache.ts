@@ -37,8 +37,10 @@ export function openCache(location: string, cli: CliEnv): { results: ResultsCach
 /** Writes the cache back when the run stored something; a failure is one line on stderr and changes no result. */
 export function saveCache(results: ResultsCache, location: string, inputs: readonly string[], cli: CliEnv, lang: Lang): void {
   if (!results.changed) return;
+  // the cache never replaces a file the run read; only one of the same name can be it (or a link to it)
+  const name = path.basename(location);
   try {
-    writeOutput(cli, results.serialize(), location, inputs);
+    writeOutput(cli, results.serialize(), location, inputs.filter((p) => path.basename(p) === name));
   } catch (err) {
     const reason = err instanceof UsageError ? err.text[lang] : String((err as { code?: string }).code ?? err);
     cli.stderr.write(t('cache/not-written', { path: location, reason })[lang] + '\n');

@@ -96,7 +96,10 @@ export class ResultsCache {
 
   /** Keeps a run: its findings, and the state of the files and folders it depended on. */
   store(key: string, run: CachedRun & { dirs: readonly string[] }, fs: FileSystem): void {
-    const files = stamps(run.inputs, fs, stampOf);
+    // the named files first: the file a drafter edited is the first one looked at again
+    const named = new Set(run.named);
+    const inputs = new Set(run.inputs);
+    const files = stamps([...run.named.filter((p) => inputs.has(p)), ...run.inputs.filter((p) => !named.has(p))], fs, stampOf);
     const dirs = stamps(run.dirs, fs, listingOf);
     // a file or folder that could not be stated cannot be told unchanged later: keep nothing
     if (files === undefined || dirs === undefined) return;
