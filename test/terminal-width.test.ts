@@ -9,6 +9,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { displayWidth, NARROW, WIDE_SYMBOLS } from '../src/render/width.js';
 
 const example = path.join(__dirname, '..', 'examples/zhejiang-2022');
 let dir: string;
@@ -69,5 +70,16 @@ describe('text output at 80 columns', () => {
     expect(lines[at + 1].length).toBeGreaterThan(start);
     const end = lines.slice(at).findIndex((l) => /target-not-quantified\s*$/.test(l));
     expect(end).toBeGreaterThan(0);
+  });
+});
+
+describe('widths counted without string-width', () => {
+  it('agree with string-width for every symbol counted by hand, alone, in text and before a variation selector', () => {
+    const codes = [...NARROW, ...WIDE_SYMBOLS];
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) {
+      const ch = String.fromCodePoint(code);
+      for (const text of [ch, `a${ch}杭州`, `${ch}\ufe0f`]) expect(displayWidth(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(stringWidth(text));
+    }
   });
 });

@@ -57,8 +57,16 @@ export function displayWidth(text: string): number {
   return piece ? total + stringWidth(piece) : total;
 }
 
-/** Narrow punctuation of Chinese and English text (East Asian ambiguous: string-width counts them 1). */
-const NARROW = new Set([0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2192, 0x2248, 0x2264, 0x2265, 0x2212, 0xd7]);
+/**
+ * Narrow punctuation of Chinese and English text (East Asian ambiguous: string-width counts them 1),
+ * and the narrow symbols plans prints (– ± ● ▲ ○ ■ √ ✕ ✓ ← ⁴, box drawing).
+ */
+export const NARROW = new Set([
+  0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2192, 0x2248, 0x2264, 0x2265, 0x2212, 0xd7, 0x2013, 0xb1, 0x25cf, 0x25b2, 0x25cb, 0x25a0,
+  0x221a, 0x2715, 0x2713, 0x2190, 0x2074, 0x2500, 0x2502, 0x251c, 0x2524, 0x253c,
+]);
+/** Symbols plans prints that string-width counts as two columns (emoji by default: ✔ ✖ ⚠ ❌ ℹ). */
+export const WIDE_SYMBOLS = new Set([0x2714, 0x2716, 0x26a0, 0x274c, 0x2139]);
 
 /** CJK ideographs, kana, Hangul syllables, CJK and fullwidth punctuation: two columns each, as string-width counts them. */
 function wide(code: number): boolean {
@@ -84,7 +92,7 @@ function plainWidth(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if ((code >= 0x20 && code <= 0x7e) || NARROW.has(code)) total += 1;
-    else if (wide(code)) total += 2;
+    else if (wide(code) || WIDE_SYMBOLS.has(code)) total += 2;
     else return undefined;
   }
   return total;

@@ -103,6 +103,8 @@ export function locatedFix(origin: Origin, at: Path, text: string, key = false):
  * with the closest existing id and its name.
  */
 export function reportUnknown(ctx: RuleContext, origin: Origin, at: Path, sort: string, id: string, candidates: Iterable<string>, nearer: Iterable<string>[] = []): void {
+  // a finding nobody asked for (a file read as context) is dropped by report: no name or suggestion to look for
+  if (ctx.wants && !ctx.wants(origin)) return;
   const hit = byName(ctx.model, sort, id);
   if (hit) {
     ctx.report(origin, t('unknown-reference/by-name', { sort: sortName(sort), written: id, id: hit.id, how: t(`how/${hit.how}`), fix: locatedFix(origin, at, hit.id) }), { at });

@@ -14,6 +14,9 @@ import { byName, cityKnown, cityName, docField, locatedFix, nameOfId, planUnread
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[], city: string): void {
+  if ((lead === undefined || owners.has(lead)) && support.every((s) => owners.has(s))) return;
+  // a file read only as context: its findings are not reported, so no suggestion is looked for
+  if (ctx.wants && !ctx.wants(item.origin)) return;
   // a typo is most likely of an owner of the plan's own city
   const nearer = () => [ctx.model.owners.filter((o) => o.city === city).map((o) => o.id)];
   if (lead !== undefined && !owners.has(lead)) reportUnknown(ctx, item.origin, ['lead'], 'owner', lead, owners, nearer());
@@ -41,6 +44,7 @@ function checkCityRef(ctx: RuleContext, model: Model, origin: Origin, id: unknow
   const campaign = model.campaign;
   if (!campaign || typeof id !== 'string') return;
   if (cityIds(campaign).has(id)) return;
+  if (ctx.wants && !ctx.wants(origin)) return;
   const cities = campaign.cities.map((c) => c.id);
   const hit = byName(model, 'city', id);
   if (hit) {
@@ -180,6 +184,7 @@ export const unknownReference = defineRule({
       const plan = model.plans.get(report.city);
       const cityTargets = targetsOfCity.get(report.city) ?? [];
       for (const v of report.values) {
+        if (ctx.wants && !ctx.wants(v.origin)) continue; // context only: nothing of it is reported
         const target = model.targetsById.get(v.target);
         if (!target && planUnread(model, report.city)) continue;
         if (!target) {
