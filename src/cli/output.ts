@@ -4,7 +4,6 @@
  * written through to its target; a FIFO or device is written to directly; a directory or a file the
  * run read is refused. `-` is standard output.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../i18n/index.js';
@@ -123,7 +122,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * temporary file is gone, then ends the process as it would have.
  */
 function replaceAtomically(target: string, content: string | Uint8Array, existingMode: number | undefined, shown: string): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  // opened with O_EXCL below, so the name need only be unlikely to be taken (node:crypto would cost ~6 ms of every start)
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}.tmp`);
   let created = false;
   const cleanup = () => {
     if (!created) return;
