@@ -4,30 +4,18 @@
  * the coverage map and each city's status summary are there; and LibreOffice prints them on A4
  * landscape with the figures on the page.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { runIt, tempFolders, toPdf } from './helpers/office.js';
 import { barGrid, statusShade } from '../src/render/gaps/docx-charts.js';
 import { TOP } from '../src/render/gaps/charts.js';
 
 const example = path.join(__dirname, '..', 'examples/zhejiang-2022');
-const made: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-docxchart-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-const poppler = fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdfinfo');
-const runIt = (!soffice || !poppler) && !process.env.CI ? it.skip : it;
+const tmp = tempFolders('docxchart');
 
 const unxml = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -109,12 +97,7 @@ describe('gap report charts in docx', () => {
 
   runIt('LibreOffice prints the charts: A4 landscape, every chart with its id and figures on the page', async () => {
     const { file, cities } = await report('zh');
-    const dir = path.dirname(file);
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-lo-profile-'));
-    made.push(profile);
-    const result = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 180_000 });
-    const pdf = file.replace(/\.docx$/, '.pdf');
-    expect(fs.existsSync(pdf), `LibreOffice made no PDF: ${result.stderr}`).toBe(true);
+    const pdf = toPdf(file, tmp);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
     const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

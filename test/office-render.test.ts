@@ -2,44 +2,16 @@
  * The workbooks and Word documents as their real consumer shows them: opened by LibreOffice
  * headless, printed to PDF, and the PDF's pages, geometry and text checked.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { runIt, tempFolders, toPdf } from './helpers/office.js';
 
 const example = path.join(__dirname, '..', 'examples/zhejiang-2022');
-const made: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-office-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-const poppler = fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdfinfo');
-// In CI a missing LibreOffice is a failure, not a skip: these tests must run there.
-const runIt = (!soffice || !poppler) && !process.env.CI ? it.skip : it;
-
-/** Converts a file to PDF with LibreOffice headless, in a profile of its own (parallel runs do not collide). */
-function toPdf(file: string): string {
-  expect(soffice, 'LibreOffice (soffice) is not installed').toBeDefined();
-  const dir = path.dirname(file);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plans-lo-profile-'));
-  made.push(profile);
-  const result = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  const pdf = file.replace(/\.[^.]+$/, '.pdf');
-  expect(fs.existsSync(pdf), `LibreOffice made no PDF: ${result.stderr}`).toBe(true);
-  return pdf;
-}
+const tmp = tempFolders('office');
 
 function pdfInfo(pdf: string): { pages: number; width: number; height: number } {
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
@@ -103,7 +75,7 @@ describe('xlsx tables in LibreOffice', () => {
     for (const table of ['responsibilities', 'targets']) {
       const file = path.join(dir, `${table}.xlsx`);
       expect((await runCli(['table', table, example, '--format', 'xlsx', '--lang', 'zh', '--out', file])).code).toBe(0);
-      const pdf = toPdf(file);
+      const pdf = toPdf(file, tmp);
       const info = pdfInfo(pdf);
       expect([info.width, info.height]).toEqual([842, 595]);
       const text = pagesText(pdf).join('');
@@ -124,14 +96,14 @@ describe('xlsx tables in LibreOffice', () => {
       if (r > 3) row.height = 17;
     });
     await book.xlsx.writeFile(file);
-    expect(overlaps(toPdf(file)).length).toBeGreaterThan(5);
+    expect(overlaps(toPdf(file, tmp)).length).toBeGreaterThan(5);
   }, 240_000);
 
   runIt('a progress template prints too, its header and rows whole', async () => {
     const dir = tmp();
     const file = path.join(dir, 'template.xlsx');
     expect((await runCli(['template', 'progress', example, '--city', 'wenzhou', '--as-of', '2022-12-31', '--lang', 'zh', '--out', file])).code).toBe(0);
-    const pdf = toPdf(file);
+    const pdf = toPdf(file, tmp);
     const text = pagesText(pdf).join('');
     for (const heading of ['指标编号', '县（市、区）', '本期数值', '备注', '鹿城区', '填报说明']) expect(text).toContain(heading);
     expect(overlaps(pdf)).toEqual([]);
@@ -145,7 +117,7 @@ describe('docx in LibreOffice', () => {
     const run = await runCli(['table', 'responsibilities', example, '--format', 'docx', '--lang', 'zh', '--attachment', '2', '--out', file]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const pdf = toPdf(file);
+    const pdf = toPdf(file, tmp);
     const info = pdfInfo(pdf);
     expect([info.width, info.height]).toEqual([842, 595]);
     expect(info.pages).toBeGreaterThan(2);
@@ -168,7 +140,7 @@ describe('docx in LibreOffice', () => {
     const dir = tmp();
     const file = path.join(dir, 'gaps.docx');
     expect((await runCli(['gaps', example, '--format', 'docx', '--lang', 'zh', '--out', file])).code).toBe(0);
-    const pdf = toPdf(file);
+    const pdf = toPdf(file, tmp);
     const info = pdfInfo(pdf);
     expect([info.width, info.height]).toEqual([842, 595]);
     const text = pagesText(pdf).join('');
@@ -196,7 +168,7 @@ describe('text that XML forbids', () => {
     expect(sheet.getCell('C4').value).toBe('A-1 控制字符');
     expect(sheet.getCell('D4').value).toBe('孤立代理项');
     expect(sheet.getCell('D5').value).toBe('第一行\n第二行\t制表');
-    const text = pagesText(toPdf(docx)).join('');
+    const text = pagesText(toPdf(docx, tmp)).join('');
     expect(text).toContain('A-1控制字符');
     expect(text).toContain('孤立代理项');
   }, 240_000);
