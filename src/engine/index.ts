@@ -28,6 +28,8 @@ export interface EngineOptions {
   keepTexts?: boolean;
   /** Lint named files with only the part of the repository that can change their findings (default: on). */
   narrowing?: boolean;
+  /** How one file is read and parsed (default: `loadFile`); a language server passes one that reuses what it parsed before. */
+  load?: (abs: string, opts: LoadOptions) => Loaded;
 }
 
 export interface LintRequest {
@@ -55,7 +57,7 @@ export interface RepositoryRun extends CheckResult {
   errorCount: number;
 }
 
-type Loaded = ReturnType<typeof loadFile>;
+export type Loaded = ReturnType<typeof loadFile>;
 
 /** One engine: see the module comment. */
 export class Engine {
@@ -69,12 +71,14 @@ export class Engine {
   readonly #campaignFolders = new Map<string, boolean>();
   /** What lint in context looks at, derived once from the rules and the schemas. */
   #contextKeys: ContextKeys | undefined;
+  readonly #load: (abs: string, opts: LoadOptions) => Loaded;
 
   constructor(opts: EngineOptions) {
     this.cwd = opts.cwd;
     this.fs = opts.fs ?? new NodeFileSystem();
     this.keepTexts = opts.keepTexts ?? keepTextsEnabled();
     this.narrowing = opts.narrowing ?? contextNarrowingEnabled();
+    this.#load = opts.load ?? loadFile;
   }
 
   /** Reads again, through this engine's file system, the text of a file that let it go. */
@@ -161,7 +165,7 @@ export class Engine {
     const config = this.config(request.config);
     const opts: LoadOptions = { cwd: this.cwd, ignored: ignoreFilter(config.config, this.cwd), maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts };
     const found = discover(request.paths.length ? request.paths : ['.'], opts);
-    const loaded = found.files.map((abs) => loadFile(abs, { ...opts, knownRegular: found.regular }));
+    const loaded = found.files.map((abs) => this.#load(abs, { ...opts, knownRegular: found.regular }));
     const result = check(
       loaded.map((l) => l.file),
       [...loaded.flatMap((l) => l.findings), ...discoveryFindings(found, this.cwd)],
@@ -215,7 +219,7 @@ export class Engine {
   /** Every file found, loaded (or taken from `loaded`, read before) and checked. */
   #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[] } {
     const loadOpts = { ...opts, knownRegular: found.regular };
-    const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
+    const all = found.files.map((abs) => loaded?.get(abs) ?? this.#load(abs, loadOpts));
     return { ...this.#checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files };
   }
 
@@ -238,7 +242,7 @@ export class Engine {
     const found = discover([root, ...named], opts);
     const loadOpts = { ...opts, knownRegular: found.regular };
     const loaded = new Map<string, Loaded>();
-    for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
+    for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, this.#load(abs, loadOpts));
     const keys = (this.#contextKeys ??= contextKeys());
     const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file), keys) : undefined;
     if (!names) return this.#checkFound(found, opts, rules, wanted, true, loaded);
@@ -268,7 +272,7 @@ export class Engine {
       }
       const bytes = search.bytesOf(abs);
       if (!search.relevantBytes(bytes) && !holdsAny(bytes, wholeCities) && !holdsAny(bytes, pending.values())) continue;
-      const file = loadFile(abs, loadOpts);
+      const file = this.#load(abs, loadOpts);
       loaded.set(abs, file);
       for (const city of pending.keys()) if (holdsPlanOf(file.file, city)) pending.delete(city);
     }

@@ -9,6 +9,7 @@ import { helpMessages } from './messages/help.js';
 import { dashboardMessages } from './messages/dashboard.js';
 import { officeMessages } from './messages/office.js';
 import { diffMessages } from './messages/diff.js';
+import { lspMessages } from './messages/lsp.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -38,7 +39,7 @@ export interface MessageDef {
 export type Catalog = Record<string, MessageDef>;
 
 /** The one registry of messages: every id a message can have, by area. */
-const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages, dashboardMessages, officeMessages, diffMessages] as const;
+const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages, dashboardMessages, officeMessages, diffMessages, lspMessages] as const;
 
 /** Every message id of the catalogue, as a typed union (`'unknown-reference/unknown'` …). */
 export type MessageId = KeysOf<(typeof CATALOGUES)[number]> | typeof VERBATIM;
