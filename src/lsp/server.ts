@@ -227,7 +227,11 @@ class Server {
     }, DEBOUNCE_MS);
   }
 
-  /** Checks the edited documents now, and schedules the ones their edits concern. */
+  /**
+   * Checks the edited documents now, and the open documents their edits concern: with them when
+   * the check needs the whole repository anyway (an edited owners or campaign file), else after them,
+   * those checked in context first and those that need the whole repository last.
+   */
   #flush(): void {
     if (this.#timer) {
       clearTimeout(this.#timer);
@@ -236,20 +240,35 @@ class Server {
     const changed = [...this.#changed].filter(([abs]) => this.#openDoc(abs));
     this.#changed.clear();
     if (changed.length) {
-      this.#checkOpen(changed.map(([abs]) => abs));
-      for (const [abs, before] of changed) this.#concernedBy(abs, before, this.#shown.get(abs)?.text);
+      for (const [abs, before] of changed) this.#concernedBy(abs, before, this.#openDoc(abs)?.getText());
+      const batch = changed.map(([abs]) => abs);
+      // a whole-repository check gives the findings of every open document at about the cost of one
+      if (batch.some((abs) => this.#needsWhole(abs))) {
+        for (const abs of this.#concerned) if (this.#workspaceOf(abs) === this.#workspaceOf(batch[0])) batch.push(abs);
+        for (const abs of batch) this.#concerned.delete(abs);
+      }
+      this.#checkOpen(batch);
     }
-    if (this.#concerned.size && !this.#later) {
-      this.#later = setImmediate(() => {
-        this.#later = undefined;
-        // edits that came in meanwhile go first
-        if (this.#changed.size) return this.#flush();
-        const concerned = [...this.#concerned].filter((abs) => this.#openDoc(abs));
-        this.#concerned.clear();
-        if (concerned.length) this.#checkOpen(concerned);
-        if (this.#pull && this.#refresh) this.#safely(() => this.connection.languages.diagnostics.refresh(), undefined);
-      });
-    }
+    this.#later ??= setImmediate(() => this.#checkConcerned(false));
+  }
+
+  /** The concerned documents checked in context (`wide`: then those that need the whole repository), unless edits came in meanwhile. */
+  #checkConcerned(wide: boolean): void {
+    this.#later = undefined;
+    if (this.#changed.size) return this.#flush();
+    const concerned = [...this.#concerned].filter((abs) => this.#openDoc(abs) && (wide || !this.#needsWhole(abs)));
+    for (const abs of concerned) this.#concerned.delete(abs);
+    for (const abs of [...this.#concerned]) if (!this.#openDoc(abs)) this.#concerned.delete(abs);
+    if (concerned.length) this.#checkOpen(concerned);
+    if (this.#concerned.size) this.#later = setImmediate(() => this.#checkConcerned(!wide));
+    else if (concerned.length && this.#pull && this.#refresh) this.#safely(() => this.connection.languages.diagnostics.refresh(), undefined);
+  }
+
+  /** Whether checking an open document needs the whole repository (as far as its last check tells): it is no plain plan or report, or has findings of whole-repository rules. */
+  #needsWhole(abs: string): boolean {
+    const shown = this.#shown.get(abs);
+    if (!shown?.file) return true;
+    return shown.findings.some((f) => this.#contextKeys.wholeRepositoryRules.has(f.ruleId)) || !namesOf([shown.file], this.#contextKeys);
   }
 
   /** The open documents whose findings an edit of `abs` (from `before` to `after`) may change. */
