@@ -61,7 +61,8 @@ interface Shown {
 
 /** Starts the server on the streams; it runs until the client sends `exit` or closes the input. */
 export function startServer(opts: ServerOptions): Connection {
-  const connection = lsp.createConnection(new lsp.StreamMessageReader(opts.input), new lsp.StreamMessageWriter(opts.output));
+  // the streams themselves (not readers over them): the end of the input then ends the process, so an editor that dies leaves no server behind
+  const connection = lsp.createConnection(opts.input, opts.output);
   new Server(connection, opts).listen();
   return connection;
 }

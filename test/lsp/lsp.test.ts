@@ -3,10 +3,11 @@
  * cross-file mistakes at their ranges, definition, references, hover, completion, quick fixes
  * applied, diagnostics after a change, pull diagnostics, and the language of messages.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyEdits, Editor, makeRepo, positionOf, rangeOf, type Diagnostic } from './client.js';
+import { applyEdits, bin, Editor, makeRepo, positionOf, rangeOf, type Diagnostic } from './client.js';
 
 const CAMPAIGN = [
   'kind: Campaign',
@@ -314,5 +315,20 @@ describe('plans lsp: pull diagnostics, language, entry points', () => {
     const { editor, result } = await start({ args: ['--stdio'] });
     expect(result.capabilities.hoverProvider).toBe(true);
     expect(await editor.shutdown()).toBe(0);
+  });
+
+  it('ends when the editor goes away (its standard input closes) without a shutdown', async () => {
+    const { editor } = await start();
+    const exited = new Promise<number | null>((resolve) => editor.child.once('exit', resolve));
+    editor.child.stdin.end();
+    expect(await exited).toBe(1);
+  });
+
+  it('refuses an unusable --lang with one line and exit 2', async () => {
+    const run = spawnSync(process.execPath, [bin, 'lsp', '--lang', 'fr'], { input: '', encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^plans: .*fr/);
   });
 });
