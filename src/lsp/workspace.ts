@@ -11,7 +11,7 @@ import { ignoreFilter, type LoadedConfig } from '../config/index.js';
 import { Engine, type Loaded, type LintRun } from '../engine/index.js';
 import type { Finding } from '../findings/index.js';
 import { discover } from '../load/discover.js';
-import { NodeFileSystem, OverlayFileSystem, type FileSystem } from '../load/fs.js';
+import { NodeFileSystem, OverlayFileSystem, type DirEntry, type FileStat, type FileSystem } from '../load/fs.js';
 import { DEFAULT_MAX_FILE_BYTES, loadFile, type LoadOptions } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { buildModel } from '../model/build.js';
@@ -34,17 +34,66 @@ export interface WorkspaceModel {
 
 /** A model this old is made again even without an edit (files changed on disk behind the editor's back). */
 const MODEL_TTL_MS = 2000;
-/**
- * A file the editor does not hold is read again (and compared) when its last read is this old, or
- * when the editor's watcher says files changed: reading 2,000 files is a third of a check's time.
- */
+/** How long the disk as last seen is trusted (RecentDisk): a file changed behind the editor's back shows within this. */
 const REREAD_MS = 2000;
+
+/**
+ * The disk as last seen, for at most `REREAD_MS`: folder listings and file bytes are read again
+ * when older, or after `forget` (the editor's watcher said files changed). A check reads every file
+ * of the repository (the byte search of lint in context, then the files themselves): on 2,000 files
+ * those reads are a third of the time a check takes.
+ */
+class RecentDisk implements FileSystem {
+  readonly #bytes = new Map<string, { at: number; max: number; bytes: Uint8Array | undefined }>();
+  readonly #listings = new Map<string, { at: number; entries: DirEntry[] }>();
+
+  constructor(readonly base: FileSystem) {}
+
+  forget(): void {
+    this.#bytes.clear();
+    this.#listings.clear();
+  }
+
+  stat(abs: string): FileStat {
+    return this.base.stat(abs);
+  }
+
+  readFile(abs: string): Uint8Array {
+    return this.base.readFile(abs);
+  }
+
+  realpath(abs: string): string {
+    return this.base.realpath(abs);
+  }
+
+  readdir(abs: string): DirEntry[] {
+    const now = Date.now();
+    const seen = this.#listings.get(abs);
+    if (seen && now - seen.at < REREAD_MS) return seen.entries;
+    // an error (a folder gone) is thrown as the disk throws it, and not kept
+    const entries = this.base.readdir(abs);
+    this.#listings.set(abs, { at: now, entries });
+    return entries;
+  }
+
+  readRegular(abs: string, max: number): Uint8Array | undefined {
+    const now = Date.now();
+    const seen = this.#bytes.get(abs);
+    if (seen && seen.max === max && now - seen.at < REREAD_MS) return seen.bytes;
+    const read = this.base.readRegular(abs, max);
+    // the base's bytes may live only until its next read: keep a copy
+    const bytes = read ? Uint8Array.from(read) : undefined;
+    this.#bytes.set(abs, { at: now, max, bytes });
+    return bytes;
+  }
+}
 
 export class Workspace {
   readonly fs: OverlayFileSystem;
   readonly engine: Engine;
   /** Parsed files with the bytes they were parsed from. */
-  readonly #parsed = new Map<string, { bytes: Buffer; max: number; loaded: Loaded; seen: number }>();
+  readonly #parsed = new Map<string, { bytes: Uint8Array; max: number; loaded: Loaded }>();
+  readonly #disk: RecentDisk;
   #model: { at: number; value: WorkspaceModel } | undefined;
 
   constructor(
@@ -54,7 +103,8 @@ export class Workspace {
     /** A baseline file (relative to `root`), whose findings are not shown, as `plans lint --baseline`. */
     readonly baselinePath?: string,
   ) {
-    this.fs = new OverlayFileSystem(base);
+    this.#disk = new RecentDisk(base);
+    this.fs = new OverlayFileSystem(this.#disk);
     this.engine = new Engine({ cwd: root, fs: this.fs, keepTexts: true, load: (abs, opts) => this.#load(abs, opts) });
   }
 
@@ -71,7 +121,7 @@ export class Workspace {
   /** Files changed on disk (the editor's watcher said so): the next check and the next model read every file again. */
   touched(): void {
     this.#model = undefined;
-    for (const entry of this.#parsed.values()) entry.seen = 0;
+    this.#disk.forget();
   }
 
   /** Whether `abs` lies in this folder. */
@@ -84,18 +134,11 @@ export class Workspace {
   #load(abs: string, opts: LoadOptions): Loaded {
     const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const hit = this.#parsed.get(abs);
-    const now = Date.now();
-    const open = this.fs.has(abs);
-    if (hit && hit.max === max && !open && now - hit.seen < REREAD_MS) return hit.loaded;
+    // the same bytes as last time (kept by RecentDisk, or an open document's): the same parse
     const bytes = this.fs.readRegular(abs, max);
-    if (bytes && hit && hit.max === max && Buffer.compare(hit.bytes, bytes) === 0) {
-      hit.seen = now;
-      return hit.loaded;
-    }
-    // the bytes may live only until the next read: keep a copy
-    const copy = bytes ? Buffer.from(bytes) : undefined;
+    if (bytes && hit && hit.max === max && (hit.bytes === bytes || Buffer.compare(hit.bytes, bytes) === 0)) return hit.loaded;
     const loaded = loadFile(abs, opts);
-    if (copy) this.#parsed.set(abs, { bytes: copy, max, loaded, seen: now });
+    if (bytes) this.#parsed.set(abs, { bytes, max, loaded });
     else this.#parsed.delete(abs);
     return loaded;
   }

@@ -135,6 +135,19 @@ describe('plans lsp: diagnostics', () => {
     await editor.close('owners.yaml');
   });
 
+  it('a file changed on disk behind the editor (the watcher tells) is read again: the open plan shows what it now lacks', async () => {
+    await editor.open('hz/plan.yaml');
+    await editor.diagnostics('hz/plan.yaml', (d) => d.length === 0);
+    const owners = path.join(editor.dir, 'owners.yaml');
+    fs.writeFileSync(owners, OWNERS.replace('  - {id: hz-fzc, name: 杭州市法治处, city: hz, parent: hz-sfj}\n', ''));
+    await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: editor.uri('owners.yaml'), type: 2 }] });
+    const found = await editor.diagnostics('hz/plan.yaml', byRule('unknown-reference'));
+    expect(found.map((d) => [d.code, d.range])).toEqual([['unknown-reference', rangeOf(PLAN, 'hz-fzc')]]);
+    fs.writeFileSync(owners, OWNERS);
+    await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: editor.uri('owners.yaml'), type: 2 }] });
+    await editor.diagnostics('hz/plan.yaml', (d) => d.length === 0);
+  });
+
   it('a change updates the diagnostics of the changed document, of its version', async () => {
     await editor.open('nb/plan.yaml');
     await editor.diagnostics('nb/plan.yaml', (d) => d.length === 0);
