@@ -10,9 +10,9 @@ import type { Model } from '../model/types.js';
 import { formatNumber } from '../util/number.js';
 import { referencesTo, type Defined, type ReferenceKeys, type Sort } from './references.js';
 
-/** `名称（id）`, or the id alone when the name is the id. */
-function named(name: string, id: string): string {
-  return name && name !== id ? `${name}（${id}）` : id;
+/** `名称（id）` (`name (id)` in English), or the id alone when the name is the id. */
+function namedIn(lang: Lang): (name: string, id: string) => string {
+  return (name, id) => (name && name !== id ? (lang === 'zh' ? `${name}（${id}）` : `${name} (${id})`) : id);
 }
 
 function md(text: string): string {
@@ -22,6 +22,7 @@ function md(text: string): string {
 /** The Markdown of a hover over `defined` (the place of its definition given as `place`). */
 export function hoverText(model: Model, defined: Defined, lang: Lang, keys: ReferenceKeys, place: string): string {
   const { sort, id } = defined;
+  const named = namedIn(lang);
   const lines: string[] = [];
   const line = (msg: MessageId, data: Record<string, unknown>) => lines.push(md(tr(lang, msg, data)));
   const head = (name: string | undefined) => `**${md(tr(lang, `sort/${sort}` as MessageId))}** \`${id}\`${name && name !== id ? ` ${md(name)}` : ''}`;
@@ -43,9 +44,11 @@ export function hoverText(model: Model, defined: Defined, lang: Lang, keys: Refe
       title = head(target.name);
       line('lsp/hover/action', { action: named(target.action.title, target.action.id) });
       const wording = targetWording(target, model, lang);
-      if (wording) line('lsp/hover/wording', { wording: target.unit ? `${wording} ${target.unit}` : wording });
+      // the unit after a wording made from the numbers; a drafted text says it in its own words
+      const drafted = target.target?.text !== undefined || target.target?.form === 'qualitative';
+      if (wording) line('lsp/hover/wording', { wording: target.unit && !drafted ? `${wording} ${target.unit}` : wording });
       const baseline = baselineWording(target);
-      if (baseline) line('lsp/hover/baseline', { baseline: target.baseline?.date ? `${baseline}（${target.baseline.date}）` : baseline });
+      if (baseline) line('lsp/hover/baseline', { baseline: target.baseline?.date ? named(baseline, target.baseline.date) : baseline });
       const latest = latestProgress(model, target);
       if (latest?.value !== undefined) line('lsp/hover/latest', { value: numberAsWritten(latest.origin, ['value'], latest.value), date: latest.report.asOf });
       else if (latest?.units) line('lsp/hover/latest', { value: Object.entries(latest.units).map(([u, v]) => `${unitName(target.action.plan, u)} ${formatNumber(v)}`).join(lang === 'zh' ? '，' : ', '), date: latest.report.asOf });

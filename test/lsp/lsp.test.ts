@@ -210,7 +210,7 @@ describe('plans lsp: navigation and completion', () => {
     const owner = await editor.request('textDocument/hover', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(PLAN, 'hz-fzc', 0, 2) });
     expect(owner.range).toEqual(rangeOf(PLAN, 'hz-fzc'));
     expect(owner.contents.kind).toBe('markdown');
-    for (const part of ['杭州市法治处', '杭州市（hz）', '杭州市司法局（hz-sfj）', 'owners.yaml:6']) expect(owner.contents.value).toContain(part);
+    for (const part of ['杭州市法治处', 'city: 杭州市 (hz)', 'parent: 杭州市司法局 (hz-sfj)', 'leads 0, supports 1', 'owners.yaml:6']) expect(owner.contents.value).toContain(part);
     const target = await editor.request('textDocument/hover', { textDocument: { uri: editor.uri('hz/progress/2022-06.yaml') }, position: positionOf(PROGRESS, 'HZ-01-K1', 0, 1) });
     for (const part of ['律师万人比', '5.5', '2022-06-30', 'hz/plan.yaml:18']) expect(target.contents.value).toContain(part);
     // the status the gap report gives this target (on track: 0.4 of the way at about half the year)
