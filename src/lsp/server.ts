@@ -96,7 +96,8 @@ class Server {
   listen(): void {
     const c = this.connection;
     c.onInitialize((params) => this.#initialize(params));
-    this.documents.onDidOpen((e) => this.#edited(e.document, undefined));
+    // an opened document was, before, what the disk holds (other documents need checking again only if it differs)
+    this.documents.onDidOpen((e) => this.#edited(e.document, this.#onDisk(e.document.uri)));
     this.documents.onDidChangeContent((e) => this.#edited(e.document, this.#shown.get(absOf(e.document.uri) ?? '')?.text));
     this.documents.onDidClose((e) => this.#closed(e.document));
     c.onDidChangeWatchedFiles(() => this.#safely(() => this.#diskChanged(), undefined));
@@ -200,6 +201,13 @@ class Server {
     this.#schedule();
   }
 
+  /** The text of a file on disk (under any unsaved one), if it can be read. */
+  #onDisk(uri: string): string | undefined {
+    const abs = absOf(uri);
+    if (!abs || !isYaml(abs)) return undefined;
+    return this.#safely(() => Buffer.from(this.#workspaceOf(abs).fs.base.readFile(abs)).toString('utf8'), undefined);
+  }
+
   #closed(doc: TextDocument): void {
     const abs = absOf(doc.uri);
     if (!abs || !isYaml(abs)) return;
@@ -210,7 +218,7 @@ class Server {
     this.#concerned.delete(abs);
     if (!this.#pull) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     // the text on disk replaces the unsaved one: the documents it concerns are checked again
-    this.#concernedBy(abs, shown?.text, this.#safely(() => Buffer.from(this.#workspaceOf(abs).fs.readFile(abs)).toString('utf8'), undefined));
+    this.#concernedBy(abs, shown?.text, this.#onDisk(doc.uri));
     this.#schedule();
   }
 
