@@ -462,7 +462,7 @@ class Server {
     if (!at) return null;
     const id = idAt(at.file, at.offset, this.#keys);
     if (!id) return null;
-    const { model } = at.ws.model();
+    const { model } = at.ws.model(at.file.abs);
     const defined = resolve(model, id.sorts, id.id, cityAt(id.doc, id.path));
     return defined ? this.#location(defined.origin.doc.file, definitionRange(defined)) : null;
   }
@@ -472,7 +472,7 @@ class Server {
     if (!at) return null;
     const id = idAt(at.file, at.offset, this.#keys);
     if (!id) return null;
-    const { model } = at.ws.model();
+    const { model } = at.ws.model(at.file.abs);
     const defined = resolve(model, id.sorts, id.id, cityAt(id.doc, id.path));
     const sort = defined?.sort ?? id.sorts[0];
     const out = referencesTo(model, sort, id.id, this.#keys).map((r) => this.#location(r.doc.file, locateIn(r.doc, r.path, r.key)));
@@ -485,7 +485,7 @@ class Server {
     if (!at) return null;
     const id = idAt(at.file, at.offset, this.#keys);
     if (!id) return null;
-    const { model } = at.ws.model();
+    const { model } = at.ws.model(at.file.abs);
     const lang = this.#lang(at.ws);
     const defined = resolve(model, id.sorts, id.id, cityAt(id.doc, id.path));
     const range = rangeIn(at.file, id.range, bomShift(at.file, at.doc.getText()));
@@ -507,7 +507,7 @@ class Server {
     const around = documentAround(text, offset);
     const sorts = sortsAt(spot, around.kind, this.#keys);
     if (!sorts.length) return null;
-    const { model } = this.#workspaceOf(abs).model();
+    const { model } = this.#workspaceOf(abs).model(abs);
     const range: LspRange = { start: doc.positionAt(spot.start), end: doc.positionAt(spot.end) };
     return candidates(model, sorts, around.city, around.kind === 'Progress').map((c) => ({
       label: c.id,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Buffer } from 'node:buffer';
 import { filterByBaseline, parseBaseline, type Baseline } from '../baseline/index.js';
 import { ignoreFilter, type LoadedConfig } from '../config/index.js';
+import { findCampaignRoot, startFolder } from '../config/root.js';
 import { Engine, type Loaded, type LintRun } from '../engine/index.js';
 import type { Finding } from '../findings/index.js';
 import { discover } from '../load/discover.js';
@@ -94,7 +95,8 @@ export class Workspace {
   /** Parsed files with the bytes they were parsed from. */
   readonly #parsed = new Map<string, { bytes: Uint8Array; max: number; loaded: Loaded }>();
   readonly #disk: RecentDisk;
-  #model: { at: number; value: WorkspaceModel } | undefined;
+  /** Models by the campaign folder they were made of (or, for a file with no campaign above it, by that file). */
+  readonly #models = new Map<string, { at: number; value: WorkspaceModel }>();
 
   constructor(
     /** The folder findings are relative to (the workspace folder). */
@@ -115,12 +117,12 @@ export class Workspace {
       // closed: the file on disk, read again, replaces the parse of the unsaved text
       this.#parsed.delete(abs);
     } else this.fs.set(abs, text);
-    this.#model = undefined;
+    this.#models.clear();
   }
 
   /** Files changed on disk (the editor's watcher said so): the next check and the next model read every file again. */
   touched(): void {
-    this.#model = undefined;
+    this.#models.clear();
     this.#disk.forget();
   }
 
@@ -184,20 +186,27 @@ export class Workspace {
     return { abs, baseline: parseBaseline(text, this.baselinePath) };
   }
 
-  /** The model of the whole folder as the editor shows it (unsaved documents included), made again after an edit. */
-  model(now = Date.now()): WorkspaceModel {
-    if (this.#model && now - this.#model.at < MODEL_TTL_MS) return this.#model.value;
+  /**
+   * The model of the repository around `abs` as the editor shows it (unsaved documents included):
+   * the campaign folder that holds it, as `plans lint` finds it, or the file alone when there is
+   * none (a file outside any plans repository: its folder is not walked). Made again after an edit.
+   */
+  model(abs: string, now = Date.now()): WorkspaceModel {
+    const root = findCampaignRoot(startFolder(abs, this.fs), new Map(), this.fs);
+    const key = root ?? abs;
+    const kept = this.#models.get(key);
+    if (kept && now - kept.at < MODEL_TTL_MS) return kept.value;
     const config = this.engine.config(undefined);
     const opts: LoadOptions = { cwd: this.root, ignored: ignoreFilter(config.config, this.root), fs: this.fs, keepTexts: true };
-    const found = discover([this.root], opts);
-    const loaded = found.files.map((abs) => this.#load(abs, { ...opts, knownRegular: found.regular }).file);
+    const found = discover([root ?? abs], opts);
+    const loaded = found.files.map((file) => this.#load(file, { ...opts, knownRegular: found.regular }).file);
     const value = { model: buildModel(loaded), files: new Map(loaded.map((f) => [f.abs, f])) };
-    this.#model = { at: now, value };
+    this.#models.set(key, { at: now, value });
     return value;
   }
 
   /** A file of the folder as last read (parsed from the editor's text when open). */
   file(abs: string): SourceFile | undefined {
-    return this.model().files.get(abs);
+    return this.model(abs).files.get(abs);
   }
 }

@@ -98,6 +98,15 @@ describe('plans lsp: hostile documents', () => {
       expect(hover?.contents?.value, `after inputs ${i}..${i + batch.length}`).toContain('杭州市司法局');
       for (const name of names) await editor.close(name);
     }
+    // documents where no file can be: a folder that does not exist, another scheme, outside the workspace
+    for (const uri of ['file:///nonexistent-plans-folder/deeper/plan.yaml', 'untitled:Untitled-1', 'file:///plan.yaml', `${editor.uri('hz')}/../../outside.yaml`]) {
+      await editor.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: plan } });
+      await editor.request('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 12 } });
+      await editor.request('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 10 } });
+      await editor.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    const still = await editor.request('textDocument/hover', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(plan, 'lead: hz-sfj', 0, 8) });
+    expect(still?.contents?.value).toContain('杭州市司法局');
     // the findings are lint's: the alias bomb, the nesting and the suite's invalid cases are yaml-syntax errors
     for (const name of ['billion laughs', 'alias loop', 'deep brackets', 'lexically deep']) expect(syntax, name).toContain(name);
     expect(syntax.size).toBeGreaterThan(90);
