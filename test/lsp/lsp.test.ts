@@ -219,6 +219,26 @@ describe('plans lsp: navigation and completion', () => {
     expect(unknown).toBeNull();
   });
 
+  it('goes from a progress value’s unit key to the unit of the city’s plan, and hovers it with its name', async () => {
+    const text = PROGRESS.replace('    value: 5.5', '    units: {xh: 3}');
+    await editor.change('hz/progress/2022-06.yaml', text);
+    const at = positionOf(text, '{xh', 0, 2);
+    const loc = await editor.request('textDocument/definition', { textDocument: { uri: editor.uri('hz/progress/2022-06.yaml') }, position: at });
+    expect(loc).toEqual({ uri: editor.uri('hz/plan.yaml'), range: rangeOf(PLAN, 'xh') });
+    const hover = await editor.request('textDocument/hover', { textDocument: { uri: editor.uri('hz/progress/2022-06.yaml') }, position: at });
+    expect(hover.contents.value).toContain('西湖区');
+    await editor.change('hz/progress/2022-06.yaml', PROGRESS);
+  });
+
+  it('completes `than:` with the targets and the campaign’s indicators', async () => {
+    const text = PLAN.replace('        target: {op: ">=", value: 6}', '        target: {op: ">", than: }');
+    await editor.change('hz/plan.yaml', text);
+    const items = await editor.request('textDocument/completion', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(text, 'than: ', 0, 6) });
+    expect(items.map((i: any) => i.label).sort()).toEqual(['HZ-01-K1', 'NB-01-K1', 'lawyers']);
+    expect(items.find((i: any) => i.label === 'HZ-01-K1').sortText < items.find((i: any) => i.label === 'NB-01-K1').sortText).toBe(true);
+    await editor.change('hz/plan.yaml', PLAN);
+  });
+
   it('finds what an owner leads and supports', async () => {
     const refs = await editor.request('textDocument/references', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(PLAN, 'lead: hz-sfj', 0, 7), context: { includeDeclaration: false } });
     const places = refs.map((r: any) => `${path.relative(editor.dir, new URL(r.uri).pathname)}:${r.range.start.line}:${r.range.start.character}`);
@@ -312,6 +332,26 @@ describe('plans lsp: pull diagnostics, language, entry points', () => {
     expect(nb.items.map((d: Diagnostic) => d.code)).toContain('unknown-reference');
     // nothing is pushed to a client that pulls
     expect(editor.published.size).toBe(0);
+  });
+
+  it('a baseline named in the initialization options hides the findings it holds, as plans lint --baseline does', async () => {
+    const dir = makeRepo({ ...FILES, 'nb/plan.yaml': NB_PLAN.replace('    lead: nb-sfj', '    lead: nb-sf') });
+    made.push(dir);
+    const written = spawnSync(process.execPath, [bin, 'lint', '--write-baseline', 'baseline.json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    expect(written.status).toBe(1);
+    const editor = new Editor(dir);
+    editors.push(editor);
+    await editor.initialize({}, { baseline: 'baseline.json' });
+    const typo = NB_PLAN.replace('    lead: nb-sfj', '    lead: nb-sf');
+    await editor.open('nb/plan.yaml', typo);
+    expect(await editor.diagnostics('nb/plan.yaml')).toEqual([]);
+    // a new mistake is not in the baseline
+    const worse = typo.replace('tasks: [T01]', 'tasks: [T09]');
+    const version = await editor.change('nb/plan.yaml', worse);
+    const shown = await editor.diagnostics('nb/plan.yaml', () => true, version);
+    // T09 is unknown (and T01 no longer covered); the baselined nb-sf is still not shown
+    expect(shown.filter((d) => d.code === 'unknown-reference').map((d) => d.range)).toEqual([rangeOf(worse, 'T09')]);
+    expect(shown.map((d) => d.code).sort()).toEqual(['task-not-covered', 'unknown-reference']);
   });
 
   it('speaks Chinese when the client asks for it, or its locale is Chinese', async () => {
