@@ -257,6 +257,8 @@ class Server {
         for (const abs of batch) this.#concerned.delete(abs);
       }
       this.#checkOpen(batch);
+      // a client that pulls asks again for the documents it did not edit
+      if (batch.length > changed.length) this.#refreshPulled();
     }
     this.#later ??= setImmediate(() => this.#checkConcerned(false));
   }
@@ -270,7 +272,11 @@ class Server {
     for (const abs of [...this.#concerned]) if (!this.#openDoc(abs)) this.#concerned.delete(abs);
     if (concerned.length) this.#checkOpen(concerned);
     if (this.#concerned.size) this.#later = setImmediate(() => this.#checkConcerned(!wide));
-    else if (concerned.length && this.#pull && this.#refresh) this.#safely(() => this.connection.languages.diagnostics.refresh(), undefined);
+    else if (concerned.length) this.#refreshPulled();
+  }
+
+  #refreshPulled(): void {
+    if (this.#pull && this.#refresh) this.#safely(() => this.connection.languages.diagnostics.refresh(), undefined);
   }
 
   /** Whether checking an open document needs the whole repository (as far as its last check tells): it is no plain plan or report, or has findings of whole-repository rules. */

@@ -85,6 +85,8 @@ export class Editor {
   readonly connection: MessageConnection;
   readonly published = new Map<string, Published[]>();
   stderr = '';
+  /** How many times the server asked a pulling client to pull again. */
+  refreshes = 0;
   readonly #versions = new Map<string, number>();
   readonly #texts = new Map<string, string>();
   #waiters: (() => void)[] = [];
@@ -105,7 +107,11 @@ export class Editor {
     });
     this.connection.onNotification('window/logMessage', () => {});
     this.connection.onRequest('window/showMessageRequest', () => null);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const w of this.#waiters.splice(0)) w();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -164,6 +170,22 @@ export class Editor {
       if (last && (version === undefined || last.version === version) && test(last.diagnostics)) return last.diagnostics;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no diagnostics for ${rel} as expected; last: ${JSON.stringify(last)}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until the server has asked to pull again more than `count` times. */
+  async refreshed(count: number): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    while (this.refreshes <= count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no workspace/diagnostic/refresh after ${count}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.#waiters.push(() => {

@@ -330,6 +330,16 @@ describe('plans lsp: pull diagnostics, language, entry points', () => {
     const workspace = await editor.request('workspace/diagnostic', { previousResultIds: [] });
     const nb = workspace.items.find((i: any) => i.uri === editor.uri('nb/plan.yaml'));
     expect(nb.items.map((d: Diagnostic) => d.code)).toContain('unknown-reference');
+    // an edit of another open document: the server asks to pull again, and the plan shows what it now lacks
+    await editor.open('owners.yaml');
+    const before = editor.refreshes;
+    await editor.change('owners.yaml', OWNERS.replace('  - {id: hz-fzc, name: 杭州市法治处, city: hz, parent: hz-sfj}\n', ''));
+    await editor.refreshed(before);
+    const again = await editor.request('textDocument/diagnostic', { textDocument: { uri: editor.uri('hz/plan.yaml') } });
+    expect(again.items.map((d: Diagnostic) => [d.code, d.range])).toEqual([
+      ['unknown-reference', rangeOf(typo, 'hz-sfk')],
+      ['unknown-reference', rangeOf(typo, 'hz-fzc')],
+    ]);
     // nothing is pushed to a client that pulls
     expect(editor.published.size).toBe(0);
   });
