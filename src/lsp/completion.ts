@@ -38,6 +38,11 @@ export function spotAt(text: string, offset: number): Spot | undefined {
   }
   // `units: {xh: 5, `
   if (/\bunits["']?[ \t]*:[ \t]*\{(?:[^{}]*,)?[ \t]*$/.test(before)) return { key: 'units', asKey: true, start, end, needsSpace: false };
+  // an item of a flow list begun on a line above: `support: [a,⏎    b, `
+  if (/^[ \t]*(?:[^[\]{}#]*,)?[ \t]*$/.test(before)) {
+    const key = flowListKey(text, lineStart);
+    if (key) return { key, asKey: false, start, end, needsSpace: false };
+  }
   const lines = text.slice(0, lineStart).split(/\r\n|\r|\n/);
   lines.pop(); // the empty piece after the last line break
   // a block list item: `  - ` under `support:`
@@ -50,6 +55,27 @@ export function spotAt(text: string, offset: number): Spot | undefined {
   if (/^[ \t]*$/.test(before)) {
     const key = keyAbove(lines, before.length, false);
     return key === 'units' ? { key, asKey: true, start, end, needsSpace: false } : undefined;
+  }
+  return undefined;
+}
+
+/** The key of the flow list left open before `offset` (within a few lines), when its `[` follows `key:`. */
+function flowListKey(text: string, offset: number): string | undefined {
+  let depth = 0;
+  for (let i = offset - 1; i >= 0 && i >= offset - 4000; i--) {
+    const c = text[i];
+    if (c === ']' || c === '}') depth++;
+    else if (c === '{') {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (c === '[') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const lineStart = Math.max(text.lastIndexOf('\n', i - 1), text.lastIndexOf('\r', i - 1)) + 1;
+      return /([A-Za-z_][\w-]*)["']?[ \t]*:[ \t]*$/.exec(text.slice(lineStart, i))?.[1];
+    } else if (c === '#' || c === '"' || c === "'") return undefined; // a comment or a quoted scalar: not told apart here
   }
   return undefined;
 }

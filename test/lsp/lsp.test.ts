@@ -260,6 +260,11 @@ describe('plans lsp: navigation and completion', () => {
     const inFlow = await editor.request('textDocument/completion', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(flow, 'hz-fzc, h', 0, 'hz-fzc, h'.length) });
     const edit = inFlow.find((i: any) => i.label === 'hz-sfj').textEdit;
     expect(edit).toEqual({ range: { start: positionOf(flow, 'hz-fzc, h', 0, 8), end: positionOf(flow, 'hz-fzc, h', 0, 9) }, newText: 'hz-sfj' });
+    // a flow list begun on a line above
+    const multi = PLAN.replace('support: [hz-fzc]', 'support: [hz-fzc,\n      ]');
+    await editor.change('hz/plan.yaml', multi);
+    const inMulti = await editor.request('textDocument/completion', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(multi, '      ]', 0, 6) });
+    expect(inMulti.map((i: any) => i.label)).toContain('hz-sfj');
     const block = PLAN.replace('    tasks: [T01]', '    tasks:\n      - ');
     await editor.change('hz/plan.yaml', block);
     const tasks = await editor.request('textDocument/completion', { textDocument: { uri: editor.uri('hz/plan.yaml') }, position: positionOf(block, '      - ', 0, 8) });
