@@ -142,6 +142,13 @@ export async function benchLsp(repo, rounds = 20) {
       cpus['header edit'].push(cCpu);
     }
   }
+  // the server's peak memory (Linux: VmHWM)
+  let peakMiB = NaN;
+  try {
+    peakMiB = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
+  } catch {
+    // not Linux
+  }
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   conn.dispose();
@@ -150,13 +157,14 @@ export async function benchLsp(repo, rounds = 20) {
   const lines = [
     `## plans lsp: didChange to publishDiagnostics, ${repo.files} files`,
     '',
-    `Open documents: ${action}, ${header} (a Plan and an Owners document) and owners.yaml; start and first diagnostics of all three ${(openMs / 1000).toFixed(2)} s. ${rounds} timed rounds after ${warmup} warm-up rounds; times include the server's 40 ms debounce.`,
+    `Open documents: ${action}, ${header} (a Plan and an Owners document) and owners.yaml; start and first diagnostics of all three ${(openMs / 1000).toFixed(2)} s; the server's peak memory ${peakMiB.toFixed(0)} MiB. ${rounds} timed rounds after ${warmup} warm-up rounds; times include the server's 40 ms debounce.`,
     '',
     '| case | median | p95 | max | server CPU (median) |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r.name} | ${r.median.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.cpu.toFixed(0)} ms |`),
     '',
   ];
+  console.log(`  server peak memory ${peakMiB.toFixed(0)} MiB; start and first diagnostics ${(openMs / 1000).toFixed(2)} s`);
   for (const r of rows) console.log(`  ${r.name.padEnd(14)} median ${r.median.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, max ${r.max.toFixed(0)} ms, server CPU ${r.cpu.toFixed(0)} ms (${r.n} edits)`);
   return { rows, lines, openMs };
 }
