@@ -160,6 +160,17 @@ describe('plans lsp: diagnostics', () => {
     expect(await editor.diagnostics('nb/plan.yaml', () => true, fixed)).toEqual([]);
   });
 
+  it('a document that starts with a BOM: positions on its first line count the BOM, as the editor does', async () => {
+    const text = '\ufeff' + NB_PLAN.replace('kind: Plan', 'kind: Plann');
+    await editor.open('nb/bom.yaml', text);
+    const found = await editor.diagnostics('nb/bom.yaml', byRule('unknown-kind'));
+    expect(found.find((d) => d.code === 'unknown-kind')!.range).toEqual(rangeOf(text, 'Plann'));
+    const actions = await editor.request('textDocument/codeAction', { textDocument: { uri: editor.uri('nb/bom.yaml') }, range: rangeOf(text, 'Plann'), context: { diagnostics: [] } });
+    const fixed = applyEdits(text, actions[0].edit.changes[editor.uri('nb/bom.yaml')]);
+    expect(fixed).toBe('\ufeff' + NB_PLAN);
+    await editor.close('nb/bom.yaml');
+  });
+
   it('inline suppression and the config in force apply, as in plans lint', async () => {
     const typo = NB_PLAN.replace('    lead: nb-sfj', '    lead: nb-sf');
     let version = await editor.change('nb/plan.yaml', typo);
