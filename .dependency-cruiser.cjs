@@ -4,7 +4,7 @@
  * layers (a finding's rule id, the model's types); code may not cross them.
  *
  *   cli ─▶ engine ─▶ lint, gaps, tables, compile ─▶ rules ─▶ domain ─▶ model ─▶ schema, load ─▶ findings, i18n, util
- *   render is used by cli only.
+ *   render is used by cli only; lsp (the language server) sits beside cli, over the engine.
  */
 const CODE = { dependencyTypesNot: ['type-only'] };
 
@@ -24,6 +24,13 @@ module.exports = {
       comment: 'src/cli is the top: it maps flags to calls, prints and exits; nothing below imports it.',
       from: { path: '^src/', pathNot: '^src/cli/' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'only-cli-starts-the-language-server',
+      severity: 'error',
+      comment: 'src/lsp sits over the engine, beside the CLI: only `plans lsp` (src/cli/lsp.ts) loads it.',
+      from: { path: '^src/', pathNot: '^src/(cli|lsp)/' },
+      to: { path: '^src/lsp/' },
     },
     {
       name: 'load-imports-nothing-above',

@@ -97,9 +97,9 @@ export function diffSection(repo, timing, kinds) {
 }
 
 /** Puts the section into an existing RESULTS.md (in place of an earlier one, else before the goals). */
-export function spliceSection(results, section) {
+export function spliceSection(results, section, heading = '## plans diff:') {
   const lines = results.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('## plans diff:'));
+  const start = lines.findIndex((l) => l.startsWith(heading));
   if (start >= 0) {
     let end = start + 1;
     while (end < lines.length && !/^#{1,2} /.test(lines[end])) end++;

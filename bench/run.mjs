@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs [--quick] [--runs N] [--sizes 200,2200,22000] [--no-write] [--diff]
 //   node bench/run.mjs --scale   (hostile inputs at growing sizes: bench/scale.mjs, bench/SCALE.md)
+//   node bench/run.mjs --lsp [--runs N]   (plans lsp: didChange to publishDiagnostics on the 2,202-file repository, bench/lsp.mjs)
 //
 // --diff runs only the plans diff part (two 2,202-file repositories against one lint, see
 // bench/diff.mjs) and puts its section into the existing bench/RESULTS.md; a full run includes it.
@@ -244,6 +245,21 @@ function benchDiff() {
   const sides = diffRepos(repo, work);
   const timing = bench(`plans diff: two ${repo.files}-file repositories`, diffCommands(PLANS, repo, sides), runs);
   return diffSection(repo, timing, diffFindings(node, PLANS, repo, sides));
+}
+
+// `--lsp`: only the language server's latency; its section goes into bench/RESULTS.md
+if (argv.includes('--lsp')) {
+  const { benchLsp } = await import('./lsp.mjs');
+  const repo = repoFor(2200);
+  console.log(`\n## plans lsp on ${repo.files} files`);
+  const { lines } = await benchLsp(repo, Number(opt('--runs', '20')));
+  const file = path.join(here, 'RESULTS.md');
+  if (write && fs.existsSync(file)) {
+    const note = `(Measured alone with \`npm run bench -- --lsp\` on ${m.date}, plans at ${m.commit}${m.dirty}; ${m.cpu}, ${m.nproc} CPUs; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end.)`;
+    fs.writeFileSync(file, spliceSection(fs.readFileSync(file, 'utf8'), [...lines, note, ''], '## plans lsp:'));
+    console.log('wrote the plans lsp section of bench/RESULTS.md');
+  }
+  process.exit(0);
 }
 
 if (diffOnly) {

@@ -29,7 +29,7 @@ describe('help', () => {
 
   it('has a text for every option of every command in both languages', async () => {
     for (const lang of ['zh', 'en']) {
-      for (const command of ['lint', 'gaps', 'table', 'compile', 'init', 'explain', 'schema', 'template progress', 'import progress']) {
+      for (const command of ['lint', 'gaps', 'table', 'compile', 'init', 'explain', 'schema', 'template progress', 'import progress', 'lsp']) {
         const run = await runCli([...command.split(' '), '--help', '--lang', lang]);
         expect(run.stdout).not.toMatch(/help\/[\w-]+/);
         if (lang === 'zh') expect(run.stdout.split('\n').filter((l) => /^\s+-/.test(l)).every((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);

@@ -16,6 +16,7 @@ import { registerSchema } from './schema.js';
 import { registerProgress } from './progress.js';
 import { commanderError } from './commander-errors.js';
 import { registerDiff } from './diff.js';
+import { registerLsp } from './lsp.js';
 
 const VERSION = '0.1.0';
 
@@ -75,9 +76,11 @@ export async function main(argv: string[], given?: CliEnv): Promise<number> {
   registerSchema(program, cli, setCode);
   registerProgress(program, cli, setCode);
   registerDiff(program, cli, setCode);
+  registerLsp(program, cli, setCode);
   guardStdout(cli, debug, langOfArgv(argv, cli));
   try {
-    await program.parseAsync(argv);
+    // `plans --stdio`: how editors start a language server they are told only the command of
+    await program.parseAsync(argv.length === 3 && argv[2] === '--stdio' ? [...argv.slice(0, 2), 'lsp', '--stdio'] : argv);
     return code;
   } catch (err) {
     return handleError(err, cli, debug, langOfArgv(argv, cli));

@@ -38,6 +38,8 @@ export interface EngineOptions {
   compiledValidators?: boolean;
   /** Where to count the checks in context that were narrowed and that needed the whole repository (default: the engine's own). */
   stats?: NarrowingStats;
+  /** How one file is read and parsed (default: `loadFile`); a language server passes one that reuses what it parsed before. */
+  load?: (abs: string, opts: LoadOptions) => Loaded;
 }
 
 /** How many checks in context were narrowed, and how many needed the whole repository. */
@@ -75,7 +77,7 @@ export interface RepositoryRun extends CheckResult {
   errorCount: number;
 }
 
-type Loaded = ReturnType<typeof loadFile>;
+export type Loaded = ReturnType<typeof loadFile>;
 
 /** One engine: see the module comment. */
 export class Engine {
@@ -91,6 +93,7 @@ export class Engine {
   readonly #campaignFolders = new Map<string, boolean>();
   /** What lint in context looks at, derived once from the rules and the schemas. */
   #contextKeys: ContextKeys | undefined;
+  readonly #load: (abs: string, opts: LoadOptions) => Loaded;
 
   constructor(opts: EngineOptions) {
     this.cwd = opts.cwd;
@@ -100,6 +103,7 @@ export class Engine {
     this.stats = opts.stats ?? { narrowed: 0, whole: 0 };
     this.fastParse = opts.fastParse ?? true;
     this.validators = validatorsFor(opts.compiledValidators);
+    this.#load = opts.load ?? loadFile;
   }
 
   /** Reads again, through this engine's file system, the text of a file that let it go. */
@@ -195,12 +199,12 @@ export class Engine {
     const namedFiles: SourceFile[] = [];
     for (const abs of hit.named) {
       const rel = relativeTo(this.cwd, abs);
-      const file = withFindings.has(rel) ? loadFile(abs, opts).file : { path: rel, abs, text: '', encoding: 'utf-8' as const, lines: new LineIndex(''), docs: [] };
+      const file = withFindings.has(rel) ? this.#load(abs, opts).file : { path: rel, abs, text: '', encoding: 'utf-8' as const, lines: new LineIndex(''), docs: [] };
       files.push(file);
       namedFiles.push(file);
     }
     for (const rel of withFindings) {
-      if (!files.some((f) => f.path === rel)) files.push(loadFile(path.resolve(this.cwd, rel), opts).file);
+      if (!files.some((f) => f.path === rel)) files.push(this.#load(path.resolve(this.cwd, rel), opts).file);
     }
     const findings = sortFindings([...config.findings, ...hit.findings]);
     return { config, files, namedFiles, findings, inputs: hit.inputs, model: buildModel([]), lone: hit.lone, cached: true };
@@ -216,7 +220,7 @@ export class Engine {
     const config = this.config(request.config);
     const opts: LoadOptions = { cwd: this.cwd, ignored: ignoreFilter(config.config, this.cwd), maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts, fastParse: this.fastParse };
     const found = discover(request.paths.length ? request.paths : ['.'], opts);
-    const loaded = found.files.map((abs) => loadFile(abs, { ...opts, knownRegular: found.regular }));
+    const loaded = found.files.map((abs) => this.#load(abs, { ...opts, knownRegular: found.regular }));
     const result = check(
       loaded.map((l) => l.file),
       [...loaded.flatMap((l) => l.findings), ...discoveryFindings(found, this.cwd)],
@@ -272,7 +276,7 @@ export class Engine {
   /** Every file found, loaded (or taken from `loaded`, read before) and checked. */
   #checkFound(found: Discovered, opts: LoadOptions, rules: Record<string, RuleSetting>, wanted: (file: SourceFile) => boolean, complete: boolean, loaded?: Map<string, Loaded>): CheckResult & { inputs: string[]; dirs: string[] } {
     const loadOpts = { ...opts, knownRegular: found.regular };
-    const all = found.files.map((abs) => loaded?.get(abs) ?? loadFile(abs, loadOpts));
+    const all = found.files.map((abs) => loaded?.get(abs) ?? this.#load(abs, loadOpts));
     return { ...this.#checkLoaded(found, all, opts, rules, wanted, complete), inputs: found.files, dirs: found.dirs };
   }
 
@@ -295,7 +299,7 @@ export class Engine {
     const found = discover([root, ...named], opts);
     const loadOpts = { ...opts, knownRegular: found.regular };
     const loaded = new Map<string, Loaded>();
-    for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, loadFile(abs, loadOpts));
+    for (const abs of found.files) if (isNamed(abs)) loaded.set(abs, this.#load(abs, loadOpts));
     const keys = (this.#contextKeys ??= contextKeys());
     const names = loaded.size ? namesOf([...loaded.values()].map((r) => r.file), keys) : undefined;
     if (!names) return this.#checkFound(found, opts, rules, wanted, true, loaded);
@@ -325,7 +329,7 @@ export class Engine {
       }
       const bytes = search.bytesOf(abs);
       if (!search.relevantBytes(bytes) && !holdsAny(bytes, wholeCities) && !holdsAny(bytes, pending.values())) continue;
-      const file = loadFile(abs, loadOpts);
+      const file = this.#load(abs, loadOpts);
       loaded.set(abs, file);
       for (const city of pending.keys()) if (holdsPlanOf(file.file, city)) pending.delete(city);
     }

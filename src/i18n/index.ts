@@ -10,6 +10,7 @@ import { dashboardMessages } from './messages/dashboard.js';
 import { officeMessages } from './messages/office.js';
 import { diffMessages } from './messages/diff.js';
 import { fixMessages } from './messages/fix.js';
+import { lspMessages } from './messages/lsp.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -39,7 +40,7 @@ export interface MessageDef {
 export type Catalog = Record<string, MessageDef>;
 
 /** The one registry of messages: every id a message can have, by area. */
-const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages, dashboardMessages, officeMessages, diffMessages, fixMessages] as const;
+const CATALOGUES = [coreMessages, ruleMessages, cliMessages, gapsMessages, tablesMessages, ciMessages, helpMessages, dashboardMessages, officeMessages, diffMessages, fixMessages, lspMessages] as const;
 
 /** Every message id of the catalogue, as a typed union (`'unknown-reference/unknown'` …). */
 export type MessageId = KeysOf<(typeof CATALOGUES)[number]> | typeof VERBATIM;
