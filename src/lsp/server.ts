@@ -23,6 +23,7 @@ import { locate, type SourceDoc, type SourceFile } from '../load/source.js';
 import { UsageError, type Path } from '../types.js';
 import { SCHEMA_DIR } from '../schema/index.js';
 import { quickFixes } from './actions.js';
+import { isSafeFix, passEdits } from '../engine/fix.js';
 import { candidates, documentAround, sortsAt, spotAt } from './completion.js';
 import { hoverText, unknownText } from './hover.js';
 import { cityAt, definitionRange, idAt, referenceKeys, referencesTo, resolve, type ReferenceKeys } from './references.js';
@@ -105,7 +106,7 @@ class Server {
     c.onReferences((p) => this.#safely(() => this.#references(p.textDocument.uri, p.position, p.context.includeDeclaration), null));
     c.onHover((p) => this.#safely(() => this.#hover(p.textDocument.uri, p.position), null));
     c.onCompletion((p) => this.#safely(() => this.#completion(p.textDocument.uri, p.position), null));
-    c.onCodeAction((p) => this.#safely(() => this.#codeActions(p.textDocument.uri, p.range), null));
+    c.onCodeAction((p) => this.#safely(() => this.#codeActions(p.textDocument.uri, p.range, p.context.only), null));
     c.languages.diagnostics.on((p) => this.#safely(() => this.#pullDocument(p.textDocument.uri), { kind: 'full' as const, items: [] }));
     c.languages.diagnostics.onWorkspace(() => this.#safely(() => this.#pullWorkspace(), { items: [] }));
     this.documents.listen(c);
@@ -128,7 +129,7 @@ class Server {
         referencesProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '[', ',', '-'] },
-        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL] },
         ...(this.#pull ? { diagnosticProvider: { identifier: 'plans', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'plans' },
@@ -525,7 +526,7 @@ class Server {
     }));
   }
 
-  #codeActions(uri: string, range: LspRange): CodeAction[] | null {
+  #codeActions(uri: string, range: LspRange, only?: string[]): CodeAction[] | null {
     const abs = absOf(uri);
     const doc = this.documents.get(uri);
     if (!abs || !doc) return null;
@@ -535,6 +536,18 @@ class Server {
     const lang = this.#lang(this.#workspaceOf(abs));
     const shift = bomShift(shown.file, shown.text);
     const out: CodeAction[] = [];
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    // what `plans lint --fix` would write in one pass, as one source action (ESLint's source.fixAll)
+    const text = shown.file?.text ?? shown.text;
+    const safe = wants(FIX_ALL) ? passEdits(shown.findings.flatMap((f) => (isSafeFix(f, text) ? [f.fix!] : [])), text) : [];
+    if (safe.length > 0) {
+      out.push({
+        title: tr(lang, 'lsp/fix-all', { count: safe.length }),
+        kind: FIX_ALL,
+        edit: { changes: { [uri]: safe.map((fix) => ({ range: rangeIn(shown.file, fix.range, shift), newText: fix.text })) } },
+      });
+    }
+    if (!wants(lsp.CodeActionKind.QuickFix)) return out;
     for (const f of shown.findings) {
       const place = rangeIn(shown.file, f.range, shift);
       if (before(place.end, range.start) || before(range.end, place.start)) continue;
@@ -552,6 +565,9 @@ class Server {
     return out;
   }
 }
+
+/** The kind of the source action that applies every fix `plans lint --fix` would. */
+const FIX_ALL = `${lsp.CodeActionKind.SourceFixAll}.plans`;
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -105,7 +105,7 @@ describe('plans lsp: diagnostics', () => {
 
   it('answers initialize with the features it has', async () => {
     const { result } = await start();
-    expect(result.capabilities).toMatchObject({ definitionProvider: true, referencesProvider: true, hoverProvider: true, codeActionProvider: { codeActionKinds: ['quickfix'] } });
+    expect(result.capabilities).toMatchObject({ definitionProvider: true, referencesProvider: true, hoverProvider: true, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.plans'] } });
     expect(result.capabilities.textDocumentSync).toBe(2);
     // a client without pull diagnostics gets them pushed
     expect(result.capabilities.diagnosticProvider).toBeUndefined();
@@ -330,6 +330,30 @@ describe('plans lsp: quick fixes', () => {
       version = await editor.change('nb/plan.yaml', fixed);
       expect(await editor.diagnostics('nb/plan.yaml', () => true, version)).toEqual([]);
     }
+  });
+});
+
+describe('plans lsp: fix all', () => {
+  it('one source action applies every fix plans lint --fix would, and only those', async () => {
+    const { editor, result } = await start();
+    expect(result.capabilities.codeActionProvider.codeActionKinds).toContain('source.fixAll.plans');
+    // two keyboard mistakes (fixed) and a misspelt owner id (a suggestion, left to its quick fix)
+    const broken = NB_PLAN.replace('    lead: nb-sfj', '    lead：nb-sfi').replace('kind: Plan', 'kind：Plan');
+    const version = await editor.open('nb/plan.yaml', broken);
+    const found = await editor.diagnostics('nb/plan.yaml', (d) => d.length > 0, version);
+    expect(found.length).toBeGreaterThan(1);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = await editor.request('textDocument/codeAction', { textDocument: { uri: editor.uri('nb/plan.yaml') }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(actions.map((a: any) => a.kind)).toEqual(['source.fixAll.plans']);
+    const edits = actions[0].edit.changes[editor.uri('nb/plan.yaml')];
+    expect(edits).toHaveLength(2);
+    const fixed = applyEdits(broken, edits);
+    expect(fixed).toBe(NB_PLAN.replace('    lead: nb-sfj', '    lead: nb-sfi'));
+    const after = await editor.change('nb/plan.yaml', fixed);
+    const left = await editor.diagnostics('nb/plan.yaml', () => true, after);
+    expect(left.map((d) => d.code)).toEqual(['unknown-reference']);
+    // nothing left to fix: no source action
+    expect(await editor.request('textDocument/codeAction', { textDocument: { uri: editor.uri('nb/plan.yaml') }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } })).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ export const lspMessages = {
   'help/lsp-stdio': { zh: '通过标准输入输出通信（默认，编辑器会传入此选项）', en: 'talk over standard input and output (the default; editors pass it)' },
   'help/lsp-client-process': { zh: '编辑器进程号（编辑器传入，忽略）', en: "the editor's process id (passed by editors; ignored)" },
 
+  'lsp/fix-all': { zh: '修正可自动修正的全部问题（{count} 处，同 plans lint --fix）', en: 'Fix all auto-fixable problems ({count}, as plans lint --fix)' },
   'lsp/fix': { zh: '修正：改为 {text}', en: 'Fix: write {text}' },
   'lsp/fix-delete': { zh: '修正：删除 {text}', en: 'Fix: delete {text}' },
   'lsp/did-you-mean': { zh: '改为 `{suggestion}`', en: 'Change to `{suggestion}`' },
