@@ -133,7 +133,7 @@ const CASES = [
     name: 'empty-documents',
     what: 'a file of n MB of `---` lines (empty documents): `lint`',
     unit: 'MB',
-    sizes: [0.5, 1, 2, 4],
+    sizes: [1, 2, 4, 10],
     make: (n) => ({ dir: repo({ 'a.yaml': '---\n'.repeat(Math.round((n * 1024 * 1024) / 4)) }), args: ['lint', '--max-file-size', '20M', '.'] }),
   },
   {

@@ -1,11 +1,12 @@
 /** Text to documents with positions; every YAML problem becomes a `yaml-syntax` finding. */
-import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
+import { CST, Composer, Lexer, isAlias, visit, type Document, type YAMLError } from 'yaml';
 import { diagnose, type Diagnostic, type Finding } from '../findings/index.js';
 import { t } from '../i18n/index.js';
 import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, type SourceFile } from './source.js';
 import type { KeyboardHint } from './keyboard.js';
 import { indentFinding } from './indent.js';
 import { pushAll } from '../util/array.js';
+import { documentTokens } from './documents.js';
 
 export interface ParseLimits {
   /** Aliases a document may expand (billion-laughs guard): the yaml package's `maxAliasCount`. */
@@ -63,30 +64,21 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
   try {
     // The CST parser keeps its own stack (no recursion), so nesting is measured on it before
     // the recursive composer sees a document.
-    // An empty document (`---` and nothing, as 10 MB of `---` makes 2.5 million of) is not
-    // composed nor kept: it holds nothing to check. Documents keep their index in the file all the
-    // same, which `yamlDocument` parses again by. One after a directive is kept (the directive is its).
+    // An empty document (`---` and nothing, as 10 MB of `---` makes 2.6 million of) is not read,
+    // composed nor kept: it holds nothing to check (documents.ts). Documents keep their index in
+    // the file all the same, which `yamlDocument` parses again by.
     const tokens: CST.Token[] = [];
-    let index = 0;
-    let previous: CST.Token | undefined;
-    for (const token of new Parser().parse(text)) {
-      const significant = token.type !== 'newline' && token.type !== 'space' && token.type !== 'comment';
+    documentTokens(text, (token, index) => {
       if (token.type === 'document') {
-        if (emptyDocument(token) && previous?.type !== 'directive') {
-          index++;
-          previous = token;
-          continue;
-        }
         const deep = firstTooDeep(token, maxDepth);
         if (deep !== undefined && token.value) {
           tooDeep.set(indexes.length, deep);
           token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
         }
-        indexes.push(index++);
+        indexes.push(index);
       }
-      if (significant) previous = token;
       tokens.push(token);
-    }
+    });
     pushAll(findings, directiveProblems(file, tokens));
     const composer = new Composer(YAML_OPTIONS);
     docs = Array.from(composer.compose(tokens));
@@ -138,12 +130,6 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     return doc;
   });
   return findings;
-}
-
-/** A document token with nothing in it: `---` (a comment at most), no value, no anchor or tag. */
-function emptyDocument(token: CST.Document): boolean {
-  if (token.value !== undefined || (token.end && token.end.length > 0)) return false;
-  return token.start.every((t) => t.type === 'doc-start' || t.type === 'newline' || t.type === 'space' || t.type === 'comment');
 }
 
 /**
