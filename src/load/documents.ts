@@ -10,7 +10,7 @@
  * document is exact. An empty document holds nothing to check, but keeps its place in the count:
  * each document's index is its index in the file, as `parseAllDocuments` would number it.
  */
-import { Parser, type CST } from 'yaml';
+import { Lexer, Parser, type CST } from 'yaml';
 
 /** A stretch of the text the Parser reads, and how many empty documents follow it unread. */
 interface Span {
@@ -199,4 +199,40 @@ function nextPercent(text: string, from: number): number {
   if (from === 0 && text.charCodeAt(0) === PERCENT) return 0;
   const i = text.indexOf('\n%', Math.max(0, from - 1));
   return i < 0 ? -1 : i + 1;
+}
+
+/**
+ * Where the YAML comments of a text start (the `#` of each comment token of the yaml lexer), with
+ * the runs of empty documents not lexed: there the first `#` of each line starts one.
+ */
+export function commentStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  const all = spans(text);
+  for (let s = 0; s < all.length; s++) {
+    const span = all[s];
+    if (!lexComments(text, span, starts)) {
+      // an unclosed quote read on over the `---`: the rest is lexed whole (see documentTokens)
+      lexComments(text, { start: span.start, end: text.length, skipped: 0, tail: -1 }, starts);
+      break;
+    }
+    if (span.skipped === 0) continue;
+    const to = s + 1 < all.length ? all[s + 1].start : text.length;
+    for (let i = text.indexOf('#', span.end); i >= 0 && i < to; i = text.indexOf('#', lineEnd(text, i))) starts.add(i);
+  }
+  return starts;
+}
+
+/** Adds the comment starts of one span; false when the lexer did not see its tail's `---` as a marker. */
+function lexComments(text: string, span: Span, starts: Set<number>): boolean {
+  const source = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+  let offset = span.start;
+  let tailSeen = span.tail < 0;
+  for (const token of new Lexer().lex(source)) {
+    // the lexer's own markers (document, flow error end, scalar) take no characters of the text
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token.charCodeAt(0) === HASH) starts.add(offset);
+    else if (offset === span.tail && token === '---') tailSeen = true;
+    offset += token.length;
+  }
+  return tailSeen;
 }

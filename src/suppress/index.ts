@@ -3,10 +3,12 @@
  * each with optional rule ids. Comments are found by the yaml lexer, not the YAML tree, so they
  * work in a file that does not parse; a directive inside a block scalar is text and counts for nothing.
  */
-import { Lexer } from 'yaml';
 import { t, type Message } from '../i18n/index.js';
 import { finding, type Finding } from '../findings/index.js';
 import type { SourceFile } from '../load/source.js';
+// where YAML comments start, by the yaml lexer: a `# plans-disable-file` line inside a block scalar
+// (a measure's text) is text, not a comment, and disables nothing
+import { commentStarts } from '../load/documents.js';
 import { closest } from '../util/closest.js';
 
 export type DirectiveKind = 'line' | 'next-line' | 'file';
@@ -43,23 +45,6 @@ export interface ScannedFile {
 
 // `#` starts a YAML comment at the start of a line or after white space.
 const COMMENT = /(^|[ \t])#[ \t]*(plans-disable[A-Za-z-]*)(?=$|[ \t])([^\r\n]*)$/;
-
-/**
- * Where the YAML comments of a text start: the `#` of each comment token of the yaml package's
- * lexer (which reads any text, valid or not). A `# plans-disable-file` line inside a block scalar
- * (a measure's text) is text, not a comment, and disables nothing.
- */
-function commentStarts(text: string): Set<number> {
-  const starts = new Set<number>();
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    // the lexer's own markers (document, flow error end, scalar) take no characters of the text
-    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
-    if (token.charCodeAt(0) === 35 /* # */) starts.add(offset);
-    offset += token.length;
-  }
-  return starts;
-}
 
 /** Finds the disable comments of a file's text. */
 export function scanDirectives(file: Pick<SourceFile, 'text' | 'lines'>): ScannedFile {

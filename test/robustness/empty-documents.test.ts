@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Composer, parseAllDocuments, type CST, type Document } from 'yaml';
-import { documentTokens } from '../../src/load/documents.js';
+import { Composer, Lexer, parseAllDocuments, type CST, type Document } from 'yaml';
+import { commentStarts, documentTokens } from '../../src/load/documents.js';
 import { YAML_OPTIONS } from '../../src/load/source.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI, cleanTemp, lintBytes, repo } from './helpers.js';
@@ -66,6 +66,15 @@ describe('empty documents are not read, and nothing else changes', () => {
           expect(reference[i].toJS(), `document ${i}`).toBeNull();
           expect(reference[i].errors, `document ${i}`).toEqual([]);
         }
+        // comments (where disable directives may stand) are those of the yaml lexer reading it all
+        const comments: number[] = [];
+        let offset = 0;
+        for (const token of new Lexer().lex(text)) {
+          if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+          if (token.startsWith('#')) comments.push(offset);
+          offset += token.length;
+        }
+        expect([...commentStarts(text)].sort((a, b) => a - b)).toEqual(comments);
       }),
       { seed: Number(process.env.SEED ?? 20221201), numRuns: Number(process.env.RUNS ?? 1500) },
     );
@@ -89,6 +98,22 @@ describe('empty documents are not read, and nothing else changes', () => {
       expect(linted.findings).toEqual([]);
       expect(linted.files[0].docs).toEqual([]);
     }
+  });
+
+  it('disable comments among 100,000 `---` lines are read as comments (the lexer reads only what is not left out)', () => {
+    const seps = '---\n'.repeat(50_000);
+    const doc = 'kind: Owners\nowners: [1]\n';
+    const next = lintBytes(`${seps}--- # plans-disable-next-line schema\n${seps}# plans-disable-next-line\n${doc}`, 'owners.yaml');
+    // the first names a rule and covers a `---` line: unused; the second covers `kind:`, not the finding
+    expect(next.findings.map((f) => [f.rule, f.line])).toEqual([
+      ['unused-disable', 50_001],
+      ['unused-disable', 100_002],
+      ['schema', 100_004],
+    ]);
+    expect(lintBytes(`${seps}# plans-disable-file\n${seps}${doc}`, 'owners.yaml').findings).toEqual([]);
+    // inside an unclosed quote that reads to the end of the file, it is text
+    const quoted = lintBytes(`kind: Owners\nowners: "x\n${seps}# plans-disable-file\n${seps}`, 'owners.yaml');
+    expect(quoted.findings.map((f) => f.rule)).toContain('yaml-syntax');
   });
 
   it('an empty document ended by `...` before a plan is valid YAML: no "doc-end without document" finding', () => {
