@@ -137,6 +137,16 @@ const CASES = [
     make: (n) => ({ dir: repo({ 'a.yaml': '---\n'.repeat(Math.round((n * 1024 * 1024) / 4)) }), args: ['lint', '--max-file-size', '20M', '.'] }),
   },
   {
+    name: 'empty-documents-finding',
+    what: 'n MB of `---` lines, then a disable comment and a document with a finding (placed after the run): `lint`',
+    unit: 'MB',
+    sizes: [1, 4, 10],
+    make: (n) => ({
+      dir: repo({ 'a.yaml': '---\n'.repeat(Math.round((n * 1024 * 1024) / 4)) + '# plans-disable-next-line\nkind: Owners\nowners: [1]\n' }),
+      args: ['lint', '--max-file-size', '20M', '.'],
+    }),
+  },
+  {
     name: 'alias-expansion',
     what: 'an anchor of n values used 90 times (the tables would print it 90 times): `table responsibilities --format csv`',
     unit: 'values',
