@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { expansionBudget, MAX_EXPANDED_CHARS, MAX_EXPANSION_FACTOR, MIN_EXPANSION_CHARS } from '../../src/load/parse.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI, cleanTemp, lintBytes, repo } from './helpers.js';
@@ -93,4 +95,34 @@ describe('compile --out writes its document in pieces', () => {
     expect(Math.max(...pieces)).toBeLessThan(200_000);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).owners).toHaveLength(3002);
   });
+});
+
+describe('tables in pieces', () => {
+  for (const format of ['csv', 'json']) {
+    it(`table responsibilities --format ${format} of 3,000 actions is written in pieces (a table may pass 512 MB), the same text`, async () => {
+      const plan = ['kind: Plan', 'campaign: c2022', 'city: hz', 'title: 杭州市实施方案', 'owner: hz-sfj', 'actions:'];
+      for (let i = 0; i < 3000; i++) plan.push(`  - {id: A${i}, title: 行动${i}, tasks: [T01], lead: hz-sfj, measures: [措施${i}甲, 措施${i}乙]}`);
+      const dir = repo({ ...MINI, 'hz/plan.yaml': plan.join('\n') + '\n' });
+      const writes: string[] = [];
+      const stdout = new Writable({
+        write(chunk: Buffer, _e, done) {
+          writes.push(chunk.toString());
+          done();
+        },
+      });
+      const stderr = new Writable({ write: (_c, _e, done) => done() });
+      const code = await main(['node', 'plans', 'table', 'responsibilities', '--format', format, '.'], { cwd: dir, env: { LANG: 'en_US.UTF-8' }, stdout, stderr });
+      expect(code).toBe(0);
+      expect(writes.length).toBeGreaterThan(2);
+      expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(200_000);
+      const text = writes.join('');
+      if (format === 'json') {
+        expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+        expect(JSON.parse(text).rows).toHaveLength(6000);
+      } else {
+        expect(text.startsWith('\ufeff')).toBe(true);
+        expect(text.split('\r\n')).toHaveLength(6000 + 2);
+      }
+    });
+  }
 });
