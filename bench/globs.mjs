@@ -4,8 +4,8 @@
 //
 //   node bench/run.mjs --globs [--timeout 60] [--only plans,picomatch]
 //
-// picomatch is a devDependency (test/config-glob-agreement.test.ts checks our matcher against it);
-// the others are measured when installed: `npm install --no-save micromatch minimatch zeptomatch`.
+// plans matches with minimatch (a dependency); the others are measured when they are in
+// node_modules (picomatch and micromatch come with other tools): `npm install --no-save zeptomatch`.
 // Prints a Markdown table (paste it into bench/SCALE.md).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
