@@ -4,6 +4,7 @@
 //   node bench/run.mjs [--quick] [--runs N] [--sizes 200,2200,22000] [--no-write] [--diff]
 //   node bench/run.mjs --scale   (hostile inputs at growing sizes: bench/scale.mjs, bench/SCALE.md)
 //   node bench/run.mjs --lsp [--runs N]   (plans lsp: didChange to publishDiagnostics on the 2,202-file repository, bench/lsp.mjs)
+//   node bench/run.mjs --globs   (ignore globs that backtrack: plans' matcher against picomatch, micromatch, minimatch, zeptomatch)
 //
 // --diff runs only the plans diff part (two 2,202-file repositories against one lint, see
 // bench/diff.mjs) and puts its section into the existing bench/RESULTS.md; a full run includes it.
@@ -36,6 +37,11 @@ const argv = process.argv.slice(2);
 // `npm run bench -- --scale`: the hostile inputs of issue 18, time and memory against size (bench/scale.mjs)
 if (argv.includes('--scale')) {
   await import('./scale.mjs');
+  process.exit(0);
+}
+// `npm run bench -- --globs`: the backtracking ignore globs of issue 18 against plans' matcher and the well-kept ones (bench/globs.mjs)
+if (argv.includes('--globs')) {
+  await import('./globs.mjs');
   process.exit(0);
 }
 const quick = argv.includes('--quick');

@@ -49,6 +49,25 @@ const ownersFile = (n, prefix = 'owner') => {
   return lines.join('\n') + '\n';
 };
 
+/** n plan files of 1 MB, each an anchored 1,000,000-character measure used by 10 actions (within the alias budget: 10× the file). */
+function pastLongestString(n, args) {
+  const cities = Array.from({ length: n }, (_, i) => `  - {id: c${i}, name: 城市${i}}`).join('\n');
+  const files = {
+    'campaign.yaml': `kind: Campaign\nid: c\ntitle: 专项行动\nperiod: {start: 2022-01-01, end: 2022-12-31}\ncities:\n${cities}\ntasks:\n  - {id: T01, title: 共同富裕法治同行}\n`,
+    'owners.yaml': `kind: Owners\nowners:\n${Array.from({ length: n }, (_, i) => `  - {id: c${i}-sfj, name: 司法局${i}, city: c${i}}`).join('\n')}\n`,
+  };
+  // ASCII: a character is a byte, so the JSON is longer (in characters) than the longest string, 2^29 - 24
+  const measure = 'x'.repeat(1_000_000);
+  for (let f = 0; f < n; f++) {
+    const actions = [];
+    for (let i = 0; i < 10; i++) actions.push(action(`C${f}-A${i}`, `c${f}-sfj`, `    measures:\n      - ${i === 0 ? `&m ${measure}` : '*m'}\n`));
+    files[`c${f}/plan.yaml`] = `kind: Plan\ncampaign: c\ncity: c${f}\ntitle: 实施方案\nactions:\n${actions.join('')}`;
+  }
+  const dir = repo(files);
+  const out = path.join(dir, 'compiled.json');
+  return { dir, args: args(out), written: out };
+}
+
 /** The cases: sizes, what a size means, and how to make the repository and the command. */
 const CASES = [
   {
@@ -133,8 +152,18 @@ const CASES = [
     name: 'empty-documents',
     what: 'a file of n MB of `---` lines (empty documents): `lint`',
     unit: 'MB',
-    sizes: [0.5, 1, 2, 4],
+    sizes: [1, 2, 4, 10],
     make: (n) => ({ dir: repo({ 'a.yaml': '---\n'.repeat(Math.round((n * 1024 * 1024) / 4)) }), args: ['lint', '--max-file-size', '20M', '.'] }),
+  },
+  {
+    name: 'empty-documents-finding',
+    what: 'n MB of `---` lines, then a disable comment and a document with a finding (placed after the run): `lint`',
+    unit: 'MB',
+    sizes: [1, 4, 10],
+    make: (n) => ({
+      dir: repo({ 'a.yaml': '---\n'.repeat(Math.round((n * 1024 * 1024) / 4)) + '# plans-disable-next-line\nkind: Owners\nowners: [1]\n' }),
+      args: ['lint', '--max-file-size', '20M', '.'],
+    }),
   },
   {
     name: 'alias-expansion',
@@ -154,6 +183,20 @@ const CASES = [
     unit: 'owners',
     sizes: [50_000, 100_000, 200_000],
     make: (n) => ({ dir: repo({ 'campaign.yaml': CAMPAIGN, 'owners.yaml': ownersFile(n) }), args: ['compile', '--allow-errors', '.'] }),
+  },
+  {
+    name: 'compile-past-512mb',
+    what: 'n plan files of 1 MB, each an anchored 1,000,000-character measure used by 10 actions (within the alias budget: 10× the file): `compile --out FILE` (the size written in the exit column)',
+    unit: 'files',
+    sizes: [14, 28, 56],
+    make: (n) => pastLongestString(n, (out) => ['compile', '--out', out, '.']),
+  },
+  {
+    name: 'table-past-512mb',
+    what: 'the same repository: `table responsibilities --format csv --out FILE`',
+    unit: 'files',
+    sizes: [14, 28, 56],
+    make: (n) => pastLongestString(n, (out) => ['table', 'responsibilities', '--format', 'csv', '--out', out, '.']),
   },
 ];
 
@@ -181,8 +224,9 @@ for (const c of CASES) {
   console.log(`\n## ${c.name}: ${c.what}`);
   const rows = [];
   for (const size of c.sizes) {
-    const { dir, args } = c.make(size);
+    const { dir, args, written } = c.make(size);
     const r = measure(args, dir);
+    if (written) r.status += ` (${fs.existsSync(written) ? (fs.statSync(written).size / 1024 / 1024).toFixed(0) : 0} MiB written)`;
     fs.rmSync(dir, { recursive: true, force: true });
     const prev = rows[rows.length - 1];
     const growth = prev ? `${(size / prev.size).toFixed(1)}× size → ${(r.seconds / prev.seconds).toFixed(1)}× time` : '';

@@ -11,6 +11,9 @@ import { UsageError } from '../types.js';
 import { codeOf } from '../load/discover.js';
 import type { CliEnv } from './env.js';
 
+/** What is written: a text, bytes, or a text in pieces (longer than the longest string, about 512 MB). */
+type Content = string | Uint8Array | Iterable<string>;
+
 /** Symbolic links followed before giving up (a loop, or a chain longer than any real one). */
 const MAX_LINKS = 40;
 
@@ -19,7 +22,7 @@ const MAX_LINKS = 40;
  * exit 2) a directory and any of `inputs` (every file the run read); any failure to write is
  * one line and exit 2, and an ordinary file is never left half-written.
  */
-export function writeOutput(cli: CliEnv, content: string | Uint8Array, out: string | undefined, inputs: Iterable<string> = []): void {
+export function writeOutput(cli: CliEnv, content: Content, out: string | undefined, inputs: Iterable<string> = []): void {
   if (out === undefined || out === '-') {
     writeStdout(cli, content);
     return;
@@ -40,7 +43,12 @@ export function writeOutput(cli: CliEnv, content: string | Uint8Array, out: stri
     }
     // a FIFO, a device (/dev/null, a terminal): written to as it is, never replaced
     try {
-      fs.writeFileSync(abs, content);
+      const fd = fs.openSync(abs, 'w');
+      try {
+        writeAll(fd, content);
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (err) {
       throw new UsageError(t('cli/out-failed', { path: out, code: codeOf(err) }));
     }
@@ -54,7 +62,7 @@ export function writeOutput(cli: CliEnv, content: string | Uint8Array, out: stri
  * Standard output: a stream that is already closed is an error (one line, exit 2); errors that come
  * later, asynchronously, are handled where process.stdout is guarded (main.ts).
  */
-function writeStdout(cli: CliEnv, content: string | Uint8Array | Iterable<string>): void {
+function writeStdout(cli: CliEnv, content: Content): void {
   const out = cli.stdout as NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean };
   if (out.destroyed || out.writableEnded) throw new UsageError(t('cli/stdout-failed', { code: 'EBADF' }));
   try {
@@ -67,17 +75,17 @@ function writeStdout(cli: CliEnv, content: string | Uint8Array | Iterable<string
 }
 
 /**
- * A text made of pieces (a document longer than the longest string): written piece by piece to
- * standard output, or joined into one buffer for `--out`; write errors as in writeOutput.
+ * A text made of pieces (a document longer than the longest string): written piece by piece, to
+ * standard output or to `--out`, never joined; write errors as in writeOutput.
  */
 export function writePieces(cli: CliEnv, pieces: Iterable<string>, out: string | undefined, inputs: Iterable<string> = []): void {
-  if (out === undefined || out === '-') {
-    writeStdout(cli, pieces);
-    return;
-  }
-  const buffers: Buffer[] = [];
-  for (const piece of pieces) buffers.push(Buffer.from(piece, 'utf8'));
-  writeOutput(cli, Buffer.concat(buffers), out, inputs);
+  writeOutput(cli, pieces, out, inputs);
+}
+
+/** Writes all of `content` at the file descriptor's position. */
+function writeAll(fd: number, content: Content): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) fs.writeFileSync(fd, content);
+  else for (const piece of content) fs.writeFileSync(fd, piece);
 }
 
 /** The path a chain of symbolic links ends at (which may not exist yet: a dangling link is written through). */
@@ -121,7 +129,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * (or would get), written, then renamed over the target. A signal during the write is held until the
  * temporary file is gone, then ends the process as it would have.
  */
-function replaceAtomically(target: string, content: string | Uint8Array, existingMode: number | undefined, shown: string): void {
+function replaceAtomically(target: string, content: Content, existingMode: number | undefined, shown: string): void {
   // opened with O_EXCL below, so the name need only be unlikely to be taken (node:crypto would cost ~6 ms of every start)
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}.tmp`);
   let created = false;
@@ -146,7 +154,7 @@ function replaceAtomically(target: string, content: string | Uint8Array, existin
     created = true;
     try {
       if (existingMode !== undefined) fs.fchmodSync(fd, existingMode & 0o7777);
-      fs.writeFileSync(fd, content);
+      writeAll(fd, content);
     } finally {
       fs.closeSync(fd);
     }

@@ -1,5 +1,5 @@
 /** Text to documents with positions; every YAML problem becomes a `yaml-syntax` finding. */
-import { CST, Composer, Lexer, Parser, isAlias, visit, type Document, type YAMLError } from 'yaml';
+import { CST, Composer, Lexer, isAlias, visit, type Document, type YAMLError } from 'yaml';
 import { diagnose, type Diagnostic, type Finding, type Fix } from '../findings/index.js';
 import { lineStartOf, tabIndentFixes } from './tabs.js';
 import { t } from '../i18n/index.js';
@@ -7,6 +7,7 @@ import { findingAt, KINDS, YAML_OPTIONS, yamlText, type Kind, type SourceDoc, ty
 import type { KeyboardHint } from './keyboard.js';
 import { indentFinding } from './indent.js';
 import { pushAll } from '../util/array.js';
+import { documentTokens } from './documents.js';
 
 export interface ParseLimits {
   /** Aliases a document may expand (billion-laughs guard): the yaml package's `maxAliasCount`. */
@@ -24,6 +25,20 @@ export const MAX_EXPANDED_NODES = 2_000_000;
 /** Aliases may make a document this many times the values it writes out, past MIN_EXPANSION_CHECK values. */
 export const MAX_EXPANSION_FACTOR = 10;
 export const MIN_EXPANSION_CHECK = 100_000;
+
+/**
+ * Characters too (strings and keys): one anchored 6 MB measure used 100 times is 100 values but
+ * 600 MB of table (`table --format csv` ended in "Invalid string length"). Aliases may make the
+ * documents of a file (together) MAX_EXPANSION_FACTOR times the characters of the file, past
+ * MIN_EXPANSION_CHARS, and MAX_EXPANDED_CHARS at most; what the text writes out is never refused.
+ */
+export const MIN_EXPANSION_CHARS = 1_000_000;
+export const MAX_EXPANDED_CHARS = 100_000_000;
+
+/** The characters the documents of a file of `textChars` characters may hold once aliases are written out. */
+export function expansionBudget(textChars: number): { chars: number } {
+  return { chars: Math.max(textChars, MIN_EXPANSION_CHARS, Math.min(MAX_EXPANDED_CHARS, MAX_EXPANSION_FACTOR * textChars)) };
+}
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100, maxDepth: 64 };
 
@@ -64,30 +79,21 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
   try {
     // The CST parser keeps its own stack (no recursion), so nesting is measured on it before
     // the recursive composer sees a document.
-    // An empty document (`---` and nothing, as 10 MB of `---` makes 2.5 million of) is not
-    // composed nor kept: it holds nothing to check. Documents keep their index in the file all the
-    // same, which `yamlDocument` parses again by. One after a directive is kept (the directive is its).
+    // An empty document (`---` and nothing, as 10 MB of `---` makes 2.6 million of) is not read,
+    // composed nor kept: it holds nothing to check (documents.ts). Documents keep their index in
+    // the file all the same, which `yamlDocument` parses again by.
     const tokens: CST.Token[] = [];
-    let index = 0;
-    let previous: CST.Token | undefined;
-    for (const token of new Parser().parse(text)) {
-      const significant = token.type !== 'newline' && token.type !== 'space' && token.type !== 'comment';
+    documentTokens(text, (token, index) => {
       if (token.type === 'document') {
-        if (emptyDocument(token) && previous?.type !== 'directive') {
-          index++;
-          previous = token;
-          continue;
-        }
         const deep = firstTooDeep(token, maxDepth);
         if (deep !== undefined && token.value) {
           tooDeep.set(indexes.length, deep);
           token.value = { type: 'scalar', offset: token.value.offset, indent: 0, source: '' };
         }
-        indexes.push(index++);
+        indexes.push(index);
       }
-      if (significant) previous = token;
       tokens.push(token);
-    }
+    });
     pushAll(findings, directiveProblems(file, tokens));
     const composer = new Composer(YAML_OPTIONS);
     docs = Array.from(composer.compose(tokens));
@@ -104,6 +110,8 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     tabFixes ??= tabIndentFixes(text, docs.flatMap((d) => d.errors.filter((x) => x.code === 'TAB_AS_INDENT').map((x) => x.pos[0])));
     return tabFixes.get(lineStartOf(text, e.pos[0]));
   };
+  // shared by the documents of the file
+  const budget = expansionBudget(text.length);
   file.docs = docs.map((yamlDoc, k) => {
     const doc: SourceDoc = { file, index: indexes[k] ?? k, yaml: yamlDoc, value: undefined, parsed: false };
     const deep = tooDeep.get(k);
@@ -133,7 +141,7 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
       return doc;
     }
     // Aliases can build what the text does not show: a loop (`&a [*a]`) or nesting deeper than the limit.
-    const shape = valueShape(value, maxDepth);
+    const shape = valueShape(value, maxDepth, MAX_EXPANDED_NODES, budget);
     if (shape !== 'ok') {
       const id = shape === 'cycle' ? 'yaml/alias-cycle' : shape === 'too-large' ? 'yaml/alias-expansion' : 'yaml/too-deep-aliases';
       findings.push(findingAt(file, aliasRange(yamlDoc), 'yaml-syntax', 'error', t(id, { max: maxDepth, factor: MAX_EXPANSION_FACTOR })));
@@ -146,12 +154,6 @@ export function parseFile(file: SourceFile, limits: ParseLimits = DEFAULT_PARSE_
     return doc;
   });
   return findings;
-}
-
-/** A document token with nothing in it: `---` (a comment at most), no value, no anchor or tag. */
-function emptyDocument(token: CST.Document): boolean {
-  if (token.value !== undefined || (token.end && token.end.length > 0)) return false;
-  return token.start.every((t) => t.type === 'doc-start' || t.type === 'newline' || t.type === 'space' || t.type === 'comment');
 }
 
 /**
@@ -349,60 +351,86 @@ export function firstTooDeep(document: CST.Document, max: number): number | unde
   return undefined;
 }
 
-/** Whether plain data built by the yaml package is a tree no deeper than `max` ('cycle' for a loop made with aliases). */
-export function valueShape(value: unknown, max: number, maxExpanded = MAX_EXPANDED_NODES): 'ok' | 'cycle' | 'too-deep' | 'too-large' {
+/**
+ * Whether plain data built by the yaml package is a tree no deeper than `max` ('cycle' for a loop
+ * made with aliases), and not too large once aliases are written out: `budget` is what is left of
+ * the file's characters (see expansionBudget), and what this value holds is taken from it.
+ */
+export function valueShape(value: unknown, max: number, maxExpanded = MAX_EXPANDED_NODES, budget = { chars: Infinity }): 'ok' | 'cycle' | 'too-deep' | 'too-large' {
   // Aliases share objects, so depth and size are memoised per object; `onPath` finds loops.
   const depthOf = new Map<object, number>();
-  // how many values the document holds once every alias is written out (what tables and compile would print)
+  // how many values (and characters) the document holds once every alias is written out (what tables and compile would print)
   const sizeOf = new Map<object, number>();
+  const charsOf = new Map<object, number>();
   const sizes: number[] = [];
+  const chars: number[] = [];
   const onPath = new Set<object>();
   type Frame = { obj: object; children: unknown[]; next: number; depth: number };
   const start = (v: unknown): Frame | undefined =>
     typeof v === 'object' && v !== null ? { obj: v, children: Array.isArray(v) ? v : Object.values(v), next: 0, depth: 0 } : undefined;
+  const keyChars = (v: object): number => {
+    if (Array.isArray(v)) return 0;
+    let n = 0;
+    for (const k of Object.keys(v)) n += k.length;
+    return n;
+  };
   const root = start(value);
   if (!root) return 'ok';
   const stack: Frame[] = [root];
   sizes[0] = 1;
+  chars[0] = keyChars(root.obj);
   // values written in the text (each collection once); aliases may multiply them tenfold, and
   // beyond MAX_EXPANDED_NODES in all not at all
   let distinct = 1 + root.children.length;
-  const tooLarge = (expanded: number) => expanded > maxExpanded || (expanded > MIN_EXPANSION_CHECK && expanded > MAX_EXPANSION_FACTOR * distinct);
+  const maxChars = budget.chars;
+  const tooLarge = (level: number) => {
+    const expanded = sizes[level];
+    return expanded > maxExpanded || (expanded > MIN_EXPANSION_CHECK && expanded > MAX_EXPANSION_FACTOR * distinct) || chars[level] > maxChars;
+  };
   onPath.add(root.obj);
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
+    const level = stack.length - 1;
     if (top.next < top.children.length) {
       const child = top.children[top.next++];
-      if (typeof child !== 'object' || child === null) continue;
+      if (typeof child !== 'object' || child === null) {
+        if (typeof child === 'string' && (chars[level] += child.length) > maxChars) return 'too-large';
+        continue;
+      }
       const known = depthOf.get(child);
       if (known !== undefined) {
         if (stack.length + known > max) return 'too-deep';
         top.depth = Math.max(top.depth, known);
-        sizes[stack.length - 1] += sizeOf.get(child)!;
-        if (tooLarge(sizes[stack.length - 1])) return 'too-large';
+        sizes[level] += sizeOf.get(child)!;
+        chars[level] += charsOf.get(child)!;
+        if (tooLarge(level)) return 'too-large';
         continue;
       }
       if (onPath.has(child)) return 'cycle';
       if (stack.length >= max) return 'too-deep';
       stack.push(start(child)!);
-      sizes[stack.length - 1] = 1;
-      distinct += stack[stack.length - 1].children.length;
+      sizes[level + 1] = 1;
+      chars[level + 1] = keyChars(child);
+      distinct += stack[level + 1].children.length;
       onPath.add(child);
     } else {
       stack.pop();
       onPath.delete(top.obj);
       const depth = top.depth + 1;
       depthOf.set(top.obj, depth);
-      const size = sizes[stack.length] + top.children.length;
+      const size = sizes[level] + top.children.length;
       sizeOf.set(top.obj, size);
+      charsOf.set(top.obj, chars[level]);
       const parent = stack[stack.length - 1];
       if (parent) {
         parent.depth = Math.max(parent.depth, depth);
-        sizes[stack.length - 1] += size;
-        if (tooLarge(sizes[stack.length - 1])) return 'too-large';
+        sizes[level - 1] += size;
+        chars[level - 1] += chars[level];
+        if (tooLarge(level - 1)) return 'too-large';
       }
     }
   }
+  budget.chars -= chars[0];
   return 'ok';
 }
 

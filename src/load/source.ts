@@ -1,5 +1,6 @@
 /** A file as read: its text, its documents and the map from offsets to lines and columns. */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from 'yaml';
+import { documentTokens } from './documents.js';
 import type { Path, Severity } from '../types.js';
 import type { Message } from '../i18n/index.js';
 import { finding, type Finding, type Range } from '../findings/index.js';
@@ -163,9 +164,16 @@ export function yamlText(text: string): string {
 export function yamlDocument(doc: SourceDoc): Document.Parsed | undefined {
   if (doc.yaml) return doc.yaml;
   try {
-    const all = parseAllDocuments(yamlText(doc.file.text), YAML_OPTIONS);
-    if (!Array.isArray(all)) return undefined;
-    // by each document's index in the file (empty documents are not kept among file.docs)
+    // the tokens the loader composed (empty documents left out), each document by its index in the file
+    const tokens: CST.Token[] = [];
+    const indexes: number[] = [];
+    documentTokens(yamlText(doc.file.text), (token, index) => {
+      if (token.type === 'document') indexes.push(index);
+      tokens.push(token);
+    });
+    const all: Document.Parsed[] = [];
+    let k = 0;
+    for (const d of new Composer(YAML_OPTIONS).compose(tokens)) all[indexes[k++]] = d;
     for (const sibling of doc.file.docs) {
       const d = all[sibling.index];
       if (d) sibling.yaml = d;

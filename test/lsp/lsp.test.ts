@@ -339,8 +339,8 @@ describe('plans lsp: fix all', () => {
     expect(result.capabilities.codeActionProvider.codeActionKinds).toContain('source.fixAll.plans');
     // two keyboard mistakes (fixed) and a misspelt owner id (a suggestion, left to its quick fix)
     const broken = NB_PLAN.replace('    lead: nb-sfj', '    lead：nb-sfi').replace('kind: Plan', 'kind：Plan');
-    const version = await editor.open('nb/plan.yaml', broken);
-    const found = await editor.diagnostics('nb/plan.yaml', (d) => d.length > 0, version);
+    await editor.open('nb/plan.yaml', broken);
+    const found = await editor.diagnostics('nb/plan.yaml', (d) => d.length > 0, 1);
     expect(found.length).toBeGreaterThan(1);
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const actions = await editor.request('textDocument/codeAction', { textDocument: { uri: editor.uri('nb/plan.yaml') }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });

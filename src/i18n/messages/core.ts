@@ -176,7 +176,7 @@ export const coreMessages = {
   },
   'yaml/alias-expansion': {
     zh: '展开别名后的值超过所写内容的 {factor} 倍（同一锚点被引用太多次），未检查；请直接写出内容或减少别名',
-    en: 'aliases make this document more than {factor} times the values it writes (an anchor used too often); not checked: write the content out or use fewer aliases',
+    en: 'aliases make this document more than {factor} times what it writes (an anchor used too often); not checked: write the content out or use fewer aliases',
   },
   'yaml/too-deep-aliases': { zh: '展开别名后嵌套超过 {max} 层，未检查', en: 'nested deeper than {max} levels once aliases are expanded; not checked' },
   'yaml/duplicate-yaml-directive': { zh: '同一文档前只能有一条 %YAML 指令', en: 'only one %YAML directive may stand before a document' },

@@ -19,13 +19,24 @@ export function csvField(raw: string): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+const PIECE = 1 << 16;
+
 export const csv: TableFormatter = {
   binary: false,
   async render(report: TableReport) {
     // one table per file (the command refuses `all` with csv); merged cells repeat, so every row stands alone when filtered
     const table = report.tables[0];
-    const lines = [table.columns.map((c) => csvField(c.heading)).join(',')];
-    for (const row of table.rows) lines.push(table.columns.map((c) => csvField(row.cells[c.key] ?? '')).join(','));
-    return '\uFEFF' + lines.map((l) => l + '\r\n').join('');
+    // in pieces of about PIECE characters, made as they are written: never one string of the whole table
+    return (function* () {
+      let piece = '\uFEFF' + table.columns.map((c) => csvField(c.heading)).join(',') + '\r\n';
+      for (const row of table.rows) {
+        if (piece.length > PIECE) {
+          yield piece;
+          piece = '';
+        }
+        piece += table.columns.map((c) => csvField(row.cells[c.key] ?? '')).join(',') + '\r\n';
+      }
+      yield piece;
+    })();
   },
 };

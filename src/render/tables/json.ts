@@ -1,6 +1,7 @@
 /** The rows as objects with stable keys (the columns' keys), the ids behind them under `ids`. */
 import type { Table, TableReport } from '../../tables/types.js';
 import type { TableFormatter } from './types.js';
+import { jsonChunks } from '../../util/json-chunks.js';
 
 function tableJson(table: Table) {
   return {
@@ -29,6 +30,10 @@ export const json: TableFormatter = {
     };
     // one table: its rows at the top level; `all`: a list of tables of that same shape
     const body = report.tables.length === 1 ? { ...head, ...tableJson(report.tables[0]) } : { ...head, tables: report.tables.map(tableJson) };
-    return JSON.stringify(body, null, 2) + '\n';
+    // in pieces: the same text as JSON.stringify, never one string of the whole table
+    return (function* () {
+      yield* jsonChunks(body);
+      yield '\n';
+    })();
   },
 };

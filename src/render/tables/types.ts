@@ -7,8 +7,11 @@ export interface TableRenderContext {
   attachment?: number;
 }
 
-/** A table format: a pure function of the report; `binary` formats need `--out`. */
+/**
+ * A table format: a pure function of the report; `binary` formats need `--out`. A text may come in
+ * pieces (CSV, JSON), made and written one by one: a table can be longer than the longest string (about 512 MB).
+ */
 export interface TableFormatter {
   binary: boolean;
-  render(report: TableReport, ctx: TableRenderContext): Promise<string | Uint8Array>;
+  render(report: TableReport, ctx: TableRenderContext): Promise<string | Uint8Array | Iterable<string>>;
 }
