@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/index.js';
+import { ReusedParses } from '../src/engine/reuse.js';
 import { diagnose } from '../src/findings/index.js';
 import { NodeFileSystem, OverlayFileSystem } from '../src/load/fs.js';
 import { copyExample, lineOf } from './helpers/ci-repo.js';
@@ -75,5 +76,33 @@ describe('engines share nothing', () => {
     expect(findingsOf(a, [PLAN])).toEqual(first);
     expect(findingsOf(b, [PLAN])).toEqual(other);
     expect(other.length).toBe(first.length + 1);
+  });
+});
+
+describe('parses kept between runs (the language server, lint --watch)', () => {
+  it('a file with the bytes it was parsed from is not parsed again; a changed one is, and the findings follow it', () => {
+    const dir = copyExample();
+    try {
+      const disk = new NodeFileSystem();
+      const parses = new ReusedParses(disk);
+      let loads = 0;
+      const engine = () =>
+        new Engine({ cwd: dir, fs: disk, keepTexts: true, load: (abs, o) => (loads++, parses.load(abs, o)) });
+      const file = path.join(dir, 'hangzhou', 'plan.yaml');
+      const first = parses.load(file, { cwd: dir });
+      // the disk's reusable buffer is copied: reading another file does not change what was kept
+      parses.load(path.join(dir, 'owners.yaml'), { cwd: dir });
+      expect(parses.load(file, { cwd: dir })).toBe(first);
+      const before = engine().lint({ paths: ['.'] }).findings.length;
+      expect(loads).toBeGreaterThan(5);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('lead: hz-sfj-lfc', 'lead: hz-sfj-lf'));
+      const again = parses.load(file, { cwd: dir });
+      expect(again).not.toBe(first);
+      const after = engine().lint({ paths: ['.'] }).findings;
+      expect(after.length).toBe(before + 1);
+      expect(after.some((f) => f.ruleId === 'unknown-reference' && f.file === 'hangzhou/plan.yaml')).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

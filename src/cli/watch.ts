@@ -11,6 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/index.js';
+import { ReusedParses } from '../engine/reuse.js';
+import { NodeFileSystem } from '../load/fs.js';
 import { t } from '../i18n/index.js';
 import { codeOf } from '../load/discover.js';
 import { UsageError } from '../types.js';
@@ -59,10 +61,13 @@ export function runWatch(paths: string[], opts: LintCliOptions, cli: CliEnv, lin
   lint.pairOutputs(opts.format ?? [], opts.out ?? [], opts.order);
   const named = (paths.length ? paths : ['.']).map((p) => path.resolve(cli.cwd, p));
   const shown = (paths.length ? paths : ['.']).join(', ');
+  // each run checks every file again, but parses only the files whose bytes changed since the last
+  const disk = new NodeFileSystem();
+  const parses = new ReusedParses(disk);
   const once = () => {
     if (cli.stdout.isTTY) cli.stdout.write('\x1b[2J\x1b[3J\x1b[H');
     try {
-      lint.runLint(paths, opts, cli, new Engine({ ...cli.engine, cwd: cli.cwd }));
+      lint.runLint(paths, opts, cli, new Engine({ ...cli.engine, cwd: cli.cwd, fs: disk, keepTexts: true, load: (abs, o) => parses.load(abs, o) }));
     } catch (err) {
       // a run that cannot be made (no plan files left, an unreadable config) is one line; the watch goes on
       const line = err instanceof UsageError ? `plans: ${err.text[lang]}` : t('watch/error', { message: String((err as Error)?.message ?? err).split('\n')[0] })[lang];

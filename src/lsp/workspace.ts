@@ -9,11 +9,12 @@ import { Buffer } from 'node:buffer';
 import { filterByBaseline, parseBaseline, type Baseline } from '../baseline/index.js';
 import { ignoreFilter, type LoadedConfig } from '../config/index.js';
 import { findCampaignRoot, startFolder } from '../config/root.js';
-import { Engine, type Loaded, type LintRun } from '../engine/index.js';
+import { Engine, type LintRun } from '../engine/index.js';
+import { ReusedParses } from '../engine/reuse.js';
 import type { Finding } from '../findings/index.js';
 import { discover } from '../load/discover.js';
 import { NodeFileSystem, OverlayFileSystem, type DirEntry, type FileStat, type FileSystem } from '../load/fs.js';
-import { DEFAULT_MAX_FILE_BYTES, loadFile, type LoadOptions } from '../load/index.js';
+import type { LoadOptions } from '../load/index.js';
 import type { SourceFile } from '../load/source.js';
 import { buildModel } from '../model/build.js';
 import type { Model } from '../model/types.js';
@@ -93,7 +94,7 @@ export class Workspace {
   readonly fs: OverlayFileSystem;
   readonly engine: Engine;
   /** Parsed files with the bytes they were parsed from. */
-  readonly #parsed = new Map<string, { bytes: Uint8Array; max: number; loaded: Loaded }>();
+  readonly #parsed: ReusedParses;
   readonly #disk: RecentDisk;
   /** Models by the campaign folder they were made of (or, for a file with no campaign above it, by that file). */
   readonly #models = new Map<string, { at: number; value: WorkspaceModel }>();
@@ -107,7 +108,9 @@ export class Workspace {
   ) {
     this.#disk = new RecentDisk(base);
     this.fs = new OverlayFileSystem(this.#disk);
-    this.engine = new Engine({ cwd: root, fs: this.fs, keepTexts: true, load: (abs, opts) => this.#load(abs, opts) });
+    // RecentDisk and the overlay hand out bytes they keep: no copy needed
+    this.#parsed = new ReusedParses(this.fs, false);
+    this.engine = new Engine({ cwd: root, fs: this.fs, keepTexts: true, load: (abs, opts) => this.#parsed.load(abs, opts) });
   }
 
   /** Sets (or with undefined, drops) the unsaved text of an open document. */
@@ -115,7 +118,7 @@ export class Workspace {
     if (text === undefined) {
       this.fs.delete(abs);
       // closed: the file on disk, read again, replaces the parse of the unsaved text
-      this.#parsed.delete(abs);
+      this.#parsed.forget(abs);
     } else this.fs.set(abs, text);
     this.#models.clear();
   }
@@ -130,19 +133,6 @@ export class Workspace {
   holds(abs: string): boolean {
     const rel = path.relative(this.root, abs);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  }
-
-  /** A file's bytes compared with those it was parsed from: the same parse is reused, else the file is loaded again. */
-  #load(abs: string, opts: LoadOptions): Loaded {
-    const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const hit = this.#parsed.get(abs);
-    // the same bytes as last time (kept by RecentDisk, or an open document's): the same parse
-    const bytes = this.fs.readRegular(abs, max);
-    if (bytes && hit && hit.max === max && (hit.bytes === bytes || Buffer.compare(hit.bytes, bytes) === 0)) return hit.loaded;
-    const loaded = loadFile(abs, opts);
-    if (bytes) this.#parsed.set(abs, { bytes, max, loaded });
-    else this.#parsed.delete(abs);
-    return loaded;
   }
 
   /**
@@ -199,7 +189,7 @@ export class Workspace {
     const config = this.engine.config(undefined);
     const opts: LoadOptions = { cwd: this.root, ignored: ignoreFilter(config.config, this.root), fs: this.fs, keepTexts: true };
     const found = discover([root ?? abs], opts);
-    const loaded = found.files.map((file) => this.#load(file, { ...opts, knownRegular: found.regular }).file);
+    const loaded = found.files.map((file) => this.#parsed.load(file, { ...opts, knownRegular: found.regular }).file);
     const value = { model: buildModel(loaded), files: new Map(loaded.map((f) => [f.abs, f])) };
     this.#models.set(key, { at: now, value });
     return value;
