@@ -12,8 +12,8 @@
  */
 import { Minimatch } from 'minimatch';
 
-type Token = { kind: 'text'; text: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negate: boolean; ranges: [number, number][] };
-type Segment = 'globstar' | Token[];
+export type Token = { kind: 'text'; text: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negate: boolean; ranges: [number, number][] };
+export type Segment = 'globstar' | Token[];
 
 export interface Glob {
   /** Pattern segments; a pattern without `/` has `**` before it (any depth), and every pattern `**` after it (a folder matches what it holds). */
@@ -29,15 +29,21 @@ export class GlobError extends Error {
 
 const cache = new Map<string, Glob>();
 
-/** The parsed glob; throws GlobError for a pattern that is none. */
-export function parseGlob(pattern: string): Glob {
-  const cached = cache.get(pattern);
-  if (cached) return cached;
+/** A pattern as written, with `/` separators, no leading `./` or `/` and no trailing `/`; anchored when it held a `/`. */
+function normalized(pattern: string): { p: string; anchored: boolean } {
   let p = pattern.trim().replace(/\\/g, '/');
   if (p.startsWith('./')) p = p.slice(2);
   if (p.endsWith('/')) p = p.slice(0, -1);
   const anchored = p.includes('/');
   if (p.startsWith('/')) p = p.slice(1);
+  return { p, anchored };
+}
+
+/** The parsed glob; throws GlobError for a pattern that is none. */
+export function parseGlob(pattern: string): Glob {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  const { p, anchored } = normalized(pattern);
   const segments: Segment[] = anchored ? [] : ['globstar'];
   const parts = p.split('/');
   parts.forEach((part, i) => {
@@ -121,12 +127,11 @@ function patternsOf(pattern: string): Minimatch[] | undefined {
   if (known !== undefined || compiled.has(pattern)) return known;
   let result: Minimatch[] | undefined;
   try {
+    // a bad range throws: such a pattern matches nothing (the config reports it)
     parseGlob(pattern);
-    let p = pattern.trim().replace(/\\/g, '/');
-    if (p.startsWith('./')) p = p.slice(2);
-    if (p.endsWith('/')) p = p.slice(0, -1);
-    const anchored = p.includes('/');
-    if (p.startsWith('/')) p = p.slice(1);
+    const n = normalized(pattern);
+    const anchored = n.anchored;
+    let p = n.p;
     // a segment that is empty (`a//b`), `.` or `..` names no file: nothing matches (minimatch would fold them away)
     if (p !== '' && !p.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) {
       // a last `**` is something inside the folder: one name, then any depth

@@ -11,108 +11,11 @@
  * segments (at most their product): `**​/` ten times in a 40-deep tree is 400 steps.
  */
 
-type Token = { kind: 'text'; text: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negate: boolean; ranges: [number, number][] };
-type Segment = 'globstar' | Token[];
+// The pattern reader is the one plans uses (src/config/glob.ts, which also turns patterns into
+// minimatch's): what this reference checks is the matching, against minimatch's.
+import { parseGlob, type Glob, type Token } from '../../src/config/glob.js';
 
-export interface Glob {
-  /** Pattern segments; a pattern without `/` has `**` before it (any depth), and every pattern `**` after it (a folder matches what it holds). */
-  segments: Segment[];
-}
-
-/** A pattern that cannot be a glob: a character class whose range runs backwards (`[z-a]`). */
-export class GlobError extends Error {
-  constructor(readonly range: string) {
-    super(`bad range ${range}`);
-  }
-}
-
-const cache = new Map<string, Glob>();
-
-/** The parsed glob; throws GlobError for a pattern that is none. */
-export function parseGlob(pattern: string): Glob {
-  const cached = cache.get(pattern);
-  if (cached) return cached;
-  let p = pattern.trim().replace(/\\/g, '/');
-  if (p.startsWith('./')) p = p.slice(2);
-  if (p.endsWith('/')) p = p.slice(0, -1);
-  const anchored = p.includes('/');
-  if (p.startsWith('/')) p = p.slice(1);
-  const segments: Segment[] = anchored ? [] : ['globstar'];
-  const parts = p.split('/');
-  parts.forEach((part, i) => {
-    // a last `**` is something inside the folder (`drafts/**` is not `drafts` itself): one name, then any depth
-    if (part === '**' && i === parts.length - 1 && i > 0) segments.push([{ kind: 'star' }]);
-    else if (part === '**') {
-      if (segments[segments.length - 1] !== 'globstar') segments.push('globstar');
-    } else segments.push(tokens(part));
-  });
-  if (segments[segments.length - 1] !== 'globstar') segments.push('globstar');
-  const glob = { segments };
-  if (cache.size < 1000) cache.set(pattern, glob);
-  return glob;
-}
-
-/** A problem of the pattern (the bad range), or undefined when it is a glob. */
-export function globProblem(pattern: string): string | undefined {
-  try {
-    parseGlob(pattern);
-    return undefined;
-  } catch (err) {
-    if (err instanceof GlobError) return err.range;
-    throw err;
-  }
-}
-
-function tokens(part: string): Token[] {
-  const out: Token[] = [];
-  const chars = Array.from(part);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === '*') {
-      if (out[out.length - 1]?.kind !== 'star') out.push({ kind: 'star' });
-    } else if (c === '?') {
-      out.push({ kind: 'one' });
-    } else if (c === '[') {
-      // `]` right after `[` (or `[!`) is a member, as in the shells
-      let j = i + 1;
-      const negate = chars[j] === '!' || chars[j] === '^';
-      if (negate) j++;
-      let close = -1;
-      for (let k = j + 1; k < chars.length; k++) {
-        if (chars[k] === ']') {
-          close = k;
-          break;
-        }
-      }
-      if (close < 0) {
-        text(out, '[');
-        continue;
-      }
-      const body = chars.slice(j, close);
-      const ranges: [number, number][] = [];
-      for (let k = 0; k < body.length; k++) {
-        const from = body[k].codePointAt(0)!;
-        if (body[k + 1] === '-' && k + 2 < body.length) {
-          const to = body[k + 2].codePointAt(0)!;
-          if (to < from) throw new GlobError(`[${body.slice(k, k + 3).join('')}]`);
-          ranges.push([from, to]);
-          k += 2;
-        } else ranges.push([from, from]);
-      }
-      out.push({ kind: 'class', negate, ranges });
-      i = close;
-    } else {
-      text(out, c);
-    }
-  }
-  return out;
-}
-
-function text(out: Token[], c: string): void {
-  const last = out[out.length - 1];
-  if (last?.kind === 'text') last.text += c;
-  else out.push({ kind: 'text', text: c });
-}
+export { GlobError, globProblem, parseGlob, type Glob } from '../../src/config/glob.js';
 
 /** Whether one path segment (a name) matches the tokens of one pattern segment. */
 function matchSegment(toks: Token[], name: string): boolean {
