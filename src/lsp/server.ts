@@ -464,23 +464,27 @@ class Server {
     return { uri: doc?.uri ?? pathToFileURL(file.abs).href, range: rangeIn(file, range, doc ? bomShift(file, doc.getText()) : 0) };
   }
 
-  #definition(uri: string, position: Position): Location | null {
+  /** The id under the cursor, the model of its repository, and what it names there (if anything): what definition, references and hover start from. */
+  #idUnder(uri: string, position: Position) {
     const at = this.#at(uri, position);
     if (!at) return null;
     const id = idAt(at.file, at.offset, this.#keys);
     if (!id) return null;
     const { model } = at.ws.model(at.file.abs);
-    const defined = resolve(model, id.sorts, id.id, cityAt(id.doc, id.path));
+    return { at, id, model, defined: resolve(model, id.sorts, id.id, cityAt(id.doc, id.path)) };
+  }
+
+  #definition(uri: string, position: Position): Location | null {
+    const under = this.#idUnder(uri, position);
+    if (!under) return null;
+    const { defined } = under;
     return defined ? this.#location(defined.origin.doc.file, definitionRange(defined)) : null;
   }
 
   #references(uri: string, position: Position, includeDeclaration: boolean): Location[] | null {
-    const at = this.#at(uri, position);
-    if (!at) return null;
-    const id = idAt(at.file, at.offset, this.#keys);
-    if (!id) return null;
-    const { model } = at.ws.model(at.file.abs);
-    const defined = resolve(model, id.sorts, id.id, cityAt(id.doc, id.path));
+    const under = this.#idUnder(uri, position);
+    if (!under) return null;
+    const { id, model, defined } = under;
     const sort = defined?.sort ?? id.sorts[0];
     const out = referencesTo(model, sort, id.id, this.#keys).map((r) => this.#location(r.doc.file, locateIn(r.doc, r.path, r.key)));
     if (includeDeclaration && defined) out.unshift(this.#location(defined.origin.doc.file, definitionRange(defined)));
@@ -488,13 +492,10 @@ class Server {
   }
 
   #hover(uri: string, position: Position): Hover | null {
-    const at = this.#at(uri, position);
-    if (!at) return null;
-    const id = idAt(at.file, at.offset, this.#keys);
-    if (!id) return null;
-    const { model } = at.ws.model(at.file.abs);
+    const under = this.#idUnder(uri, position);
+    if (!under) return null;
+    const { at, id, model, defined } = under;
     const lang = this.#lang(at.ws);
-    const defined = resolve(model, id.sorts, id.id, cityAt(id.doc, id.path));
     const range = rangeIn(at.file, id.range, bomShift(at.file, at.doc.getText()));
     if (!defined) return { contents: { kind: lsp.MarkupKind.Markdown, value: unknownText(id.sorts[0], id.id, lang) }, range };
     const def = defined.origin.doc.file;
