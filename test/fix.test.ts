@@ -245,19 +245,26 @@ describe('passes, what is left, the dry run', () => {
     expect(fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a file saved by someone else during the run is not written over', async () => {
+  /**
+   * A copy whose plan has a full-width colon to fix, and a drafter's editor that saves the file
+   * (with another edit) the moment plans reads it from a place `when` picks by the call stack.
+   */
+  function savedByOthers(when: (stack: string) => boolean): { dir: string; file: string; theirs: string } {
     const dir = copy();
     const file = path.join(dir, PLAN);
     fs.writeFileSync(file, original.replace('title: 杭州市', 'title：杭州市'));
     const theirs = original.replace('title: 杭州市', 'title：杭州市').replace('# 杭州市', '# 编辑中 杭州市');
-    // the drafter's editor saves the file just before --fix reads it again to replace it
     const read = fs.readFileSync;
     vi.spyOn(fs, 'readFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, o?: unknown) => {
-      const stack = new Error().stack ?? '';
-      // the check just before the write (not the engine's reads while fixing)
-      if (p === file && /cli[\\/]fix\.ts/.test(stack) && !/engine[\\/]fix\.ts/.test(stack)) fs.writeFileSync(file, theirs);
+      if (p === file && when(new Error().stack ?? '')) fs.writeFileSync(file, theirs);
       return (read as (p: fs.PathOrFileDescriptor, o?: unknown) => Buffer | string)(p, o);
     }) as typeof fs.readFileSync);
+    return { dir, file, theirs };
+  }
+
+  it('a file saved by someone else during the run is not written over', async () => {
+    // the check just before the write (not the engine's reads while fixing)
+    const { dir, file, theirs } = savedByOthers((stack) => /cli[\\/]fix\.ts/.test(stack) && !/engine[\\/]fix\.ts/.test(stack));
     const run = await runCli(['lint', PLAN, '--fix'], { cwd: dir });
     expect(run.stderr).toMatch(/hangzhou\/plan\.yaml not written: it changed on disk/);
     expect(run.stderr).toMatch(/nothing to fix/);
@@ -265,16 +272,8 @@ describe('passes, what is left, the dry run', () => {
   });
 
   it('a file that changes between its lint and its fix is left alone', async () => {
-    const dir = copy();
-    const file = path.join(dir, PLAN);
-    fs.writeFileSync(file, original.replace('title: 杭州市', 'title：杭州市'));
-    const theirs = original.replace('title: 杭州市', 'title：杭州市').replace('# 杭州市', '# 编辑中 杭州市');
-    const read = fs.readFileSync;
-    vi.spyOn(fs, 'readFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, o?: unknown) => {
-      // the bytes the fixes are carried into are read after the lint that found them
-      if (p === file && /engine[\\/]fix\.ts/.test(new Error().stack ?? '')) fs.writeFileSync(file, theirs);
-      return (read as (p: fs.PathOrFileDescriptor, o?: unknown) => Buffer | string)(p, o);
-    }) as typeof fs.readFileSync);
+    // the bytes the fixes are carried into are read after the lint that found them
+    const { dir, file, theirs } = savedByOthers((stack) => /engine[\\/]fix\.ts/.test(stack));
     const run = await runCli(['lint', PLAN, '--fix'], { cwd: dir });
     expect(run.stderr).toMatch(/hangzhou\/plan\.yaml not fixed: it changed on disk during the run/);
     expect(fs.readFileSync(file, 'utf8')).toBe(theirs);
