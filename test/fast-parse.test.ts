@@ -14,6 +14,8 @@ import { fastValues, UNSUPPORTED_CHARS } from '../src/load/fast.js';
 import { parseBytes, UNUSUAL_CHARS } from '../src/load/index.js';
 import { numberAsWritten } from '../src/tables/common.js';
 import { YAML_OPTIONS } from '../src/load/source.js';
+import { utf8Text } from '../src/load/decode.js';
+import { formatNumber, writtenOtherwise } from '../src/util/number.js';
 
 const root = path.join(__dirname, '..');
 
@@ -293,5 +295,38 @@ describe('one scan for two checks', () => {
     // and a file with one is still read by the yaml package, its noncharacter reported
     const { findings } = parseBytes('a.yaml', '/a.yaml', Buffer.from('kind: Owners\nowners:\n  - id: a\n    name: "x\u{1FFFE}"\n'));
     expect(findings.map((f) => [f.ruleId, f.messageId, f.line, f.column])).toContainEqual(['encoding', 'load/noncharacter', 4, 13]);
+  });
+});
+
+describe('faster reading, same text', () => {
+  it('utf8Text gives what Buffer#toString gives, for ASCII, Chinese, emoji and a text past 1 MB', () => {
+    const same = (s: string) => {
+      const bytes = Buffer.from(s, 'utf8');
+      expect(utf8Text(bytes)).toBe(bytes.toString('utf8'));
+      // a view into a larger buffer, as the reader's shared buffer is
+      const padded = Buffer.concat([Buffer.from('xx'), bytes, Buffer.from('yy')]);
+      expect(utf8Text(padded.subarray(2, 2 + bytes.length))).toBe(s);
+    };
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => same(Buffer.from(s, 'utf8').toString('utf8'))), { seed: 7, numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '：', '“', '杭', '州', 'é', '😀') }), same), { seed: 8, numRuns: 500 });
+    same('');
+    same('id: HZ-01\n'.repeat(120_000));
+    same('title: 法治体检企业3万家以上\n'.repeat(60_000));
+  });
+
+  it('the plain-digit shortcut of writtenOtherwise agrees with formatNumber', () => {
+    const general = (source: string, value: number) => {
+      const s = source.trim();
+      return s !== '' && /^[+-]?(\d[\d_]*)?\.?\d*$/.test(s) && s !== formatNumber(value);
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 16 }), (digits) => {
+        expect(writtenOtherwise(digits, Number(digits))).toBe(general(digits, Number(digits)));
+        // a value that is not the digits' own (never read so, but the shortcut must not assume it)
+        expect(writtenOtherwise(digits, Number(digits) + 1)).toBe(general(digits, Number(digits) + 1));
+      }),
+      { seed: 9, numRuns: 3000 },
+    );
+    expect([writtenOtherwise('007', 7), writtenOtherwise('0', 0), writtenOtherwise('30000', 30000), writtenOtherwise('1000000000000', 1e12)]).toEqual([true, false, false, false]);
   });
 });

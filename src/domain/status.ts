@@ -266,16 +266,18 @@ export function isShort(status: StatusName): boolean {
 export function targetStatus(target: Target, model: Model, asOf?: string): TargetStatus {
   const form = target.target;
   const baseline = target.baseline?.value;
-  const dates = { start: startDate(target, model), due: dueDate(target, model) };
-  if (!form || form.form === 'qualitative') return { target, status: 'not-quantified', baseline, ...dates };
+  // written out rather than spread: a status is made for every target of every run (spreads cost)
+  const start = startDate(target, model);
+  const due = dueDate(target, model);
+  if (!form || form.form === 'qualitative') return { target, status: 'not-quantified', baseline, start, due };
 
-  if (target.per === 'unit') return { ...unitTargetStatus(target, model, asOf), ...dates };
+  if (target.per === 'unit') return Object.assign(unitTargetStatus(target, model, asOf), { start, due });
 
   let compared: number | undefined;
   if (form.form === 'relative') compared = comparedValue(target, model, asOf)?.value;
   const goal = goalValue(target, model, compared);
   const latest = latestProgress(model, target, asOf);
-  const base: TargetStatus = { target, status: 'no-data', baseline, goal, compared, ...dates };
+  const base: TargetStatus = { target, status: 'no-data', baseline, goal, compared, start, due };
   if (!latest || latest.value === undefined) return base;
   base.latest = latest.value;
   base.latestDate = latest.report.asOf;
@@ -286,7 +288,10 @@ export function targetStatus(target: Target, model: Model, asOf?: string): Targe
     if (raw !== undefined && !Number.isFinite(raw)) return base;
   }
   const judged = judge(target, model, latest.value, latest.report.asOf, goal, asOf);
-  return { ...base, ...judged };
+  base.status = judged.status;
+  base.progress = judged.progress;
+  base.elapsed = judged.elapsed;
+  return base;
 }
 
 /** A `per: unit` target: each of the plan's units judged on its own latest value; the target takes its worst unit's status. */

@@ -1,5 +1,5 @@
 /** Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly recognisable), else GB18030; reports what it had to guess. */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
 
@@ -28,7 +28,7 @@ export function decode(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) return { ok: false, reason: 'utf-32', byteOffset: 0, prefix: '' };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const body = bytes.subarray(3);
-    if (isUtf8(body)) return noNul({ ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: 'utf-8', bom: true }, 3, 1);
+    if (isUtf8(body)) return noNul({ ok: true, text: utf8Text(body), encoding: 'utf-8', bom: true }, 3, 1);
     const bad = 3 + firstBadUtf8Byte(bytes.subarray(3));
     return { ok: false, reason: 'undecodable', byteOffset: bad, prefix: prefixText(bytes, bad) };
   }
@@ -41,13 +41,26 @@ export function decode(bytes: Uint8Array): Decoded {
     if (utf16) return utf16;
     return { ok: false, reason: 'binary', byteOffset: nul, prefix: prefixText(bytes, nul) };
   }
-  // isUtf8 (simdutf) then toString is cheaper than a fatal TextDecoder and accepts exactly the same bytes.
-  if (isUtf8(bytes)) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8', bom: false };
+  // isUtf8 (simdutf) then utf8Text is cheaper than a fatal TextDecoder and accepts exactly the same bytes.
+  if (isUtf8(bytes)) return { ok: true, text: utf8Text(bytes), encoding: 'utf-8', bom: false };
   const bad = firstBadUtf8Byte(bytes);
   // A file that holds proper UTF-8 Chinese on some lines and other bytes on others was pasted
   // together from two encodings; reading it all as GB18030 would garble the UTF-8 part unnoticed.
   if (hasUtf8Line(bytes)) return { ok: false, reason: 'mixed', byteOffset: bad, prefix: prefixText(bytes, bad) };
   return legacyCjk(bytes) ?? { ok: false, reason: 'undecodable', byteOffset: bad, prefix: prefixText(bytes, bad) };
+}
+
+/**
+ * Bytes already known to be valid UTF-8, as text. V8's own UTF-8 decoding (what Buffer#toString
+ * and TextDecoder do) was the largest single cost of reading a Chinese repository (about 60 ms for
+ * 9.5 MB); Node's transcode to UTF-16 (simdutf) and taking those code units as they are gives the
+ * same string about 5 × faster, and ASCII bytes are taken one for one.
+ */
+export function utf8Text(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  // a node built without ICU has no transcode
+  return typeof transcode === 'function' ? transcode(buffer, 'utf8', 'utf16le').toString('utf16le') : buffer.toString('utf8');
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {

@@ -59,9 +59,11 @@ export function keyboardHints(text: string): KeyboardHint[] {
   let lineNo = 0;
   let counted = 0;
   let inside: Set<number> | undefined;
-  for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    let end = text.indexOf('\n', m.index);
+  // test, not exec: no match array for each of the (many) full-width characters of a Chinese text
+  while (trigger.test(text)) {
+    const index = trigger.lastIndex - 1;
+    const start = text.lastIndexOf('\n', index) + 1;
+    let end = text.indexOf('\n', index);
     if (end < 0) end = text.length;
     // the next trigger of another line: one look per line
     trigger.lastIndex = end;
