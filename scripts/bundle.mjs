@@ -129,6 +129,26 @@ console.log(`wrote ${path.relative(root, outfile)} (${(bytes / 1024).toFixed(0)}
 
 // The code cache, in a process of its own: made by plain `node`, as the command will run.
 if (plain) process.exit(0);
+
+// `plans lint --cache` with nothing changed is answered before the bundle loads (src/cli/replay.ts):
+// a bundle of its own, a few KiB of node:fs and stamps, so that answering costs little more than node.
+const replayFile = path.join(root, 'dist', 'replay.cjs');
+const replayBuild = await esbuild.build({
+  entryPoints: [path.join(root, 'src', 'cli', 'replay.ts')],
+  outfile: replayFile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const replayModules = Object.keys(replayBuild.metafile.inputs);
+// what it may load: its own few modules, never the messages, the parser or the rules
+const heavy = replayModules.filter((m) => !/^src\/(cli\/(replay|replay-key|ci-root)|engine\/stamps|config\/find|load\/names)\.ts$/.test(m));
+if (heavy.length) throw new Error(`bundle: dist/replay.cjs would load ${heavy.join(', ')}; keep src/cli/replay.ts light`);
+console.log(`wrote dist/replay.cjs (${(fs.statSync(replayFile).size / 1024).toFixed(0)} KiB, ${replayModules.length} modules)`);
 const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });
 if (cache.status !== 0) {
   // without it the bundle is compiled at each start: slower, same results

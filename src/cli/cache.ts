@@ -3,18 +3,17 @@
  * ours only when it starts with the cache's first line: anything else at that place is the user's
  * and is neither read as a cache nor overwritten.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { CACHE_MAGIC, ResultsCache } from '../engine/cache.js';
+import { ResultsCache } from '../engine/cache.js';
 import { t, type Lang } from '../i18n/index.js';
 import { readRegularFile, refusal } from '../load/regular.js';
 import { UsageError } from '../types.js';
 import type { CliEnv } from './env.js';
 import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
+import { toolBuild } from './replay-key.js';
 
-/** The cache file when none is named, as ESLint's `.eslintcache`. */
-export const DEFAULT_CACHE_LOCATION = '.planscache';
+export { DEFAULT_CACHE_LOCATION } from '../engine/stamps.js';
 /** A cache holds a few runs' findings and file lists: past this it is not one of ours. */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
@@ -31,7 +30,7 @@ export function openCache(location: string, cli: CliEnv): { results: ResultsCach
   if (text === undefined) results = ResultsCache.empty();
   else results = ResultsCache.parse(text);
   if (!results) throw new UsageError(t('cache/not-ours', { path: location }));
-  return { results, tool: toolBuild() };
+  return { results, tool: toolBuild(packageFile()) };
 }
 
 /** Writes the cache back when the run stored something; a failure is one line on stderr and changes no result. */
@@ -45,18 +44,4 @@ export function saveCache(results: ResultsCache, location: string, inputs: reado
     const reason = err instanceof UsageError ? err.text[lang] : String((err as { code?: string }).code ?? err);
     cli.stderr.write(t('cache/not-written', { path: location, reason })[lang] + '\n');
   }
-}
-
-/** What tells one build of plans from another: the version and the built files' sizes and times. */
-function toolBuild(): string {
-  const parts = [CACHE_MAGIC];
-  for (const file of [packageFile('package.json'), packageFile('dist', 'plans.cjs'), packageFile('dist', 'cli', 'main.js')]) {
-    try {
-      const st = fs.statSync(file);
-      parts.push(`${path.basename(file)}:${st.size}:${st.mtimeMs}`);
-    } catch {
-      parts.push(`${path.basename(file)}:-`);
-    }
-  }
-  return parts.join(' ');
 }

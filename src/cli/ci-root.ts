@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliEnv } from './env.js';
 
-export function ciRoot(cli: CliEnv): string {
+export function ciRoot(cli: Pick<CliEnv, 'cwd' | 'env'>): string {
   for (const name of ['GITHUB_WORKSPACE', 'CI_PROJECT_DIR']) {
     const value = cli.env[name];
     if (value) return path.resolve(cli.cwd, value);

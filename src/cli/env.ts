@@ -14,6 +14,8 @@ export interface CliEnv {
   helpLang?: Lang;
   /** Words for the messages of findings other than the package's (a test catalogue: ids and data stay). */
   messages?: Readonly<Catalog>;
+  /** The arguments after `plans`, as given: what `plans lint --cache` keeps its output by (replay.ts). */
+  argv?: readonly string[];
   /** How the commands' engines are made (tests and the bench compare both ways: texts kept, narrowing off). */
   engine?: Omit<EngineOptions, 'cwd' | 'fs'>;
 }

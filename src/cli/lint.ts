@@ -22,6 +22,8 @@ import { writeOutput } from './output.js';
 import { packageFile } from './schema.js';
 import { ciRoot } from './ci-root.js';
 import { DEFAULT_CACHE_LOCATION, openCache, saveCache } from './cache.js';
+import { RunRecorder } from './replay-record.js';
+import { replayCall, replayFacts } from './replay-key.js';
 import { readRegularFile, refusal } from '../load/regular.js';
 import { runFix } from './fix.js';
 import { runWatch } from './watch.js';
@@ -129,6 +131,11 @@ export function pairOutputs(formats: string[], outs: string[], order?: OutputFla
 
 /** Runs `plans lint` and returns the exit status: 0 clean, 1 errors or too many warnings. */
 export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engine: Engine = new Engine({ ...cli.engine, cwd: cli.cwd }), extra: Pick<FormatContext, 'fixed'> = {}): number {
+  const cached = opts.cache === true || opts.cacheLocation !== undefined;
+  // --cache: what this call reads and prints is recorded, to be kept with its findings (replay.ts answers the same call next time)
+  const recorder = cached && replayable(opts, cli, extra) ? new RunRecorder(cli) : undefined;
+  const base = cli;
+  if (recorder) cli = recorder.cli;
   const loadedConfig = engine.config(opts.config);
   const config = loadedConfig.config;
   const lang = resolveLang(opts.lang, config.lang, cli.env);
@@ -137,9 +144,8 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, cli);
   const maxFileBytes = parseSize('--max-file-size', opts.maxFileSize);
   const cacheLocation = opts.cacheLocation ?? DEFAULT_CACHE_LOCATION;
-  const cache = opts.cache || opts.cacheLocation !== undefined ? openCache(cacheLocation, cli) : undefined;
+  const cache = cached ? openCache(cacheLocation, cli) : undefined;
   const run = engine.lint({ paths, maxFileBytes, cache }, loadedConfig);
-  if (cache) saveCache(cache.results, cacheLocation, [...run.inputs, ...(loadedConfig.file ? [loadedConfig.file.abs] : [])], cli, lang);
   const { files, namedFiles, findings: current, inputs: read, lone } = run;
   // every file the run read, which --out and --write-baseline must never replace
   const inputs = [...read, ...(loadedConfig.file ? [loadedConfig.file.abs] : []), ...(baseline ? [baseline.abs] : [])];
@@ -178,7 +184,10 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
     cwd: cli.cwd,
     contentOf: (f) => lineTextOf(f, sourceOf(f.file)),
     ruleDocs: (id) => {
-      if (!docs.has(id)) docs.set(id, readRuleDocs(id));
+      if (!docs.has(id)) {
+        docs.set(id, readRuleDocs(id));
+        recorder?.read(ruleDocsFile(id));
+      }
       return docs.get(id);
     },
     root: ciRoot(cli),
@@ -192,12 +201,28 @@ export function runLint(paths: string[], opts: LintCliOptions, cli: CliEnv, engi
     const width = outputWidth(cli.stdout.columns, cli.env, o.out !== undefined);
     writeOutput(cli, lintFormatters[o.format](shown, { ...ctx, chalk, width }), o.out, inputs);
   }
-  if (all.errorCount > 0) return 1;
-  if (maxWarnings !== undefined && all.warningCount > maxWarnings) {
+  let code = 0;
+  if (all.errorCount > 0) code = 1;
+  else if (maxWarnings !== undefined && all.warningCount > maxWarnings) {
     cli.stderr.write(t('lint/too-many-warnings', { count: all.warningCount, max: maxWarnings })[lang] + '\n');
-    return 1;
+    code = 1;
   }
-  return 0;
+  if (cache) {
+    if (recorder && run.cacheKey !== undefined) {
+      for (const abs of [configFile?.abs, baseline?.abs]) if (abs !== undefined) recorder.read(abs);
+      const facts = replayFacts(cli.cwd, cli.env);
+      const kept = recorder.replay(replayCall(cli.argv!, cli.cwd, cli.stdout, cli.stderr as CliEnv['stdout']), cache.tool, facts, code, t('cli/stdout-failed', { code: '\u0000' })[lang]);
+      if (kept) cache.results.addReplay(run.cacheKey, kept);
+    }
+    saveCache(cache.results, cacheLocation, [...run.inputs, ...(loadedConfig.file ? [loadedConfig.file.abs] : [])], base, lang);
+  }
+  return code;
+}
+
+/** Whether a run's output can be kept for the same call: it only prints (no --out, --write-baseline, --fix, --watch) and runs as `plans` does. */
+function replayable(opts: LintCliOptions, cli: CliEnv, extra: Pick<FormatContext, 'fixed'>): boolean {
+  const onlyPrints = (opts.out ?? []).length === 0 && opts.writeBaseline === undefined && !opts.fix && !opts.fixDryRun && !opts.watch && extra.fixed === undefined;
+  return onlyPrints && cli.argv !== undefined && cli.messages === undefined && cli.engine === undefined;
 }
 
 /** The files that hold these findings, their texts read again. */
@@ -225,10 +250,14 @@ function readBaseline(option: string, cli: CliEnv) {
   return { abs, baseline: parseBaseline(text, option) };
 }
 
+function ruleDocsFile(id: string): string {
+  return packageFile('docs', 'rules', `${id}.md`);
+}
+
 /** The rule's page under docs/rules of the installed package, if it has one. */
 function readRuleDocs(id: string): string | undefined {
   try {
-    return /^[a-z0-9-]+$/.test(id) ? fs.readFileSync(packageFile('docs', 'rules', `${id}.md`), 'utf8') : undefined;
+    return /^[a-z0-9-]+$/.test(id) ? fs.readFileSync(ruleDocsFile(id), 'utf8') : undefined;
   } catch {
     return undefined;
   }

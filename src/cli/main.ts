@@ -38,7 +38,7 @@ export async function main(argv: string[], given?: CliEnv): Promise<number> {
     code = c;
   };
   const debug = argv.includes('--debug');
-  cli = { ...cli, helpLang: langOfArgv(argv, cli) };
+  cli = { ...cli, helpLang: langOfArgv(argv, cli), argv: argv.slice(2) };
   const h = helpText(cli);
   const program = new Command('plans')
     .description(h('program'))

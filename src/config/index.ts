@@ -1,5 +1,4 @@
 /** plans.config.yaml: found upward from the current directory (or named), checked, and turned into settings. */
-import nodeFs from 'node:fs';
 import path from 'node:path';
 import { optionLang, t, type Lang, type Message } from '../i18n/index.js';
 import { NodeFileSystem, type FileSystem } from '../load/fs.js';
@@ -13,11 +12,13 @@ import { closest } from '../util/closest.js';
 import { globProblem, matchGlob } from './glob.js';
 import { readRegularFile, refusal } from '../load/regular.js';
 import { catalogue } from './rules.js';
+import { CONFIG_NAMES, findConfigFile } from './find.js';
+
+export { CONFIG_NAMES, findConfigFile };
 
 /** A config is a few lines; this is already absurd. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-export const CONFIG_NAMES = ['plans.config.yaml', 'plans.config.yml'] as const;
 const KEYS = ['rules', 'ignore', 'lang'] as const;
 const SETTINGS: readonly RuleSetting[] = ['off', 'warning', 'error'];
 
@@ -37,25 +38,6 @@ export interface LoadedConfig {
   /** `config` findings (and YAML problems) in the config file itself. */
   findings: Finding[];
   file?: SourceFile;
-}
-
-/**
- * The nearest plans.config.yaml in `cwd` or one of its parents, like ESLint's and yamllint's, up to
- * the repository's root (the folder holding `.git`, as yamllint and markdownlint-cli2 stop): a config
- * in some folder above the repository does not apply to it.
- */
-export function findConfigFile(cwd: string): string | undefined {
-  let dir = path.resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
-    }
-    if (exists(path.join(dir, '.git'))) return undefined;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /** A config that changes nothing. */
@@ -156,23 +138,6 @@ export function ignoreFilter(config: PlansConfig, cwd: string): ((relPath: strin
 }
 
 /** `.git` is a folder, or a file in a worktree or submodule. */
-function exists(p: string): boolean {
-  try {
-    nodeFs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return nodeFs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The config named by --config, else the nearest one above `cwd`, else an empty config; a named file that is missing is a usage error. */
 /** `fs`: what the config file itself is read through (the search for it and the check of a named one use the disk). */
 export function readConfig(option: string | undefined, cwd: string, fs: FileSystem = new NodeFileSystem()): LoadedConfig {

@@ -1,10 +1,9 @@
 /** Where a repository starts: the nearest folder at or above a path that holds the campaign document. */
 import path from 'node:path';
-import { NOT_PLAN_FILES } from '../load/discover.js';
+import { NOT_PLAN_FILES, YAML_FILE } from '../load/names.js';
 import { NodeFileSystem, type FileSystem } from '../load/fs.js';
 
 const CAMPAIGN_LINE = /^kind:[ \t]*(["']?)Campaign\1[ \t]*(#[^\r\n]*)?\r?$/m;
-const YAML_FILE = /\.ya?ml$/i;
 /** Files this large are not a campaign worth sniffing for (and would be slow to read). */
 const MAX_SNIFF_BYTES = 2 * 1024 * 1024;
 

@@ -13,27 +13,14 @@
 import type { Finding } from '../findings/index.js';
 import { isMessageId, Message, PlaceRef, t } from '../i18n/index.js';
 import type { FileSystem } from '../load/fs.js';
-import { YAML_FILE } from '../load/discover.js';
+import { CACHE_MAGIC, listingOf, stampOf, stamps, unchanged, type CacheEntry as Entry, type Replay } from './stamps.js';
 
-/** The first line of every cache file: what tells a cache of ours from a file of the user's. */
-export const CACHE_MAGIC = 'plans-results-cache 1';
+export { CACHE_MAGIC };
 
 /** Entries kept (the most recent first): a drafter alternates few runs (`lint .`, `lint FILE`). */
 const MAX_ENTRIES = 4;
-
-/** One run: its key, what it depended on, and its findings (records, their data encoded). */
-interface Entry {
-  key: string;
-  /** `path\tsize\tmtimeMs\tctimeMs\tino` lines of the files. */
-  files: string;
-  /** `path\tnames` lines of the folders: the entries the walk could take, `/`-separated. */
-  dirs: string;
-  findings: unknown[];
-  /** Named files the run reported on (paths as shown), and those with no campaign above them. */
-  named: string[];
-  lone: string[];
-  inputs: string[];
-}
+/** Outputs kept per entry: the same run printed in a few formats or languages. */
+const MAX_REPLAYS = 8;
 
 /** What a run gives back from the cache. */
 export interface CachedRun {
@@ -107,60 +94,33 @@ export class ResultsCache {
     this.#entries = [entry, ...this.#entries.filter((e) => e.key !== key)].slice(0, MAX_ENTRIES);
     this.#changed = true;
   }
+
+  /** Keeps what a call printed with the entry of its run (the one with `key`), replacing what the same call printed before. */
+  addReplay(key: string, replay: Replay): void {
+    const entry = this.#entries.find((e) => e.key === key);
+    if (!entry) return;
+    const before = entry.replays ?? [];
+    const same = before.find((r) => r.call === replay.call);
+    if (same && JSON.stringify(same) === JSON.stringify(replay)) return;
+    entry.replays = [replay, ...before.filter((r) => r !== same)].slice(0, MAX_REPLAYS);
+    this.#changed = true;
+  }
 }
 
 function isEntry(e: unknown): e is Entry {
   if (!e || typeof e !== 'object') return false;
   const x = e as Record<string, unknown>;
   const strings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-  return typeof x.key === 'string' && typeof x.files === 'string' && typeof x.dirs === 'string' && Array.isArray(x.findings) && strings(x.named) && strings(x.lone) && strings(x.inputs);
-}
-
-/** What a file's or folder's state is told by, one line each. */
-function stampOf(abs: string, fs: FileSystem): string | undefined {
-  try {
-    const st = fs.stat(abs);
-    // an unsaved document (an editor's overlay) has no times: it can never be told unchanged
-    if (st.mtimeMs === undefined || st.ctimeMs === undefined) return undefined;
-    return `${abs}\t${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A folder's state: the names of its folders, links and YAML files, sorted. */
-function listingOf(abs: string, fs: FileSystem): string | undefined {
-  try {
-    const names = fs
-      .readdir(abs)
-      .filter((e) => e.isDirectory() || e.isSymbolicLink() || YAML_FILE.test(e.name))
-      .map((e) => e.name)
-      .sort();
-    return `${abs}\t${names.join('/')}`;
-  } catch {
-    return undefined;
-  }
-}
-
-type StateOf = (abs: string, fs: FileSystem) => string | undefined;
-
-function stamps(paths: readonly string[], fs: FileSystem, stateOf: StateOf): string | undefined {
-  const lines: string[] = [];
-  for (const p of paths) {
-    const line = stateOf(p, fs);
-    if (line === undefined) return undefined;
-    lines.push(line);
-  }
-  return lines.join('\n');
-}
-
-function unchanged(lines: string, fs: FileSystem, stateOf: StateOf): boolean {
-  if (lines === '') return true;
-  for (const line of lines.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 0 || stateOf(line.slice(0, tab), fs) !== line) return false;
-  }
-  return true;
+  return (
+    typeof x.key === 'string' &&
+    typeof x.files === 'string' &&
+    typeof x.dirs === 'string' &&
+    Array.isArray(x.findings) &&
+    strings(x.named) &&
+    strings(x.lone) &&
+    strings(x.inputs) &&
+    (x.replays === undefined || Array.isArray(x.replays))
+  );
 }
 
 // Finding data holds messages (an id and data), places and numbers JSON cannot carry (±Infinity,

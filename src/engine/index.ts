@@ -69,6 +69,8 @@ export interface LintRun extends CheckResult {
   lone: string[];
   /** Whether the findings came from the results cache (`--cache`): nothing was parsed. */
   cached?: boolean;
+  /** The run's key in the results cache (`--cache`), when it is kept there: what its printed output is kept with. */
+  cacheKey?: string;
 }
 
 export interface RepositoryRun extends CheckResult {
@@ -170,7 +172,7 @@ export class Engine {
     const opts: LoadOptions = { cwd, ignored, maxFileBytes: request.maxFileBytes, fs: this.fs, keepTexts: this.keepTexts, fastParse: this.fastParse };
     const cacheKey = request.cache && JSON.stringify([request.cache.tool, cwd, namedAbs, config.file?.abs ?? null, config.config, request.maxFileBytes ?? null, this.narrowing]);
     const hit = cacheKey !== undefined ? request.cache!.results.lookup(cacheKey, this.fs) : undefined;
-    if (hit) return this.#fromCache(hit, config, opts);
+    if (hit) return { ...this.#fromCache(hit, config, opts), cacheKey };
     const { files, findings: checked, inputs, model, lone, dirs } = this.#checkInContext(named, opts, config.config.rules, isNamed);
     const namedFiles = files.filter((f) => isNamed(f.abs));
     // success on nothing is no success: a path under which no plan file was found (a named file skipped as no plan is not that)
@@ -186,7 +188,7 @@ export class Engine {
     if (cacheKey !== undefined && lone.length === 0) {
       request.cache!.results.store(cacheKey, { findings: own, named: namedFiles.map((f) => f.abs), lone: loneNamed, inputs, dirs: [...dirs, ...this.#campaignFolders.keys()] }, this.fs);
     }
-    return { config, files, namedFiles, findings, inputs, model, lone: loneNamed };
+    return { config, files, namedFiles, findings, inputs, model, lone: loneNamed, cacheKey };
   }
 
   /**

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { UsageError } from '../types.js';
 import { t } from '../i18n/index.js';
 import { NodeFileSystem, type DirEntry, type FileStat, type FileSystem } from './fs.js';
+import { NOT_PLAN_FILES, YAML_FILE } from './names.js';
+
+export { NOT_PLAN_FILES, YAML_FILE };
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-export const YAML_FILE = /\.ya?ml$/i;
-/** Files that are not plan files even though they are YAML. */
-export const NOT_PLAN_FILES = new Set(['plans.config.yaml', 'plans.config.yml', '.pre-commit-hooks.yaml', '.pre-commit-config.yaml', '.gitlab-ci.yml']);
 
 export interface Discovered {
   /** Absolute paths of the files to read. */

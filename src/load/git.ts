@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { t, type Localized } from '../i18n/index.js';
 import { UsageError, type Finding } from '../types.js';
-import { codeOf, NOT_PLAN_FILES } from './discover.js';
+import { codeOf } from './discover.js';
+import { NOT_PLAN_FILES, YAML_FILE } from './names.js';
 import { parseBytes, placeless, DEFAULT_MAX_FILE_BYTES } from './index.js';
 import { LineIndex, type SourceFile } from './source.js';
 
-const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface GitLoadOptions {
