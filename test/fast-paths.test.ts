@@ -15,7 +15,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/lint.js';
 import { loadPaths } from '../src/load/index.js';
-import { fingerprint, usingCompiledValidators } from '../src/schema/index.js';
+import { fingerprint, usingCompiledValidators, validatorsFor } from '../src/schema/index.js';
+import fc from 'fast-check';
 import type { CliEnv } from '../src/cli/env.js';
 import { fixtureCases, fixtures } from './helpers/fixtures.js';
 import { runCli as cliRun } from './helpers/cli.js';
@@ -66,6 +67,45 @@ describe('fast paths give the same findings', () => {
       for (const key of Object.keys(plain)) expect(other[key], `${key} (fast reader ${fast}, compiled validators ${compiled})`).toEqual(plain[key]);
     }
   }, 120_000);
+
+  it('the quick validators give the full validators\' verdict, on every document of the example and random changes to them', () => {
+    const validators = validatorsFor(true);
+    const docs = loadPaths([example], { cwd: root }).files.flatMap((f) => f.docs).filter((d) => d.kind && d.parsed);
+    expect(docs.length).toBeGreaterThan(8);
+    const verdicts = (kind: NonNullable<(typeof docs)[number]['kind']>, value: unknown) => [validators.quick(kind)!(value), validators.forKind(kind)(value)];
+    for (const d of docs) expect(verdicts(d.kind!, d.value)).toEqual([true, true]);
+    // a value anywhere in the document removed, replaced, or given a sibling; often nested in a target value or a measure
+    const leaf = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant('2022-13-45'), fc.constant('2022-06-30'), fc.constantFrom('>=', '<', 'op', 'value', 'than', 'text'));
+    const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.constantFrom('op', 'value', 'min', 'max', 'change', 'annual_change', 'than', 'text', 'id', 'lead', 'due', 'x'), leaf, { maxKeys: 3 }));
+    let rejected = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.constantFrom('remove', 'replace', 'add'), value, (pick, steps, how, v) => {
+        const d = docs[pick % docs.length];
+        const copy = structuredClone(d.value) as Record<string, unknown>;
+        let node: unknown = copy;
+        for (const step of steps) {
+          const keys = node && typeof node === 'object' ? Object.keys(node) : [];
+          if (keys.length === 0) break;
+          const key = keys[step % keys.length];
+          const next = (node as Record<string, unknown>)[key];
+          if (!next || typeof next !== 'object' || step % 5 === 0) {
+            const at = node as Record<string, unknown>;
+            if (how === 'remove') Array.isArray(at) ? at.splice(Number(key), 1) : delete at[key];
+            else if (how === 'replace') at[key] = v;
+            else if (!Array.isArray(at)) at[`x${step}`] = v;
+            else at.push(v);
+            break;
+          }
+          node = next;
+        }
+        const [quick, full] = verdicts(d.kind!, copy);
+        if (!full) rejected++;
+        expect(quick).toBe(full);
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    );
+    expect(rejected).toBeGreaterThan(500);
+  });
 
   it('checking in context (`wanted`) gives the named files the findings a full check gives them', () => {
     const loaded = loadPaths([example], { cwd: root });

@@ -116,6 +116,14 @@ export class Validators {
   }
 
   /**
+   * The verdict-only validator of a kind (scripts/build-validators.mjs): the same verdict as
+   * `forKind`, made without building errors; undefined when compiling at run time.
+   */
+  quick(kind: Kind): ((value: unknown) => boolean) | undefined {
+    return this.compiled ? (generated.QUICK_VALIDATORS as Record<string, ((value: unknown) => boolean) | undefined>)[kind] : undefined;
+  }
+
+  /**
    * Errors of one branch of a `oneOf` definition (`targetValue`, `measure`), validated on its own,
    * so the drafter hears about the form they meant and not about all the others.
    */
@@ -166,9 +174,11 @@ export function branchErrors(definition: string, branch: number, value: unknown)
 /** Schema findings of one parsed document of a known kind. */
 export function validateDoc(doc: SourceDoc, restore?: (file: SourceFile) => void, validators: Validators = validatorsFor()): Finding[] {
   if (!doc.kind) return [];
-  const validate = validators.forKind(doc.kind);
   // the text (let go after parsing) is needed again only to place a finding
   const place = () => restore?.(doc.file);
+  // most documents are valid: the quick verdict first, the full validator (and its errors) only when it says no
+  if (validators.quick(doc.kind)?.(doc.value)) return nonFiniteNumbers(doc, place);
+  const validate = validators.forKind(doc.kind);
   const findings = validate(doc.value) ? [] : (place(), describeErrors(doc, (validate.errors ?? []) as ErrorObject[], (d, b, v) => validators.branchErrors(d, b, v)));
   return [...findings, ...nonFiniteNumbers(doc, place)];
 }
