@@ -124,6 +124,16 @@ function generate() {
   if (calls === 0 || /rootData\}\)/.test(quickCode)) {
     throw new Error('build-validators: the quick validators call each other otherwise than expected; check the ajv version');
   }
+  // so they take the value alone (a default `{}` would be an object per call), and an error kept
+  // while the other branches of a oneOf are tried is counted, not made: only how many there are is read
+  const signature = /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)\{/g;
+  const functions = quickCode.match(/function validate\d+\(/g)?.length ?? 0;
+  quickCode = quickCode.replace(signature, 'function $1(data){const instancePath="";');
+  const errorObject = /const (err\d+) = \{instancePath[^;]*?\};/g;
+  quickCode = quickCode.replace(errorObject, 'const $1 = 0;');
+  if (functions === 0 || (quickCode.match(/\(data\)\{const instancePath="";/g)?.length ?? 0) !== functions || /\berr\d+\./.test(quickCode)) {
+    throw new Error('build-validators: the quick validators are shaped otherwise than expected; check the ajv version');
+  }
   const head = [
     '// @ts-nocheck',
     '/* eslint-disable */',

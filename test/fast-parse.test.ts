@@ -15,6 +15,7 @@ import { parseBytes, UNUSUAL_CHARS } from '../src/load/index.js';
 import { numberAsWritten } from '../src/tables/common.js';
 import { YAML_OPTIONS } from '../src/load/source.js';
 import { utf8Text } from '../src/load/decode.js';
+import { validateDoc } from '../src/schema/index.js';
 import { formatNumber, writtenOtherwise } from '../src/util/number.js';
 
 const root = path.join(__dirname, '..');
@@ -328,5 +329,28 @@ describe('faster reading, same text', () => {
       { seed: 9, numRuns: 3000 },
     );
     expect([writtenOtherwise('007', 7), writtenOtherwise('0', 0), writtenOtherwise('30000', 30000), writtenOtherwise('1000000000000', 1e12)]).toEqual([true, false, false, false]);
+  });
+});
+
+describe('numbers the fast reader vouches for', () => {
+  it('says whether every number is finite, and a .nan or .inf it read is still a finding at its place', () => {
+    const read = (text: string) => parseBytes('t.yaml', '/t.yaml', Buffer.from(text)).file.docs[0];
+    for (const [written, finite] of [
+      ['5', true],
+      ['[1, 2.5, -3]', true],
+      ['"x"', true],
+      ['.nan', false],
+      ['-.inf', false],
+      ['[1, .inf]', false],
+      ['1e400', false],
+    ] as const) {
+      const doc = read(`kind: Plan\nx: ${written}\n`);
+      expect([written, doc.numbersFinite]).toEqual([written, finite]);
+    }
+    const text = 'version: 1\nkind: Plan\ncampaign: c\ncity: hz\nactions:\n  - id: A-1\n    title: t\n    lead: o\n    targets:\n      - id: A-1-K1\n        name: n\n        target: {op: ">=", value: .inf}\n';
+    const { file } = parseBytes('p.yaml', '/p.yaml', Buffer.from(text));
+    expect(file.docs[0].numbersFinite).toBe(false);
+    const findings = validateDoc(file.docs[0]).filter((f) => f.messageId === 'schema/not-finite');
+    expect(findings.map((f) => text.slice(f.range[0], f.range[1]))).toEqual(['.inf']);
   });
 });

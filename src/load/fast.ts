@@ -61,6 +61,9 @@ function codeTable(chars: string): Uint8Array {
   return table;
 }
 
+/** The line tables of a reader before its first document. */
+const EMPTY_LINES = new Int32Array(0);
+
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -100,12 +103,15 @@ class Reader {
   end = 0;
   /** Whether every number read so far is written as `formatNumber` prints it (see SourceDoc.numbersAsPrinted). */
   numbersAsPrinted = true;
+  /** Whether every number read so far is finite (see SourceDoc.numbersFinite). */
+  numbersFinite = true;
   /** Where the last quoted scalar, flow collection or flow item ended (returned this way to spare a tuple per value). */
   next = 0;
-  /** The current document's content lines: indent, start and end of each. */
-  indent: number[] = [];
-  start: number[] = [];
-  stop: number[] = [];
+  /** The current document's content lines: indent, start and end of each (the first `count` entries). */
+  indent: Int32Array = EMPTY_LINES;
+  start: Int32Array = EMPTY_LINES;
+  stop: Int32Array = EMPTY_LINES;
+  count = 0;
   /** The line after the last value read (set by node, below, map and seq: no tuple to allocate per value). */
   after = 0;
 
@@ -118,13 +124,14 @@ class Reader {
   ) {}
 
   /** The value of a document whose content lines are these (offsets into `src`). */
-  document(indent: number[], start: number[], stop: number[]): unknown {
+  document(indent: Int32Array, start: Int32Array, stop: Int32Array, count: number): unknown {
     this.indent = indent;
     this.start = start;
     this.stop = stop;
+    this.count = count;
     this.after = 0;
     const value = this.node(0, 1);
-    if (this.after !== indent.length) throw GIVE_UP;
+    if (this.after !== count) throw GIVE_UP;
     return value;
   }
 
@@ -140,7 +147,10 @@ class Reader {
         const res = tag.resolve(source, () => (failed = true), options);
         if (failed) throw GIVE_UP;
         const value: unknown = isScalar(res) ? res.value : res;
-        if (typeof value === 'number' && this.numbersAsPrinted && writtenOtherwise(source, value)) this.numbersAsPrinted = false;
+        if (typeof value === 'number') {
+          if (this.numbersAsPrinted && writtenOtherwise(source, value)) this.numbersAsPrinted = false;
+          if (!Number.isFinite(value)) this.numbersFinite = false;
+        }
         return value;
       }
     }
@@ -389,7 +399,7 @@ class Reader {
 
   /** A value that starts on the next line: deeper, or a sequence at the key's own indent. */
   below(i: number, n: number, depth: number, seqAtSameIndent: boolean): unknown {
-    if (i < this.indent.length) {
+    if (i < this.count) {
       if (this.indent[i] > n) return this.node(i, depth + 1);
       if (seqAtSameIndent && this.indent[i] === n && this.isSeqItem(this.line(i))) return this.seq(i, n, depth + 1);
     }
@@ -400,7 +410,7 @@ class Reader {
   map(first: number, n: number, depth: number): unknown {
     const map: Record<string, unknown> = {};
     let i = first;
-    while (i < this.indent.length && this.indent[i] === n) {
+    while (i < this.count && this.indent[i] === n) {
       const from = this.line(i);
       const colon = this.blockKey(from);
       if (colon < 0) throw GIVE_UP;
@@ -417,7 +427,7 @@ class Reader {
       }
       map[key] = value;
     }
-    if (i < this.indent.length && this.indent[i] > n) throw GIVE_UP;
+    if (i < this.count && this.indent[i] > n) throw GIVE_UP;
     this.after = i;
     return map;
   }
@@ -425,7 +435,7 @@ class Reader {
   seq(first: number, n: number, depth: number): unknown {
     const list: unknown[] = [];
     let i = first;
-    while (i < this.indent.length && this.indent[i] === n && this.isSeqItem(this.line(i))) {
+    while (i < this.count && this.indent[i] === n && this.isSeqItem(this.line(i))) {
       const from = this.start[i];
       const rest = this.skipSpaces(from + 1);
       if (rest >= this.end || this.src.charCodeAt(rest) === HASH) {
@@ -448,7 +458,7 @@ class Reader {
         i++;
       }
     }
-    if (i < this.indent.length && this.indent[i] > n) throw GIVE_UP;
+    if (i < this.count && this.indent[i] > n) throw GIVE_UP;
     this.after = i;
     return list.slice();
   }
@@ -466,22 +476,27 @@ export function fastValues(text: string, detached = false, decoded = false, plai
 }
 
 /** fastValues, and whether every number of the text is written as plans prints it. */
-function readFast(text: string, detached: boolean, decoded: boolean, plainChars: boolean): { docs: unknown[]; numbersAsPrinted: boolean } | undefined {
+function readFast(text: string, detached: boolean, decoded: boolean, plainChars: boolean): { docs: unknown[]; numbersAsPrinted: boolean; numbersFinite: boolean } | undefined {
   if ((!plainChars && UNSUPPORTED_CHARS.test(text)) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   const reader = new Reader(text, detached, detached && hasWellFormed && (decoded || (text as unknown as WellFormedString).isWellFormed()));
   try {
     const docs: unknown[] = [];
-    let indent: number[] = [];
-    let start: number[] = [];
-    let stop: number[] = [];
+    // one set of line tables for the file, as long as it has lines, filled again for each document
+    // (arrays grown by push were a tenth of all that plans lint allocates)
+    let lines = 1;
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lines++;
+    const indent = new Int32Array(lines);
+    const start = new Int32Array(lines);
+    const stop = new Int32Array(lines);
+    let count = 0;
     let opened = false; // a `---` started the current document
     const finish = () => {
-      if (indent.length === 0) {
+      if (count === 0) {
         if (opened) throw GIVE_UP; // an empty document: leave its exact shape to `yaml`
         return;
       }
       if (indent[0] !== 0) throw GIVE_UP;
-      docs.push(reader.document(indent, start, stop));
+      docs.push(reader.document(indent, start, stop, count));
     };
     let pos = 0;
     const len = text.length;
@@ -499,20 +514,19 @@ function readFast(text: string, detached: boolean, decoded: boolean, plainChars:
         if (n === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || c === 37 /* % */)) {
           if (last - i !== 3 || c !== DASH) throw GIVE_UP;
           finish();
-          indent = [];
-          start = [];
-          stop = [];
+          count = 0;
           opened = true;
         } else {
-          indent.push(n);
-          start.push(i);
-          stop.push(last);
+          indent[count] = n;
+          start[count] = i;
+          stop[count] = last;
+          count++;
         }
       }
       pos = eol + 1;
     }
     finish();
-    return docs.length > 0 ? { docs, numbersAsPrinted: reader.numbersAsPrinted } : undefined;
+    return docs.length > 0 ? { docs, numbersAsPrinted: reader.numbersAsPrinted, numbersFinite: reader.numbersFinite } : undefined;
   } catch {
     // GIVE_UP, or anything unforeseen: the yaml package decides
     return undefined;
@@ -527,14 +541,14 @@ function readFast(text: string, detached: boolean, decoded: boolean, plainChars:
 export function fastParseFile(file: SourceFile, detached = false, decoded = false, plainChars = false): boolean {
   const read = readFast(file.text, detached, decoded, plainChars);
   if (!read) return false;
-  file.docs = read.docs.map((value, index) => new FastDoc(file, index, value, read.numbersAsPrinted));
+  file.docs = read.docs.map((value, index) => new FastDoc(file, index, value, read.numbersAsPrinted, read.numbersFinite));
   return true;
 }
 
 /**
  * A document read by the fast reader: plain data, without a syntax tree until `yamlDocument()`
  * parses the file (tables read number sources from it, findings their places). `numbersAsPrinted`
- * is a private field behind a getter, so the document shows (keys, JSON, equality) like one from
+ * and `numbersFinite` are private fields behind getters, so the document shows (keys, JSON, equality) like one from
  * the full parser without its tree.
  */
 class FastDoc implements SourceDoc {
@@ -542,19 +556,26 @@ class FastDoc implements SourceDoc {
   declare kind?: Kind;
   declare yaml?: Document.Parsed;
   readonly #numbersAsPrinted: boolean;
+  readonly #numbersFinite: boolean;
 
   constructor(
     readonly file: SourceFile,
     readonly index: number,
     readonly value: unknown,
     numbersAsPrinted: boolean,
+    numbersFinite: boolean,
   ) {
     this.#numbersAsPrinted = numbersAsPrinted;
+    this.#numbersFinite = numbersFinite;
     const kind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) this.kind = kind as Kind;
   }
 
   get numbersAsPrinted(): boolean {
     return this.#numbersAsPrinted;
+  }
+
+  get numbersFinite(): boolean {
+    return this.#numbersFinite;
   }
 }

@@ -91,6 +91,8 @@ export interface SourceDoc {
    * need no syntax tree to print numbers as written. Known for files the fast reader read.
    */
   readonly numbersAsPrinted?: boolean;
+  /** True when every number of the file is known to be finite (no `.nan`, `.inf`): the schema check's walk for them is spared. Known for files the fast reader read. */
+  readonly numbersFinite?: boolean;
   /** False when the document had YAML errors (it then contributes nothing). */
   parsed: boolean;
 }

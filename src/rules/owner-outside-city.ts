@@ -6,13 +6,15 @@ import { cityKnown, cityName } from './shared.js';
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, city: string, item: { readonly origin: Origin }, lead: string | undefined, support: string[]): void {
-  const check = (id: string, messageId: 'owner-outside-city/lead' | 'owner-outside-city/support', at: (string | number)[]) => {
-    const owner = ctx.model.ownersById.get(id);
-    if (!owner?.city || owner.city === city) return;
-    ctx.report(item.origin, t(messageId, { owner: id, name: owner.name, ownerCity: cityName(ctx.model, owner.city), city: cityName(ctx.model, city) }), { at });
-  };
-  if (lead !== undefined) check(lead, 'owner-outside-city/lead', ['lead']);
-  support.forEach((s, i) => check(s, 'owner-outside-city/support', ['support', i]));
+  // plain loops: this runs for every action and measure (no closure made per call)
+  if (lead !== undefined) checkOwner(ctx, city, item, lead, 'owner-outside-city/lead', ['lead']);
+  for (let i = 0; i < support.length; i++) checkOwner(ctx, city, item, support[i], 'owner-outside-city/support', ['support', i]);
+}
+
+function checkOwner(ctx: RuleContext, city: string, item: { readonly origin: Origin }, id: string, messageId: 'owner-outside-city/lead' | 'owner-outside-city/support', at: (string | number)[]): void {
+  const owner = ctx.model.ownersById.get(id);
+  if (!owner?.city || owner.city === city) return;
+  ctx.report(item.origin, t(messageId, { owner: id, name: owner.name, ownerCity: cityName(ctx.model, owner.city), city: cityName(ctx.model, city) }), { at });
 }
 
 export const ownerOutsideCity = defineRule({

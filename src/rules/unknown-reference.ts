@@ -14,7 +14,7 @@ import { byName, cityKnown, cityName, docField, locatedFix, nameOfId, planUnread
 
 /** `item.origin` is read only for a finding: a measure makes its origin when asked. */
 function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly origin: Origin }, lead: string | undefined, support: string[], city: string): void {
-  if ((lead === undefined || owners.has(lead)) && support.every((s) => owners.has(s))) return;
+  if ((lead === undefined || owners.has(lead)) && allKnown(owners, support)) return;
   // a file read only as context: its findings are not reported, so no suggestion is looked for
   if (ctx.wants && !ctx.wants(item.origin)) return;
   // a typo is most likely of an owner of the plan's own city
@@ -23,6 +23,12 @@ function checkOwners(ctx: RuleContext, owners: Set<string>, item: { readonly ori
   support.forEach((s, i) => {
     if (!owners.has(s)) reportUnknown(ctx, item.origin, ['support', i], 'owner', s, owners, nearer());
   });
+}
+
+/** Whether every id is in the set (a loop: this runs for every action and measure). */
+function allKnown(known: Set<string>, ids: readonly string[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (!known.has(ids[i])) return false;
+  return true;
 }
 
 function checkCampaignRef(ctx: RuleContext, model: Model, origin: Origin, id: unknown): void {
