@@ -12,6 +12,7 @@ import { Chalk } from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { filterByBaseline, lineTextOf, writeBaseline } from '../src/baseline/index.js';
 import { check } from '../src/lint.js';
+import { Engine } from '../src/engine/index.js';
 import { decode } from '../src/load/decode.js';
 import { fastValues } from '../src/load/fast.js';
 import { loadPaths, parseBytes } from '../src/load/index.js';
@@ -78,6 +79,31 @@ describe('texts let go after parsing', () => {
     expect(loadPaths(['.'], { cwd: example, keepTexts: true }).files.every(holds)).toBe(true);
     // bytes that are not a file on disk (tests, editors) keep their text
     expect(holds(parseBytes('x.yaml', '/nowhere/x.yaml', Buffer.from('kind: Owners\nowners: []\n')).file)).toBe(true);
+  });
+
+  it('a run keeps texts up to its budget and lets the rest go, with the same findings', async () => {
+    const repo = copyExample();
+    const texts = (budget?: number) => {
+      const run = new Engine({ cwd: repo, ...(budget === undefined ? {} : { keepTextChars: budget }) }).lint({ paths: ['.'] });
+      return { files: run.files.filter((f) => f instanceof LoadedFile), findings: run.findings };
+    };
+    // by default a repository this size is kept whole
+    const whole = texts();
+    expect(whole.files.length).toBeGreaterThan(5);
+    expect(whole.files.every(holds)).toBe(true);
+    // a budget of about a third: the files read first keep their texts, the others let them go (unless a finding needs them)
+    const total = whole.files.reduce((n, f) => n + f.text.length, 0);
+    const part = texts(Math.floor(total / 3));
+    const withFindings = new Set(part.findings.map((f) => f.file));
+    const kept = part.files.filter((f) => holds(f) && !withFindings.has(f.path));
+    const gone = part.files.filter((f) => !holds(f));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(gone.length).toBeGreaterThan(0);
+    expect(part.findings).toEqual(whole.findings);
+    // and what plans prints is the same either way
+    const printed = async (engine: { keepTexts?: boolean; keepTextChars?: number }) => (await cliRun(['lint', '.', '--format', 'json'], { cwd: repo, engine })).stdout;
+    expect(await printed({ keepTextChars: Math.floor(total / 3) })).toBe(await printed({ keepTexts: false }));
+    fs.rmSync(repo, { recursive: true, force: true });
   });
 
   it('a file with disable comments keeps its text; the others are not read again for suppression', () => {
