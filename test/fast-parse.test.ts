@@ -315,6 +315,13 @@ describe('faster reading, same text', () => {
     same('title: 法治体检企业3万家以上\n'.repeat(60_000));
   });
 
+  it('reads files of many short lines (its line tables grow) as yaml does', () => {
+    for (const n of [1, 63, 64, 65, 200, 5000]) {
+      const text = `kind: Owners\nx:\n${Array.from({ length: n }, (_, i) => `- ${i % 10}\n`).join('')}---\na: 1\n`;
+      expect(fastValues(text), String(n)).toEqual(parseAllDocuments(text, YAML_OPTIONS).map((d) => d.toJS()));
+    }
+  });
+
   it('the plain-digit shortcut of writtenOtherwise agrees with formatNumber', () => {
     const general = (source: string, value: number) => {
       const s = source.trim();
