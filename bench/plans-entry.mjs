@@ -18,7 +18,7 @@ const whole = flag('--whole-repository');
 const require = createRequire(import.meta.url);
 // as bin/plans.js: `plans lint --cache` is first offered to the replay of kept output
 const argv = [process.argv[0], 'plans', ...args];
-const replayed = args[0] === 'lint' && args.includes('--cache') && !whole ? require('../dist/replay.cjs').replay(argv, fileURLToPath(new URL('..', import.meta.url))) : undefined;
+const replayed = args[0] === 'lint' && args.some((a) => a === '--cache' || a.startsWith('--cache-location')) && !whole ? require('../dist/replay.cjs').replay(argv, fileURLToPath(new URL('..', import.meta.url))) : undefined;
 if (replayed !== undefined) process.exitCode = replayed;
 else {
   const { loadBundle } = require('../bin/bundle-loader.cjs');

@@ -16,6 +16,7 @@ import { runCli as cliRun } from './helpers/cli.js';
 // @ts-expect-error bench/generate.mjs is plain JavaScript
 import { generate } from '../bench/generate.mjs';
 import { fixtures, yamlFiles } from './helpers/fixtures.js';
+import { replaceFirstToken } from './helpers/edits.js';
 
 const root = path.join(__dirname, '..');
 const example = path.join(root, 'examples', 'zhejiang-2022');
@@ -130,8 +131,7 @@ describe('lint in context, narrowed to the files that share a name', () => {
           if (!present.length) return;
           const from = present[e.from % present.length];
           const to = e.kind === 'swap' ? tokens[e.to % tokens.length] : `"${from.slice(0, 1)}\\x${from.charCodeAt(1).toString(16)}${from.slice(2)}"`;
-          let n = 0;
-          files[name] = text.replace(new RegExp(`(?<=[\\s[{,:]|^)${from.replace(/[.]/g, '\\.')}(?=[\\s\\]},]|$)`, 'gm'), (m) => (n++ === 0 ? to : m));
+          files[name] = replaceFirstToken(text, from, to);
           return;
         }
         case 'drop-line':

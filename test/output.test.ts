@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { runCli } from './helpers/cli.js';
-import { cleanTemp, MINI, root, tempDir } from './robustness/helpers.js';
+import { cleanTemp, ensureCompiled, MINI, root, tempDir } from './robustness/helpers.js';
 
 afterAll(cleanTemp);
 
@@ -23,13 +23,8 @@ const oneLine = (s: string) => s.trim().split('\n');
 const tmpLeft = (dir: string) => fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'));
 const bin = path.join(root, 'bin/plans.js');
 
-beforeAll(() => {
-  // the tests that need a real process run the compiled CLI: build it when dist is older than src
-  const mainJs = path.join(root, 'dist/cli/main.js');
-  const newest = (dir: string): number =>
-    Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
-  if (!fs.existsSync(mainJs) || fs.statSync(mainJs).mtimeMs < newest(path.join(root, 'src'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' });
-}, 120_000);
+// the tests that need a real process run the compiled CLI
+beforeAll(ensureCompiled, 120_000);
 
 describe('--out onto each kind of target', () => {
   it('a symbolic link is written through: the link stays a link, its target gets the report', async () => {

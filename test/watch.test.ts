@@ -3,11 +3,12 @@
  * (an edit, a folder deleted, a file renamed, a named file deleted and written again), and Ctrl-C
  * ends it with status 0. Waits are generous and nothing asserts on time.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCompiled } from './robustness/helpers.js';
 
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin/plans.js');
@@ -15,13 +16,7 @@ const example = path.join(root, 'examples', 'zhejiang-2022');
 const made: string[] = [];
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  // the compiled CLI: built when dist is older than src
-  const mainJs = path.join(root, 'dist/cli/main.js');
-  const newest = (dir: string): number =>
-    Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
-  if (!fs.existsSync(mainJs) || fs.statSync(mainJs).mtimeMs < newest(path.join(root, 'src'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' });
-}, 120_000);
+beforeAll(ensureCompiled, 120_000);
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');

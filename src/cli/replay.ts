@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CACHE_MAGIC, DEFAULT_CACHE_LOCATION, listingOf, stampOf, stampOrMissing, unchanged, type CacheEntry, type Replay } from '../engine/stamps.js';
+import { CACHE_MAGIC, DEFAULT_CACHE_LOCATION, entryUnchanged, stampOrMissing, unchanged, type CacheEntry, type Replay } from '../engine/stamps.js';
 import { nodeStampFs, replayCall, replayFacts, toolBuild } from './replay-key.js';
 
 /** As src/cli/cache.ts: past this a file is not a cache of ours. */
@@ -59,10 +59,8 @@ function current(entry: CacheEntry, kept: Replay, root: string, cwd: string): bo
   if (typeof kept.tool !== 'string' || kept.tool !== toolBuild(root)) return false;
   if (!Array.isArray(kept.env) || !kept.env.every(([name, value]) => (process.env[name] ?? null) === value)) return false;
   if (typeof kept.facts !== 'string' || kept.facts !== replayFacts(cwd, process.env)) return false;
-  if (typeof kept.files !== 'string' || !unchanged(kept.files, nodeStampFs, (abs, fs) => stampOrMissing(abs, fs))) return false;
-  // the named files come first in the entry: the file a drafter just saved is the first one stated
-  if (typeof entry.files !== 'string' || !unchanged(entry.files, nodeStampFs, stampOf)) return false;
-  if (typeof entry.dirs !== 'string' || !unchanged(entry.dirs, nodeStampFs, listingOf)) return false;
+  if (typeof kept.files !== 'string' || !unchanged(kept.files, nodeStampFs, stampOrMissing)) return false;
+  if (!entryUnchanged(entry, nodeStampFs)) return false;
   return Array.isArray(kept.writes) && Number.isInteger(kept.code) && typeof kept.failed === 'string';
 }
 

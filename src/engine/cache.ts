@@ -13,7 +13,7 @@
 import type { Finding } from '../findings/index.js';
 import { isMessageId, Message, PlaceRef, t } from '../i18n/index.js';
 import type { FileSystem } from '../load/fs.js';
-import { CACHE_MAGIC, listingOf, stampOf, stamps, unchanged, type CacheEntry as Entry, type Replay } from './stamps.js';
+import { CACHE_MAGIC, entryUnchanged, listingOf, stampOf, stamps, type CacheEntry as Entry, type Replay } from './stamps.js';
 
 export { CACHE_MAGIC };
 
@@ -71,7 +71,7 @@ export class ResultsCache {
   /** The findings of the run with this key, if nothing it depended on has changed; else undefined. */
   lookup(key: string, fs: FileSystem): CachedRun | undefined {
     const entry = this.#entries.find((e) => e.key === key);
-    if (!entry || !unchanged(entry.dirs, fs, listingOf) || !unchanged(entry.files, fs, stampOf)) return undefined;
+    if (!entry || !entryUnchanged(entry, fs)) return undefined;
     const findings: Finding[] = [];
     for (const f of entry.findings) {
       const finding = decodeFinding(f);

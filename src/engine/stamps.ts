@@ -111,3 +111,12 @@ export function unchanged(lines: string, fs: StampFs, stateOf: StateOf): boolean
   }
   return true;
 }
+
+/**
+ * Whether every file and folder an entry depended on is as it was: the files first (the named
+ * ones lead the list, and a drafter's saved file is the usual change), then the folders.
+ * ResultsCache.lookup and the replay ask the same question this way.
+ */
+export function entryUnchanged(entry: Pick<CacheEntry, 'files' | 'dirs'>, fs: StampFs): boolean {
+  return typeof entry.files === 'string' && typeof entry.dirs === 'string' && unchanged(entry.files, fs, stampOf) && unchanged(entry.dirs, fs, listingOf);
+}

@@ -19,6 +19,12 @@ export const drafterEdit = fc.oneof(
 export type Edit = typeof drafterEdit extends fc.Arbitrary<infer E> ? E : never;
 
 /** Applies one edit to `files` (paths edited are pushed to `edited`); `tokens` are the ids of the repository. */
+/** `text` with the first occurrence of the id `from`, standing as a whole value or list item, replaced by `to`. */
+export function replaceFirstToken(text: string, from: string, to: string): string {
+  let n = 0;
+  return text.replace(new RegExp(`(?<=[\\s[{,:]|^)${from.replace(/[.]/g, '\\.')}(?=[\\s\\]},]|$)`, 'gm'), (m) => (n++ === 0 ? to : m));
+}
+
 export function applyEdit(files: Record<string, string>, e: Edit, tokens: string[], edited: string[]): void {
   const keys = Object.keys(files);
   const name = keys[e.file % keys.length];
@@ -38,8 +44,7 @@ export function applyEdit(files: Record<string, string>, e: Edit, tokens: string
       const present = tokens.filter((t) => text.includes(t));
       if (!present.length) return;
       const from = present[e.which % present.length];
-      let n = 0;
-      files[name] = text.replace(new RegExp(`(?<=[\\s[{,:]|^)${from.replace(/[.]/g, '\\.')}(?=[\\s\\]},]|$)`, 'gm'), (m) => (n++ === 0 ? tokens[e.to % tokens.length] : m));
+      files[name] = replaceFirstToken(text, from, tokens[e.to % tokens.length]);
       return;
     }
     case 'drop-line':

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { check } from '../../src/lint.js';
 import { loadFiles, loadPaths } from '../../src/load/index.js';
 import { runCli } from '../helpers/cli.js';
-import { MINI, cleanTemp, isRoot, repo, root } from './helpers.js';
+import { MINI, cleanTemp, ensureCompiled, isRoot, repo, root } from './helpers.js';
 
 afterAll(cleanTemp);
 afterEach(() => vi.restoreAllMocks());
@@ -182,14 +182,9 @@ describe('command-line paths and --out', () => {
 describe('a closed pipe', () => {
   const bin = path.join(root, 'bin/plans.js');
   beforeAll(() => {
-    // The pipe needs a real process, so the compiled CLI: build it when dist is missing or older than src.
-    const main = path.join(root, 'dist/cli/main.js');
-    const newest = (dir: string): number =>
-      Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
-    if (!fs.existsSync(main) || fs.statSync(main).mtimeMs < newest(path.join(root, 'src'))) {
-      spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' });
-    }
-    expect(fs.existsSync(main)).toBe(true);
+    // the pipe needs a real process
+    ensureCompiled();
+    expect(fs.existsSync(path.join(root, 'dist/cli/main.js'))).toBe(true);
   }, 120_000);
 
   const piped = (command: string, cwd = root) =>

@@ -1,4 +1,5 @@
 /** Shared by the robustness suite: lint bytes in-process, make throwaway folders, check finding places. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,17 @@ export const example = path.join(root, 'examples/zhejiang-2022');
 
 /** A fresh folder under the system's temporary folder; removed by `cleanTemp`. */
 const made: string[] = [];
+/**
+ * The compiled CLI for tests that need a real process: built with tsc when dist is missing or
+ * older than src (npm test builds it first; a single test file run on its own may not have).
+ */
+export function ensureCompiled(): void {
+  const mainJs = path.join(root, 'dist/cli/main.js');
+  const newest = (dir: string): number =>
+    Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
+  if (!fs.existsSync(mainJs) || fs.statSync(mainJs).mtimeMs < newest(path.join(root, 'src'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' });
+}
+
 export function tempDir(prefix = 'plans-robust-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   made.push(dir);
